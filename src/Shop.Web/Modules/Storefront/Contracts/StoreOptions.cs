@@ -1,0 +1,21 @@
+namespace Shop.Web.Modules.Storefront.Contracts;
+
+/// <summary>The shop's public face: its name and how customers reach it.</summary>
+public sealed class StoreOptions
+{
+    public const string Section = "Store";
+
+    public string Name { get; set; } = "Shop";
+
+    public string Tagline { get; set; } = "";
+
+    public string SupportEmail { get; set; } = "support@shop.local";
+
+    public string SupportPhone { get; set; } = "";
+
+    /// <summary>ISO 4217 code prices are shown in.</summary>
+    public string Currency { get; set; } = "INR";
+
+    /// <summary>Culture used to format money and dates (en-IN shows ₹1,23,456.00).</summary>
+    public string Culture { get; set; } = "en-IN";
+}

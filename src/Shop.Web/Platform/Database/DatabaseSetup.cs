@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Shop.Web.Platform.Database;
+
+public static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Shop");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("No database configured: set ConnectionStrings:Shop (environment variable ConnectionStrings__Shop).");
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "shop" }.Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddDbContext<ShopDbContext>(options => options.UseNpgsql(dataSource));
+        builder.Services.AddSingleton<Migrator>();
+        return builder;
+    }
+}

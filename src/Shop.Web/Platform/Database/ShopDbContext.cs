@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Shop.Web.Modules.Identity.Data;
+
+namespace Shop.Web.Platform.Database;
+
+/// <summary>
+/// The one unit of work for every module, so that a use case spanning modules (checkout) commits
+/// or rolls back as a whole. Each module maps its entities into its own PostgreSQL schema through
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> classes in its Data folder.
+/// </summary>
+public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options)
+    : IdentityDbContext<ShopUser, ShopRole, Guid>(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShopDbContext).Assembly);
+        modelBuilder.UseSnakeCaseNames();
+    }
+}

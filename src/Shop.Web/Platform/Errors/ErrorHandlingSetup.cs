@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Shop.Web.Platform.Errors;
+
+public static class ErrorHandlingSetup
+{
+    public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Title ??= ReasonPhrases.GetReasonPhrase(context.ProblemDetails.Status ?? 500);
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        });
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddValidation();
+        // Bad bodies and parameters throw, so the handler above answers them with a reason instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    public static WebApplication UseErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                DomainException rule => rule.StatusCode,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        // Pages get a friendly page; API requests (the inner middleware wins) get problem details.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseWhen(context => context.Request.IsApiRequest(), api => api.UseStatusCodePages(async statusContext =>
+        {
+            var httpContext = statusContext.HttpContext;
+            var problemDetails = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new ProblemDetails { Status = httpContext.Response.StatusCode },
+            });
+        }));
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using Shop.Web.Components;
+using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Email;
+using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Health;
+using Shop.Web.Platform.Logging;
+using Shop.Web.Platform.Outbox;
+using Shop.Web.Platform.Security;
+
+namespace Shop.Web.Platform;
+
+/// <summary>What every module stands on: database, outbox, email, errors, security, health, docs.</summary>
+public static class PlatformSetup
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 4 * 1024 * 1024;
+        });
+        builder.AddStructuredLogging()
+            .AddDatabase()
+            .AddOutbox()
+            .AddEmail()
+            .AddErrorHandling()
+            .AddSecurity()
+            .AddHealth()
+            .AddApiDocs();
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseSecurity();
+        app.UseRequestLogging();
+        app.UseErrorHandling();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealth();
+        app.MapApiDocs();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Shop.Web.Platform.Security;
+
+/// <summary>Names of the rate-limit policies endpoints opt into with RequireRateLimiting.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>Sign-in, registration, password reset: strict, per client address.</summary>
+    public const string Authentication = "authentication";
+
+    /// <summary>Ordinary API traffic: generous, per signed-in user or client address.</summary>
+    public const string Api = "api";
+}
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public int AuthenticationPermitsPerMinute { get; set; } = 20;
+
+    public int ApiPermitsPerMinute { get; set; } = 600;
+}
