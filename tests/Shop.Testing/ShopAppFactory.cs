@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Shop.Testing;
+
+/// <summary>
+/// The real application over its own freshly cloned database (one per test class). Derive or use
+/// <see cref="WithSettings"/> to change configuration, <see cref="ConfigureTestServices"/> to add
+/// test-only services such as outbox handlers.
+/// </summary>
+public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> settings = new()
+    {
+        ["Outbox:PollInterval"] = "00:00:00.250",
+        ["Outbox:RetryBaseDelay"] = "00:00:00.050",
+        ["RateLimits:AuthenticationPermitsPerMinute"] = "1000",
+        ["Email:Delivery"] = "Pickup",
+    };
+
+    public string ConnectionString { get; private set; } = "";
+
+    public string MailDirectory { get; } = Directory.CreateTempSubdirectory("shop-test-mail-").FullName;
+
+    /// <summary>Uses an existing database instead of a new one (a second instance of the same shop).</summary>
+    public string? SharedConnectionString { get; init; }
+
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    public ShopAppFactory WithSettings(params (string Key, string? Value)[] values)
+    {
+        foreach (var (key, value) in values)
+            settings[key] = value;
+        return this;
+    }
+
+    public virtual async Task InitializeAsync() =>
+        ConnectionString = SharedConnectionString ?? await TestPostgres.CreateMigratedDatabaseAsync();
+
+    /// <summary>Creates the database and starts the host, for tests that build their own factory.</summary>
+    public async Task<ShopAppFactory> StartAsync()
+    {
+        await InitializeAsync();
+        _ = Services;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Shop", ConnectionString);
+        builder.UseSetting("Email:PickupDirectory", MailDirectory);
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        if (ConfigureTestServices is not null)
+            builder.ConfigureServices(ConfigureTestServices);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (Directory.Exists(MailDirectory))
+            Directory.Delete(MailDirectory, recursive: true);
+    }
+}
