@@ -15,7 +15,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.IsApiRequest())
+        // By now the request path is the error page's; the original tells API calls from pages.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!RequestKind.IsApiPath(originalPath))
             return false;
 
         var problem = exception switch
@@ -26,8 +28,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             _ => Problem(StatusCodes.Status500InternalServerError, detail: null),
         };
         if (problem.Status == StatusCodes.Status500InternalServerError)
-            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(exception, httpContext.Request.Method, originalPath);
 
+        problem.Instance = originalPath;
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
