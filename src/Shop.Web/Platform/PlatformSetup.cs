@@ -50,6 +50,7 @@ public static class PlatformSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealth();
         app.MapApiDocs();
+        app.MapUnknownApiPaths();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -24,10 +24,13 @@ public sealed class HttpSurfaceTests(ShopAppFactory app) : IClassFixture<ShopApp
         Assert.Equal(["database", "migrations"], ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order());
     }
 
-    [Fact]
-    public async Task Unknown_api_paths_answer_problem_details()
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    [InlineData("DELETE")]
+    public async Task Unknown_api_paths_answer_404_problem_details_whatever_the_method(string method)
     {
-        var response = await client.GetAsync("/api/v1/does-not-exist");
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/v1/does-not-exist"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

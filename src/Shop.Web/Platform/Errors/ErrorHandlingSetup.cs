@@ -46,4 +46,11 @@ public static class ErrorHandlingSetup
         }));
         return app;
     }
+
+    /// <summary>Unknown API paths answer 404 for every method, never a 405 borrowed from a page route.</summary>
+    public static WebApplication MapUnknownApiPaths(this WebApplication app)
+    {
+        app.MapFallback("/api/{**path}", () => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
 }

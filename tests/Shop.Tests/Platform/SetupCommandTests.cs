@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Testing;
+using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Identity.Data;
+
+namespace Shop.Tests.Platform;
+
+/// <summary>`Shop.Web setup`, run as its own process the way ./shop run and deployments run it.</summary>
+public sealed class SetupCommandTests
+{
+    private static async Task<(int ExitCode, string Output)> RunShopAsync(string connectionString, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["ConnectionStrings__Shop"] = connectionString;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task Setup_migrates_an_empty_database_and_creates_the_first_admin_once()
+    {
+        var database = await TestPostgres.CreateEmptyDatabaseAsync();
+
+        var first = await RunShopAsync(database, "setup");
+        var again = await RunShopAsync(database, "setup");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("Applied 2 migration(s)", first.Output);
+        Assert.Contains("email:    admin@shop.local", first.Output);
+        var password = first.Output.Split('\n').Single(l => l.Contains("password:")).Split("password:")[1].Trim().Split(' ')[0];
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("Database schema is up to date.", again.Output);
+        Assert.DoesNotContain("First admin", again.Output);
+
+        await using var app = await new ShopAppFactory { SharedConnectionString = database }.StartAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>();
+        var admin = Assert.Single(await users.GetUsersInRoleAsync(Roles.Admin));
+        Assert.True(admin.EmailConfirmed);
+        Assert.True(await users.CheckPasswordAsync(admin, password));
+    }
+
+    [Fact]
+    public async Task The_first_admin_can_be_given_by_environment()
+    {
+        var database = await TestPostgres.CreateMigratedDatabaseAsync();
+        var start = await RunShopAsync(database, "setup", "--FirstAdmin:Email=owner@bazaar.in", "--FirstAdmin:Password=Correct-Horse-42");
+
+        Assert.Equal(0, start.ExitCode);
+        Assert.Contains("email:    owner@bazaar.in", start.Output);
+        Assert.DoesNotContain("Correct-Horse-42", start.Output);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_refused()
+    {
+        var result = await RunShopAsync(await TestPostgres.CreateMigratedDatabaseAsync(), "frobnicate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown command 'frobnicate'", result.Output);
+    }
+}
