@@ -50,6 +50,8 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Serve the build's static assets (compressed variants live in obj/) as a published app would.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Shop", ConnectionString);
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         foreach (var (key, value) in settings)

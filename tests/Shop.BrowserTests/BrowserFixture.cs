@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using Shop.Testing;
+
+namespace Shop.BrowserTests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright against the live shop. Screenshots of every checked
+/// view land in TestResults/screenshots for a person to look at.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public LiveShopFactory Shop { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        await Shop.InitializeAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SHOP_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // This machine has no outside network; root needs --no-sandbox.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>A fresh browser context (own cookies) at the given viewport, failing on console errors.</summary>
+    public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width = 1366, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Shop.ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        return (page, errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await ((IAsyncLifetime)Shop).DisposeAsync();
+    }
+}
