@@ -60,10 +60,13 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.ConfigureServices(ConfigureTestServices);
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
+        await base.DisposeAsync();
         if (Directory.Exists(MailDirectory))
             Directory.Delete(MailDirectory, recursive: true);
+        GC.SuppressFinalize(this);
     }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }
