@@ -77,7 +77,8 @@ public sealed class TestPostgres
         public static async Task<string> StartAsync()
         {
             var bin = FindBinaries();
-            var root = Directory.CreateTempSubdirectory("shop-test-pg-").FullName;
+            RemoveStaleClusters();
+            var root = Directory.CreateTempSubdirectory(Prefix).FullName;
             var data = Path.Combine(root, "data");
             var port = FreePort();
             var asRoot = Environment.UserName == "root";
@@ -95,6 +96,19 @@ public sealed class TestPostgres
                 Directory.Delete(root, recursive: true);
             };
             return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
+        }
+
+        private const string Prefix = "shop-test-pg-";
+
+        /// <summary>Clusters of earlier runs whose test host was killed before it could clean up.</summary>
+        private static void RemoveStaleClusters()
+        {
+            foreach (var directory in new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories(Prefix + "*"))
+            {
+                var running = File.Exists(Path.Combine(directory.FullName, "data", "postmaster.pid"));
+                if (!running && directory.CreationTimeUtc < DateTime.UtcNow.AddMinutes(-10))
+                    directory.Delete(recursive: true);
+            }
         }
 
         private static string FindBinaries()
