@@ -13,6 +13,7 @@ var app = builder.Build();
 
 app.UsePlatform();
 app.MapPlatform();
+app.MapIdentity();
 
 if (await app.RunCommandAsync(args))
     return;

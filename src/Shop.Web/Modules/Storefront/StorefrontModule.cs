@@ -6,7 +6,7 @@ public static class StorefrontModule
 {
     public static WebApplicationBuilder AddStorefront(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StoreOptions>().Bind(builder.Configuration.GetSection(StoreOptions.Section));
+        builder.Services.AddOptions<StorefrontSettings>().Bind(builder.Configuration.GetSection(StorefrontSettings.Section));
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -16,6 +18,8 @@ public static class ErrorHandlingSetup
         builder.Services.AddValidation();
         // Bad bodies and parameters throw, so the handler above answers them with a reason instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return builder;
     }
 
@@ -29,6 +33,7 @@ public static class ErrorHandlingSetup
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 DomainException rule => rule.StatusCode,
+                InputValidationException => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

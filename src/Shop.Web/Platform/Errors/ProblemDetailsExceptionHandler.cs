@@ -23,6 +23,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         var problem = exception switch
         {
             DomainException rule => Problem(rule.StatusCode, rule.Message, rule.Code),
+            InputValidationException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary())
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are not valid.",
+            },
             BadHttpRequestException { InnerException: JsonException json } bad => JsonProblem(bad.StatusCode, json),
             BadHttpRequestException bad => Problem(bad.StatusCode, bad.Message),
             _ => Problem(StatusCodes.Status500InternalServerError, detail: null),

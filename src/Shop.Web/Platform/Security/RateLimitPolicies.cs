@@ -17,4 +17,9 @@ public sealed class RateLimitOptions
     public int AuthenticationPermitsPerMinute { get; set; } = 20;
 
     public int ApiPermitsPerMinute { get; set; } = 600;
+
+    /// <summary>Attempts on one account (sign-in, registration, reset mails) per window, from anywhere.</summary>
+    public int AccountAttemptsPerWindow { get; set; } = 10;
+
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -1,11 +1,14 @@
 namespace Shop.Web.Modules.Storefront.Contracts;
 
 /// <summary>The shop's public face: its name and how customers reach it.</summary>
-public sealed class StoreOptions
+public sealed class StorefrontSettings
 {
     public const string Section = "Store";
 
     public string Name { get; set; } = "Shop";
+
+    /// <summary>Where customers reach the shop; links in emails start here.</summary>
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 
     public string Tagline { get; set; } = "";
 
