@@ -17,6 +17,7 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Outbox:PollInterval"] = "00:00:00.250",
         ["Outbox:RetryBaseDelay"] = "00:00:00.050",
         ["RateLimits:AuthenticationPermitsPerMinute"] = "1000",
+        ["RateLimits:AccountAttemptsPerWindow"] = "1000",
         ["Email:Delivery"] = "Pickup",
     };
 
@@ -38,6 +39,21 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync() =>
         ConnectionString = SharedConnectionString ?? await TestPostgres.CreateMigratedDatabaseAsync();
+
+    /// <summary>Every message the shop has written to its mail pickup folder so far.</summary>
+    public IReadOnlyList<ReceivedMail> Mail() => Directory.Exists(MailDirectory)
+        ? Directory.GetFiles(MailDirectory, "*.eml").Select(f => (File: f, Time: File.GetLastWriteTimeUtc(f))).OrderBy(f => f.Time)
+            .Select(f => ReceivedMail.Parse(File.ReadAllText(f.File))).ToList()
+        : [];
+
+    /// <summary>Waits for the outbox to deliver a message to <paramref name="to"/> whose subject contains <paramref name="subject"/>.</summary>
+    public async Task<ReceivedMail> WaitForMailAsync(string to, string subject)
+    {
+        var mail = await Eventually.GetAsync(
+            () => Task.FromResult(Mail().LastOrDefault(m => m.To.Contains(to, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains(subject, StringComparison.Ordinal))),
+            m => m is not null, $"mail to {to} about '{subject}'");
+        return mail!;
+    }
 
     /// <summary>Creates the database and starts the host, for tests that build their own factory.</summary>
     public async Task<ShopAppFactory> StartAsync()

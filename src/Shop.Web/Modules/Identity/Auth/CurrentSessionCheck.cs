@@ -17,7 +17,13 @@ internal sealed class CurrentSessionCheck(NpgsqlDataSource dataSource, IOptions<
     public const string TwoFactorClaim = "shop:2fa";
     private const string CheckedClaim = "shop:checked";
 
-    private sealed record UserState(string? SecurityStamp, bool Active, bool TwoFactorEnabled, string[] Roles);
+    private sealed class UserState
+    {
+        public string? SecurityStamp { get; init; }
+        public bool Active { get; init; }
+        public bool TwoFactorEnabled { get; init; }
+        public string[] Roles { get; init; } = [];
+    }
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {

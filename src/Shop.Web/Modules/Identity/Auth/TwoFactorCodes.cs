@@ -1,7 +1,11 @@
 namespace Shop.Web.Modules.Identity.Auth;
 
+/// <summary>Codes as people type them, in the form Identity compares.</summary>
 public static class TwoFactorCodes
 {
-    /// <summary>Codes as people type them ("123 456", "abcd-efgh") in the form Identity compares.</summary>
-    public static string Normalize(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+    /// <summary>Authenticator codes: "123 456" or "123-456" is 123456.</summary>
+    public static string Authenticator(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+
+    /// <summary>Recovery codes keep their dash ("abcde-fghij"); only spaces go.</summary>
+    public static string Recovery(string code) => code.Replace(" ", "", StringComparison.Ordinal);
 }

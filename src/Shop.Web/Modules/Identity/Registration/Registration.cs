@@ -69,7 +69,10 @@ public sealed class AccountRegistration(
         await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
-            (await users.CreateAsync(user, request.Password)).ThrowIfFailed();
+            var created = await users.CreateAsync(user, request.Password);
+            if (created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+                return; // registered a moment ago by a concurrent request: same answer as for an existing account
+            created.ThrowIfFailed();
             (await users.AddToRoleAsync(user, Roles.Customer)).ThrowIfFailed();
             outbox.Add(new EmailConfirmationRequested(user.Id));
             await db.SaveChangesAsync();

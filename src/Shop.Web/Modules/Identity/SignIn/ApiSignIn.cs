@@ -47,9 +47,9 @@ public sealed class ApiSignIn(UserManager<ShopUser> users, SignInManager<ShopUse
     private async Task<bool> SecondFactorAsync(ShopUser user, LoginRequest request)
     {
         if (!string.IsNullOrWhiteSpace(request.TwoFactorCode))
-            return await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorCodes.Normalize(request.TwoFactorCode));
+            return await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorCodes.Authenticator(request.TwoFactorCode));
         if (!string.IsNullOrWhiteSpace(request.RecoveryCode))
-            return (await users.RedeemTwoFactorRecoveryCodeAsync(user, TwoFactorCodes.Normalize(request.RecoveryCode))).Succeeded;
+            return (await users.RedeemTwoFactorRecoveryCodeAsync(user, TwoFactorCodes.Recovery(request.RecoveryCode))).Succeeded;
         return false;
     }
 }

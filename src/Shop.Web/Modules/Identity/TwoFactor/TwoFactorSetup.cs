@@ -35,7 +35,7 @@ public sealed class TwoFactorSetup(UserManager<ShopUser> users, IOptions<Storefr
     public async Task<IReadOnlyList<string>> EnableAsync(Guid userId, string code)
     {
         var user = await FindAsync(userId);
-        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorCodes.Normalize(code));
+        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorCodes.Authenticator(code));
         if (!valid)
             throw new InputValidationException("Code", "That code is not right. Enter the 6-digit code your app shows now.");
         (await users.SetTwoFactorEnabledAsync(user, true)).ThrowIfFailed();
