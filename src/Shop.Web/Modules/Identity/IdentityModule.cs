@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Shop.Web.Modules.Identity.Addresses;
 using Shop.Web.Modules.Identity.Auth;
@@ -64,6 +65,7 @@ public static class IdentityModule
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
         builder.Services.AddTransient<IClaimsTransformation, CurrentSessionCheck>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ChallengeEndedSessions>();
 
         builder.Services.AddIdentityCore<ShopUser>(options =>
             {
