@@ -4,14 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Shop.Web.Platform.Api;
 
 /// <summary>The page a list request asks for; bound from ?page=&amp;pageSize= on every list endpoint.</summary>
-public sealed record PageRequest
+public sealed record PageRequest([Range(1, 100_000)] int Page = 1, [Range(1, 100)] int PageSize = 20)
 {
-    [Range(1, 100_000)]
-    public int Page { get; init; } = 1;
-
-    [Range(1, 100)]
-    public int PageSize { get; init; } = 20;
-
     public int Skip => (Page - 1) * PageSize;
 }
 

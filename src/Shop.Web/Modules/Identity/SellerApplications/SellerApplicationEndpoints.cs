@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
@@ -22,8 +23,8 @@ public static class SellerApplicationEndpoints
 
         var admin = api.MapGroup("/admin/seller-applications").WithTags("Admin").RequireAuthorization(Policies.Admin);
 
-        admin.MapGet("/", async Task<Ok<Paged<SellerApplicationResponse>>> (SellerApplicationStatus? status, [AsParameters] PageRequest page, SellerApplications applications) =>
-            TypedResults.Ok(await applications.ListAsync(status, page)))
+        admin.MapGet("/", async Task<Ok<Paged<SellerApplicationResponse>>> ([AllowedValues(null, "pending", "approved", "rejected")] string? status, [AsParameters] PageRequest page, SellerApplications applications) =>
+            TypedResults.Ok(await applications.ListAsync(status is null ? null : Enum.Parse<SellerApplicationStatus>(status, ignoreCase: true), page)))
             .WithName("ListSellerApplications").WithSummary("Applications, oldest first, optionally only those with a status.");
 
         admin.MapGet("/{id:guid}", async Task<Results<Ok<SellerApplicationResponse>, NotFound>> (Guid id, SellerApplications applications) =>

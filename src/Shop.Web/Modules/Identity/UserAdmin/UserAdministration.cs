@@ -10,18 +10,13 @@ using Shop.Web.Platform.Errors;
 
 namespace Shop.Web.Modules.Identity.UserAdmin;
 
-public sealed record UserSearch
-{
-    /// <summary>Part of an email address or name.</summary>
-    [MaxLength(100)]
-    public string? Q { get; init; }
-
-    [AllowedValues(null, Roles.Customer, Roles.Seller, Roles.Admin, Roles.Support)]
-    public string? Role { get; init; }
-
-    [AllowedValues(null, "active", "deactivated")]
-    public string? Status { get; init; }
-}
+/// <param name="Q">Part of an email address or name.</param>
+/// <param name="Role">Only users holding this role.</param>
+/// <param name="Status">active or deactivated.</param>
+public sealed record UserSearch(
+    [MaxLength(100)] string? Q = null,
+    [AllowedValues(null, Roles.Customer, Roles.Seller, Roles.Admin, Roles.Support)] string? Role = null,
+    [AllowedValues(null, "active", "deactivated")] string? Status = null);
 
 public sealed record UserSummary(Guid Id, string Email, string Name, bool EmailConfirmed, bool Active, DateTimeOffset CreatedAt, IReadOnlyList<string> Roles);
 
