@@ -69,6 +69,9 @@ public sealed class HttpSurfaceTests(ShopAppFactory app) : IClassFixture<ShopApp
 
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
         Assert.Equal("Shop API", document.GetProperty("info").GetProperty("title").GetString());
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/auth/login", paths);
+        Assert.Contains("/api/v1/admin/users", paths);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("swagger-ui", await page.Content.ReadAsStringAsync());
     }

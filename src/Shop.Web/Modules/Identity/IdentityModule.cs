@@ -102,10 +102,12 @@ public static class IdentityModule
         builder.Services.AddScoped<ApiTokens>();
         builder.Services.AddScoped<AccountRegistration>();
         builder.Services.AddScoped<ApiSignIn>();
+        builder.Services.AddScoped<WebSignIn>();
+        builder.Services.AddScoped<CookieSession>();
         builder.Services.AddScoped<PasswordRecovery>();
-        builder.Services.AddScoped<Profile.Profile>();
+        builder.Services.AddScoped<AccountProfile>();
         builder.Services.AddScoped<AddressBook>();
-        builder.Services.AddScoped<SellerApplications.SellerApplications>();
+        builder.Services.AddScoped<SellerOnboarding>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<TwoFactorSetup>();
 

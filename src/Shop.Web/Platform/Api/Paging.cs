@@ -4,9 +4,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Shop.Web.Platform.Api;
 
 /// <summary>The page a list request asks for; bound from ?page=&amp;pageSize= on every list endpoint.</summary>
-public sealed record PageRequest([Range(1, 100_000)] int Page = 1, [Range(1, 100)] int PageSize = 20)
+/// <remarks>Settable nullable properties rather than a positional record: optional query parameters,
+/// and the OpenAPI generator fails on validation attributes of constructor parameters.</remarks>
+public sealed record PageRequest
 {
-    public int Skip => (Page - 1) * PageSize;
+    public const int DefaultPageSize = 20;
+
+    [Range(1, 100_000)]
+    public int? Page { get; init; }
+
+    [Range(1, 100)]
+    public int? PageSize { get; init; }
+
+    public int Number => Page ?? 1;
+
+    public int Size => PageSize ?? DefaultPageSize;
+
+    public int Skip => (Number - 1) * Size;
+
+    public static PageRequest Of(int page, int pageSize) => new() { Page = Math.Max(1, page), PageSize = pageSize };
 }
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
@@ -19,7 +35,7 @@ public static class PagingExtensions
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken cancellationToken = default)
     {
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
-        return new Paged<T>(items, total, page.Page, page.PageSize);
+        var items = await query.Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
+        return new Paged<T>(items, total, page.Number, page.Size);
     }
 }

@@ -27,7 +27,11 @@ internal sealed class CurrentSessionCheck(NpgsqlDataSource dataSource, IOptions<
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity || identity.HasClaim(c => c.Type == CheckedClaim))
+        // Only full sign-ins (cookie or bearer, both built by Identity's principal factory); the
+        // half-way two-factor and external-login cookies carry no session to check.
+        if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true, AuthenticationType: var type } identity
+            || type != IdentityConstants.ApplicationScheme
+            || identity.HasClaim(c => c.Type == CheckedClaim))
             return principal;
         if (!Guid.TryParse(identity.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var userId))
             return Anonymous();

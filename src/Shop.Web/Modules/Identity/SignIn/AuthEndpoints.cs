@@ -65,7 +65,7 @@ public static class AuthEndpoints
             return TypedResults.NoContent();
         }).WithName("ResetPassword").WithSummary("Set a new password with the userId and code from the reset link.");
 
-        auth.MapPost("/confirm-email-change", async Task<NoContent> (ConfirmEmailChangeRequest request, Profile.Profile profile) =>
+        auth.MapPost("/confirm-email-change", async Task<NoContent> (ConfirmEmailChangeRequest request, AccountProfile profile) =>
         {
             await profile.ConfirmEmailChangeAsync(request);
             return TypedResults.NoContent();
@@ -77,7 +77,6 @@ public static class AuthEndpoints
         app.MapPost("/account/sign-out", async Task<RedirectHttpResult> (SignInManager<ShopUser> signIn, [FromForm] string? returnUrl) =>
         {
             await signIn.SignOutAsync();
-            var local = returnUrl is ['/', not '/' and not '\\', ..] ? returnUrl : "/";
-            return TypedResults.Redirect(local);
+            return TypedResults.Redirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 }

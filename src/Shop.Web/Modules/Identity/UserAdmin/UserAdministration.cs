@@ -10,13 +10,20 @@ using Shop.Web.Platform.Errors;
 
 namespace Shop.Web.Modules.Identity.UserAdmin;
 
-/// <param name="Q">Part of an email address or name.</param>
-/// <param name="Role">Only users holding this role.</param>
-/// <param name="Status">active or deactivated.</param>
-public sealed record UserSearch(
-    [MaxLength(100)] string? Q = null,
-    [AllowedValues(null, Roles.Customer, Roles.Seller, Roles.Admin, Roles.Support)] string? Role = null,
-    [AllowedValues(null, "active", "deactivated")] string? Status = null);
+public sealed record UserSearch
+{
+    /// <summary>Part of an email address or name.</summary>
+    [MaxLength(100)]
+    public string? Q { get; init; }
+
+    /// <summary>Only users holding this role.</summary>
+    [AllowedValues(null, Roles.Customer, Roles.Seller, Roles.Admin, Roles.Support)]
+    public string? Role { get; init; }
+
+    /// <summary>active or deactivated.</summary>
+    [AllowedValues(null, "active", "deactivated")]
+    public string? Status { get; init; }
+}
 
 public sealed record UserSummary(Guid Id, string Email, string Name, bool EmailConfirmed, bool Active, DateTimeOffset CreatedAt, IReadOnlyList<string> Roles);
 

@@ -48,7 +48,7 @@ public sealed class ChangePasswordRequest
 }
 
 /// <summary>A user's own profile: name and phone, email change with re-confirmation, password change.</summary>
-public sealed class Profile(UserManager<ShopUser> users, ShopDbContext db, IOutbox outbox, ApiTokens tokens)
+public sealed class AccountProfile(UserManager<ShopUser> users, ShopDbContext db, IOutbox outbox, ApiTokens tokens)
 {
     public async Task<ProfileResponse> GetAsync(Guid userId)
     {

@@ -39,7 +39,7 @@ public sealed record SellerApplicationResponse(
     SellerApplicationStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, string? RejectionReason);
 
 /// <summary>Users apply to sell; admins approve (granting the seller role) or reject with a reason.</summary>
-public sealed class SellerApplications(ShopDbContext db, UserManager<ShopUser> users, IOutbox outbox, TimeProvider clock)
+public sealed class SellerOnboarding(ShopDbContext db, UserManager<ShopUser> users, IOutbox outbox, TimeProvider clock)
 {
     public async Task<SellerApplicationResponse> SubmitAsync(Guid userId, SellerApplicationRequest request)
     {

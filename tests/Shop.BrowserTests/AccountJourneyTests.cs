@@ -1,0 +1,134 @@
+using Microsoft.Playwright;
+using Shop.Testing;
+
+namespace Shop.BrowserTests;
+
+public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task FillAsync(IPage page, string label, string value) => await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+
+    private async Task<IPage> SignUpAndConfirmAsync(string email, string name = "Meera Iyer")
+    {
+        var (page, _) = await browser.NewPageAsync(390, 844);
+        await page.GotoAsync("/account/sign-up");
+        await FillAsync(page, "Your name", name);
+        await FillAsync(page, "Email", email);
+        await FillAsync(page, "Password", ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/check-email**");
+
+        var mail = await browser.Shop.WaitForMailAsync(email, "Confirm your email");
+        await page.GotoAsync(mail.LinkTo("/account/confirm-email"));
+        Assert.Equal("Your email is confirmed", await page.Locator("h1").InnerTextAsync());
+        return page;
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password = ApiClient.Password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await FillAsync(page, "Email", email);
+        await FillAsync(page, "Password", password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task Sign_up_confirm_sign_in_keep_an_address_book_and_sign_out()
+    {
+        var email = ApiClient.NewEmail("meera");
+        var page = await SignUpAndConfirmAsync(email);
+
+        await SignInAsync(page, email);
+        await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
+        Assert.Equal("Your account", await page.Locator("h1").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Addresses" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an address" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save address" }).ClickAsync();
+        Assert.True(await page.GetByText("The Full name field is required.").IsVisibleAsync()); // refused with reasons, nothing saved
+        await FillAsync(page, "Full name", "Meera Iyer");
+        await FillAsync(page, "Phone", "+91 98400 11223");
+        await FillAsync(page, "Address line 1", "7 Besant Avenue");
+        await FillAsync(page, "City", "Chennai");
+        await FillAsync(page, "State", "Tamil Nadu");
+        await FillAsync(page, "Postal code", "600020");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save address" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/addresses?done=saved");
+        Assert.True(await page.GetByText("7 Besant Avenue").IsVisibleAsync());
+        Assert.True(await page.GetByText("Default shipping").IsVisibleAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an address" }).ClickAsync();
+        await FillAsync(page, "Full name", "Meera Iyer");
+        await FillAsync(page, "Phone", "+91 98400 11223");
+        await FillAsync(page, "Address line 1", "Tidel Park, 4 Rajiv Gandhi Salai");
+        await FillAsync(page, "City", "Chennai");
+        await FillAsync(page, "State", "Tamil Nadu");
+        await FillAsync(page, "Postal code", "600113");
+        await page.GetByLabel("Use as my default shipping address").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save address" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/addresses?done=saved");
+        var office = page.Locator("li", new() { HasText = "Tidel Park" });
+        Assert.True(await office.GetByText("Default shipping").IsVisibleAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "address-book-phone.png"), FullPage = true });
+
+        await page.Locator("li", new() { HasText = "7 Besant Avenue" }).GetByRole(AriaRole.Button, new() { Name = "Delete the address at 7 Besant Avenue" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/addresses?done=deleted");
+        Assert.Equal(0, await page.GetByText("7 Besant Avenue").CountAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).IsVisibleAsync());
+        await page.GotoAsync("/account/addresses");
+        await page.WaitForURLAsync("**/account/sign-in?ReturnUrl=%2Faccount%2Faddresses");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_readable_message_on_the_form()
+    {
+        var email = ApiClient.NewEmail();
+        await browser.Shop.RegisterConfirmedAsync(email);
+        var (page, _) = await browser.NewPageAsync();
+
+        await SignInAsync(page, email, "Not-My-Password-1");
+
+        Assert.Equal("Invalid email or password.", (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Trim());
+        Assert.Equal(email, await page.GetByLabel("Email").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Two_factor_set_up_with_the_qr_key_then_sign_in_with_a_generated_code()
+    {
+        var email = ApiClient.NewEmail("ravi");
+        await browser.Shop.RegisterConfirmedAsync(email);
+        var (page, _) = await browser.NewPageAsync();
+        await SignInAsync(page, email);
+        await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
+
+        await page.GotoAsync("/account/two-factor");
+        Assert.True(await page.GetByAltText("QR code for your authenticator app").IsVisibleAsync());
+        var key = await page.GetByTestId("shared-key").InnerTextAsync();
+        await FillAsync(page, "Code", Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        var recoveryCodes = await page.GetByTestId("recovery-codes").Locator("code").AllInnerTextsAsync();
+        Assert.Equal(10, recoveryCodes.Count);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "two-factor-codes.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await SignInAsync(page, email);
+        await page.WaitForURLAsync("**/account/sign-in/two-factor**");
+        await FillAsync(page, "Code", "000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.Contains("That code is not right", await page.Locator(".validation-message").InnerTextAsync());
+        await FillAsync(page, "Code", Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Account" }).IsVisibleAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignInAsync(page, email);
+        await page.GetByRole(AriaRole.Link, new() { Name = "No access to your app? Use a recovery code" }).ClickAsync();
+        await FillAsync(page, "Recovery code", recoveryCodes[0]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
+    }
+}
