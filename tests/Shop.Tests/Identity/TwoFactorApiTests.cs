@@ -56,3 +56,35 @@ public sealed class TwoFactorApiTests(ShopAppFactory app) : IClassFixture<ShopAp
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
     }
 }
+
+public sealed class AdminTwoFactorRequirementTests
+{
+    [Fact]
+    public async Task When_required_admins_without_two_factor_are_kept_out_of_admin_endpoints()
+    {
+        await using var app = await new ShopAppFactory().WithSettings(("Identity:RequireTwoFactorForAdmins", "true")).StartAsync();
+        var email = ApiClient.NewEmail("admin");
+        await app.RegisterConfirmedAsync(email);
+        await app.GrantRolesAsync(email, "admin");
+        var withoutTwoFactor = app.BearerClient((await app.LoginAsync(email)).AccessToken);
+        Assert.Equal(HttpStatusCode.Forbidden, (await withoutTwoFactor.GetAsync("/api/v1/admin/users")).StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var twoFactor = scope.ServiceProvider.GetRequiredService<TwoFactorSetup>();
+            var userId = await app.UserIdAsync(email);
+            await twoFactor.EnableAsync(userId, Totp.Code((await twoFactor.GetSetupAsync(userId)).SharedKey));
+        }
+        var key = await TwoFactorKeyAsync(app, email);
+        var login = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiClient.Password, twoFactorCode = Totp.Code(key) });
+        var withTwoFactor = app.BearerClient((await login.Content.ReadFromJsonAsync<Tokens>())!.AccessToken);
+
+        Assert.Equal(HttpStatusCode.OK, (await withTwoFactor.GetAsync("/api/v1/admin/users")).StatusCode);
+    }
+
+    private static async Task<string> TwoFactorKeyAsync(ShopAppFactory app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<TwoFactorSetup>().GetSetupAsync(await app.UserIdAsync(email))).SharedKey;
+    }
+}

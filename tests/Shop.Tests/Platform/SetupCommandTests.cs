@@ -62,6 +62,23 @@ public sealed class SetupCommandTests
     }
 
     [Fact]
+    public async Task The_demo_accounts_are_created_once_and_can_sign_in()
+    {
+        var database = await TestPostgres.CreateMigratedDatabaseAsync();
+
+        var first = await RunShopAsync(database, "setup", "--Demo:Accounts=true");
+        var again = await RunShopAsync(database, "setup", "--Demo:Accounts=true");
+
+        Assert.Contains("Demo accounts created (5)", first.Output);
+        Assert.DoesNotContain("Demo accounts", again.Output);
+        await using var app = await new ShopAppFactory { SharedConnectionString = database }.StartAsync();
+        var seller = await (await app.BearerClient((await app.LoginAsync("priya@bazaar.local", "Bazaar-Demo-2026")).AccessToken).GetAsync("/api/v1/me/seller-application")).JsonAsync();
+        Assert.Equal("Priya Handlooms", seller.GetProperty("shopName").GetString());
+        Assert.Equal("approved", seller.GetProperty("status").GetString());
+        await app.LoginAsync("neha.support@bazaar.local", "Bazaar-Demo-2026");
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_refused()
     {
         var result = await RunShopAsync(await TestPostgres.CreateMigratedDatabaseAsync(), "frobnicate");

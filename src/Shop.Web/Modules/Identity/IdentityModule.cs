@@ -5,6 +5,7 @@ using Shop.Web.Modules.Identity.Addresses;
 using Shop.Web.Modules.Identity.Auth;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Identity.Data;
+using Shop.Web.Modules.Identity.Demo;
 using Shop.Web.Modules.Identity.Emails;
 using Shop.Web.Modules.Identity.FirstAdmin;
 using Shop.Web.Modules.Identity.PasswordReset;
@@ -119,6 +120,8 @@ public static class IdentityModule
 
         builder.Services.AddOptions<FirstAdminOptions>().Bind(builder.Configuration.GetSection(FirstAdminOptions.Section));
         builder.Services.AddScoped<ISetupStep, FirstAdminSetup>();
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddScoped<ISetupStep, DemoAccountsSetup>();
         return builder;
     }
 
