@@ -106,8 +106,16 @@ public sealed class TestPostgres
             foreach (var directory in new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories(Prefix + "*"))
             {
                 var running = File.Exists(Path.Combine(directory.FullName, "data", "postmaster.pid"));
-                if (!running && directory.CreationTimeUtc < DateTime.UtcNow.AddMinutes(-10))
+                if (running || directory.CreationTimeUtc > DateTime.UtcNow.AddMinutes(-10))
+                    continue;
+                try
+                {
                     directory.Delete(recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another test process is removing it at the same moment.
+                }
             }
         }
 
