@@ -1,4 +1,6 @@
+using Shop.Web.Modules.Catalog;
 using Shop.Web.Modules.Identity;
+using Shop.Web.Modules.Inventory;
 using Shop.Web.Modules.Storefront;
 using Shop.Web.Platform;
 using Shop.Web.Platform.Commands;
@@ -7,6 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
 builder.AddIdentity();
+builder.AddCatalog();
+builder.AddInventory();
 builder.AddStorefront();
 
 var app = builder.Build();
@@ -14,6 +18,8 @@ var app = builder.Build();
 app.UsePlatform();
 app.MapPlatform();
 app.MapIdentity();
+app.MapCatalog();
+app.MapInventory();
 
 if (await app.RunCommandAsync(args))
     return;

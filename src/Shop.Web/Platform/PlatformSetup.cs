@@ -5,6 +5,7 @@ using Shop.Web.Platform.Email;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Health;
 using Shop.Web.Platform.Logging;
+using Shop.Web.Platform.Media;
 using Shop.Web.Platform.Outbox;
 using Shop.Web.Platform.Security;
 
@@ -28,6 +29,7 @@ public static class PlatformSetup
             .AddErrorHandling()
             .AddSecurity()
             .AddHealth()
+            .AddMedia()
             .AddApiDocs();
         builder.Services.AddRazorComponents();
         return builder;
@@ -49,6 +51,7 @@ public static class PlatformSetup
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealth();
+        app.MapMedia();
         app.MapApiDocs();
         app.MapUnknownApiPaths();
         app.MapRazorComponents<App>();

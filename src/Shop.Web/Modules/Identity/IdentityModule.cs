@@ -111,6 +111,7 @@ public static class IdentityModule
         builder.Services.AddScoped<SellerOnboarding>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<TwoFactorSetup>();
+        builder.Services.AddScoped<ISellerDirectory, SellerDirectory>();
 
         builder.Services.AddIntegrationEventHandler<EmailConfirmationRequested, AccountEmails>();
         builder.Services.AddIntegrationEventHandler<RegistrationAttemptedForExistingAccount, AccountEmails>();

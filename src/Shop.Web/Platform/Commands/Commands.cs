@@ -2,7 +2,7 @@ using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Platform.Commands;
 
-/// <summary>Administrative verbs the same binary runs instead of serving: `migrate` and `setup`.</summary>
+/// <summary>Administrative verbs the same binary runs instead of serving: `migrate`, `setup` and the modules' own.</summary>
 public static class Commands
 {
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
@@ -24,8 +24,19 @@ public static class Commands
                 }
                 return true;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Known: migrate, setup (or none to serve).");
-                Environment.ExitCode = 2;
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var commands = scope.ServiceProvider.GetServices<IShopCommand>().ToList();
+                    var command = commands.FirstOrDefault(c => c.Name == verb);
+                    if (command is null)
+                    {
+                        await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Known: migrate, setup, {string.Join(", ", commands.Select(c => c.Usage))} (or none to serve).");
+                        Environment.ExitCode = 2;
+                        return true;
+                    }
+                    await MigrateAsync(app);
+                    await command.RunAsync(args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal) || !a.Contains(':')).ToList(), Console.Out, CancellationToken.None);
+                }
                 return true;
         }
     }

@@ -15,6 +15,7 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShopDbContext).Assembly);
         modelBuilder.UseSnakeCaseNames();
     }

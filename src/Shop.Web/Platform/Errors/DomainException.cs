@@ -12,7 +12,7 @@ public abstract class DomainException(string code, string message) : Exception(m
 }
 
 /// <summary>The request conflicts with the current state (e.g. an illegal status transition): 409.</summary>
-public sealed class ConflictException(string code, string message) : DomainException(code, message)
+public class ConflictException(string code, string message) : DomainException(code, message)
 {
     public override int StatusCode => StatusCodes.Status409Conflict;
 }

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Npgsql;
+
+namespace Shop.Web.Modules.Catalog.Browse;
+
+public sealed record Suggestion(string Kind, string Text, string Url);
+
+/// <summary>What to offer while a shopper types: matching products by word prefix, then categories and brands.</summary>
+public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCorrector spelling)
+{
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string? query, CancellationToken cancellationToken = default)
+    {
+        var words = Word().Matches(query ?? "").Select(m => m.Value.ToLowerInvariant()).Take(6).ToList();
+        if (words.Count == 0 || words.Sum(w => w.Length) < 2)
+            return [];
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var suggestions = await FindAsync(connection, words, cancellationToken);
+        if (suggestions.Count == 0 && await spelling.CorrectAsync(connection, string.Join(' ', words)) is { } corrected)
+            suggestions = await FindAsync(connection, Word().Matches(corrected).Select(m => m.Value).ToList(), cancellationToken);
+        return suggestions;
+    }
+
+    private static async Task<List<Suggestion>> FindAsync(NpgsqlConnection connection, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        // Every word must match, the last one as a prefix of a word in the product.
+        var prefixQuery = string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"{w}:*" : w));
+        var products = await connection.QueryAsync<(string Title, string Slug)>(new CommandDefinition("""
+            SELECT title, slug FROM catalog.products
+             WHERE status = 'active' AND search_vector @@ to_tsquery('english', @prefixQuery)
+             ORDER BY ts_rank_cd(search_vector, to_tsquery('english', @prefixQuery), 1) DESC, sold_count DESC, title
+             LIMIT 6
+            """, new { prefixQuery }, cancellationToken: cancellationToken));
+        var phrase = string.Join(' ', words);
+        var categories = await connection.QueryAsync<(string Name, string Slug)>(new CommandDefinition(
+            "SELECT name, slug FROM catalog.categories WHERE name ILIKE @pattern OR name ILIKE @wordPattern ORDER BY depth, name LIMIT 3",
+            new { pattern = phrase + "%", wordPattern = "% " + phrase + "%" }, cancellationToken: cancellationToken));
+        var brands = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT brand FROM catalog.products WHERE status = 'active' AND brand ILIKE @pattern ORDER BY brand LIMIT 3",
+            new { pattern = phrase + "%" }, cancellationToken: cancellationToken));
+        return products.Select(p => new Suggestion("product", p.Title, $"/p/{p.Slug}"))
+            .Concat(categories.Select(c => new Suggestion("category", c.Name, $"/c/{c.Slug}")))
+            .Concat(brands.Select(b => new Suggestion("brand", b, $"/search?brand={Uri.EscapeDataString(b)}")))
+            .ToList();
+    }
+}

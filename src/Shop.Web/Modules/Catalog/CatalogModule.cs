@@ -1,0 +1,40 @@
+using Shop.Web.Modules.Catalog.Browse;
+using Shop.Web.Modules.Catalog.Categories;
+using Shop.Web.Modules.Catalog.Contracts;
+using Shop.Web.Modules.Catalog.Demo;
+using Shop.Web.Modules.Catalog.ProductPage;
+using Shop.Web.Modules.Catalog.Products;
+using Shop.Web.Modules.Inventory.Contracts;
+using Shop.Web.Platform.Commands;
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Catalog;
+
+public static class CatalogModule
+{
+    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CategoryTree>();
+        builder.Services.AddScoped<ProductManagement>();
+        builder.Services.AddScoped<ProductDetails>();
+        builder.Services.AddScoped<CatalogSearch>();
+        builder.Services.AddSingleton<SpellingCorrector>();
+        builder.Services.AddScoped<Suggestions>();
+        builder.Services.AddScoped<ICatalogLookup, CatalogLookup>();
+        builder.Services.AddIntegrationEventHandler<ProductAvailabilityChanged, AvailabilityProjection>();
+        builder.Services.AddScoped<CatalogSeeder>();
+        builder.Services.AddOptions<DemoCatalogOptions>().Bind(builder.Configuration.GetSection(DemoCatalogOptions.Section));
+        builder.Services.AddScoped<IShopCommand, SeedCommand>();
+        builder.Services.AddScoped<ISetupStep, DemoCatalogSetup>();
+        return builder;
+    }
+
+    public static WebApplication MapCatalog(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapCatalogEndpoints();
+        api.MapProductEndpoints();
+        api.MapCategoryEndpoints();
+        return app;
+    }
+}

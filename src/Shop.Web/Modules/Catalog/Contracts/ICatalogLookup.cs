@@ -1,0 +1,11 @@
+namespace Shop.Web.Modules.Catalog.Contracts;
+
+/// <summary>What other modules (inventory pages, cart, checkout) need to know about a variant.</summary>
+public sealed record VariantInfo(
+    Guid VariantId, Guid ProductId, Guid SellerId, Guid CategoryId, string ProductTitle, string ProductSlug, string VariantLabel, string Sku,
+    decimal Price, string Currency, int WeightGrams, string? ImageUrl, bool Purchasable);
+
+public interface ICatalogLookup
+{
+    Task<IReadOnlyDictionary<Guid, VariantInfo>> VariantsAsync(IReadOnlyCollection<Guid> variantIds);
+}

@@ -1,0 +1,43 @@
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Inventory.Contracts;
+
+public sealed record StockLine(Guid VariantId, int Quantity);
+
+public sealed record StockLevel(Guid VariantId, string Sku, int OnHand, int Reserved, int LowStockThreshold)
+{
+    public int Available => OnHand - Reserved;
+}
+
+/// <summary>Raised when a reservation could not be met; the message says which item and how many remain.</summary>
+public sealed class InsufficientStockException(Guid variantId, string sku, int requested, int available)
+    : Platform.Errors.ConflictException("stock.insufficient",
+        available <= 0 ? $"{sku} is out of stock." : $"Only {available} of {sku} left; {requested} requested.")
+{
+    public Guid VariantId { get; } = variantId;
+    public int Available { get; } = available;
+}
+
+/// <summary>Stock per variant: what other modules (catalog, checkout) may ask and do.</summary>
+public interface IInventory
+{
+    /// <summary>Creates the stock record of a new variant (idempotent), with its opening quantity.</summary>
+    Task TrackAsync(Guid variantId, Guid productId, Guid sellerId, string sku, int openingStock, int lowStockThreshold, Guid? actorId);
+
+    Task<IReadOnlyDictionary<Guid, StockLevel>> LevelsAsync(IReadOnlyCollection<Guid> variantIds);
+
+    /// <summary>
+    /// Holds stock for an order, all lines or none, within the caller's transaction. Never oversells:
+    /// each line is one conditional update that succeeds only while enough is available.
+    /// </summary>
+    Task ReserveAsync(IReadOnlyList<StockLine> lines, string reference);
+
+    /// <summary>Returns held stock (cancelled or expired order).</summary>
+    Task ReleaseAsync(IReadOnlyList<StockLine> lines, string reference);
+}
+
+/// <summary>A variant's available stock fell to or below its threshold.</summary>
+public sealed record StockLow(Guid VariantId, Guid ProductId, Guid SellerId, string Sku, int Available, int Threshold) : IIntegrationEvent;
+
+/// <summary>Whether a product has anything to sell may have changed (catalog listings follow).</summary>
+public sealed record ProductAvailabilityChanged(Guid ProductId) : IIntegrationEvent;

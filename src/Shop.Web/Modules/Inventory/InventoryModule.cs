@@ -1,0 +1,21 @@
+using Shop.Web.Modules.Inventory.Contracts;
+using Shop.Web.Modules.Inventory.Stock;
+
+namespace Shop.Web.Modules.Inventory;
+
+public static class InventoryModule
+{
+    public static WebApplicationBuilder AddInventory(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<InventoryService>();
+        builder.Services.AddScoped<IInventory>(services => services.GetRequiredService<InventoryService>());
+        builder.Services.AddScoped<StockBook>();
+        return builder;
+    }
+
+    public static WebApplication MapInventory(this WebApplication app)
+    {
+        app.MapGroup("/api/v1").MapStockEndpoints();
+        return app;
+    }
+}
