@@ -101,11 +101,11 @@ public sealed class CatalogSeeder(
         {
             var batch = Enumerable.Range(done, Math.Min(500, count - done)).AsParallel().AsOrdered()
                 .Select(seed => ProductArt.Render(seed + 1)).ToList();
+            var existing = (await connection.QueryAsync<string>("SELECT hash FROM media.files WHERE hash = ANY(@hashes)",
+                new { hashes = batch.Select(Hash).ToArray() })).ToHashSet();
             await using (var writer = await connection.BeginBinaryImportAsync(
                 "COPY media.files (hash, content_type, extension, width, height, size_bytes, content, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
-                var existing = (await connection.QueryAsync<string>("SELECT hash FROM media.files WHERE hash = ANY(@hashes)",
-                    new { hashes = batch.Select(Hash).ToArray() })).ToHashSet();
                 foreach (var png in batch)
                 {
                     var hash = Hash(png);
