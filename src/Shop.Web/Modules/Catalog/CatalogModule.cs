@@ -4,6 +4,7 @@ using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Catalog.Demo;
 using Shop.Web.Modules.Catalog.ProductPage;
 using Shop.Web.Modules.Catalog.Products;
+using Shop.Web.Modules.Catalog.Seo;
 using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Outbox;
@@ -35,6 +36,7 @@ public static class CatalogModule
         api.MapCatalogEndpoints();
         api.MapProductEndpoints();
         api.MapCategoryEndpoints();
+        app.MapSeoEndpoints();
         return app;
     }
 }

@@ -24,24 +24,33 @@ public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory 
 
     private enum Dimension { Text, Category, Price, Brand, Seller, Rating, Stock, Option }
 
-    public async Task<ProductSearchResult> SearchAsync(ProductQuery query, CancellationToken cancellationToken = default)
+    private static readonly CatalogFacets NoFacets = new([], [], [], [], [], new FacetValue("true", "In stock", 0, false), new Dictionary<string, IReadOnlyList<FacetValue>>());
+
+    /// <summary>Matching products with facet counts, as listing pages and the API show them.</summary>
+    public Task<ProductSearchResult> SearchAsync(ProductQuery query, CancellationToken cancellationToken = default) =>
+        SearchAsync(query, includeFacets: true, cancellationToken);
+
+    /// <summary>Matching products only, for shelves that show a few cards.</summary>
+    public Task<ProductSearchResult> ListAsync(ProductQuery query, CancellationToken cancellationToken = default) =>
+        SearchAsync(query, includeFacets: false, cancellationToken);
+
+    private async Task<ProductSearchResult> SearchAsync(ProductQuery query, bool includeFacets, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var categoryPath = query.Category is null ? null
             : await connection.QuerySingleOrDefaultAsync<string>("SELECT path FROM catalog.categories WHERE slug = @slug", new { slug = query.Category });
-        var effective = query;
         string? corrected = null;
-        var result = await RunAsync(connection, effective, categoryPath, cancellationToken);
+        var result = await RunAsync(connection, query, categoryPath, includeFacets, cancellationToken);
         if (result.Total == 0 && !string.IsNullOrWhiteSpace(query.Q))
         {
             corrected = await spelling.CorrectAsync(connection, query.Q);
             if (corrected is not null)
-                result = await RunAsync(connection, effective with { Q = corrected }, categoryPath, cancellationToken);
+                result = await RunAsync(connection, query with { Q = corrected }, categoryPath, includeFacets, cancellationToken);
         }
         return result with { CorrectedQuery = result.Total > 0 ? corrected : null };
     }
 
-    private async Task<ProductSearchResult> RunAsync(NpgsqlConnection connection, ProductQuery query, string? categoryPath, CancellationToken cancellationToken)
+    private async Task<ProductSearchResult> RunAsync(NpgsqlConnection connection, ProductQuery query, string? categoryPath, bool includeFacets, CancellationToken cancellationToken)
     {
         var filters = new Filters(query, categoryPath);
         var page = query.Page ?? 1;
@@ -73,7 +82,7 @@ public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory 
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT count(*) FROM catalog.products p WHERE {filters.Where()}", parameters, cancellationToken: cancellationToken));
 
-        var facets = await FacetsAsync(connection, filters, query, cancellationToken);
+        var facets = includeFacets ? await FacetsAsync(connection, filters, query, cancellationToken) : NoFacets;
         var names = await sellers.FindAsync(cards.Select(c => c.SellerId).Distinct().ToList());
         var items = cards.Select(c => new ProductCard(c.Id, c.Title, c.Slug, c.Brand, c.Currency, c.MinPrice, c.MaxPrice, c.InStock,
             c.AverageRating, c.ReviewCount, c.PrimaryImage is null ? null : $"/media/{c.PrimaryImage}", c.SellerId,
