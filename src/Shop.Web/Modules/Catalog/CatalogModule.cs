@@ -37,6 +37,7 @@ public static class CatalogModule
         api.MapProductEndpoints();
         api.MapCategoryEndpoints();
         app.MapSeoEndpoints();
+        app.MapProductImageUpload();
         return app;
     }
 }

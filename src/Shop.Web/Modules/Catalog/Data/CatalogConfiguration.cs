@@ -73,6 +73,8 @@ internal sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
     {
         builder.ToTable("variants", CatalogSchema.Name);
         builder.HasKey(v => v.Id);
+        // Ids are made by the entity (v7 GUIDs); new ones found through a navigation must be inserted.
+        builder.Property(v => v.Id).ValueGeneratedNever();
         builder.Property(v => v.Sku).HasMaxLength(64);
         builder.Property(v => v.Options).IsJsonObject();
         builder.Property(v => v.Price).HasPrecision(12, 2);
@@ -90,6 +92,7 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
     {
         builder.ToTable("product_images", CatalogSchema.Name);
         builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.MediaHash).HasMaxLength(64);
         builder.Property(i => i.AltText).HasMaxLength(200);
     }

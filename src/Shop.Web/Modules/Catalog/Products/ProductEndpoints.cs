@@ -21,6 +21,7 @@ public static class ProductEndpoints
                 return TypedResults.Created(stored.Url, stored);
             })
             .RequireAuthorization(Policies.Seller).DisableAntiforgery().WithTags("Media")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(6 * 1024 * 1024))
             .WithName("UploadImage").WithSummary("Upload a JPEG, PNG or WebP (checked by content); the same file is stored once, at a permanent URL.");
     }
 

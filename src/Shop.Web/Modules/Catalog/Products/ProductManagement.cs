@@ -97,6 +97,21 @@ public sealed class ProductManagement(
         return await ViewAsync(product);
     }
 
+    /// <summary>Sets the gallery (first picture is the primary one) without touching anything else.</summary>
+    public async Task<ManagedProduct?> SetImagesAsync(CatalogActor actor, Guid id, IReadOnlyList<(string Hash, string? AltText)> images)
+    {
+        var product = await Reachable(actor).Include(p => p.Variants).Include(p => p.Images).SingleOrDefaultAsync(p => p.Id == id);
+        if (product is null)
+            return null;
+        foreach (var (hash, _) in images)
+            if (!await media.ExistsAsync(hash))
+                throw new InputValidationException("Images", $"No uploaded image has the hash {hash}.");
+        product.SetImages(images, clock.GetUtcNow());
+        outbox.Add(new ProductUpdated(product.Id, product.SellerId));
+        await db.SaveChangesAsync();
+        return await ViewAsync(product);
+    }
+
     private async Task<ManagedProduct> SaveAsync(Product product, ProductRequest request, CatalogActor actor)
     {
         var now = clock.GetUtcNow();
