@@ -47,6 +47,19 @@ public sealed class HttpSurfaceTests(ShopAppFactory app) : IClassFixture<ShopApp
         Assert.NotNull(document.QuerySelector("a[href='/']"));
     }
 
+    [Theory]
+    [InlineData("/search?page=abc&minPrice=x&maxPrice=-5&sort=zzz&inStock=maybe&rating=9&seller=nobody&option=nocolon")]
+    [InlineData("/account/sign-in/two-factor?rememberMe=maybe&recovery=perhaps")]
+    [InlineData("/account/reset-password?userId=not-a-guid&code=")]
+    [InlineData("/account/confirm-email?userId=bad&code=x")]
+    [InlineData("/c/no-such-category?page=abc")]
+    public async Task Malformed_query_strings_never_fail_a_page(string url)
+    {
+        var response = await client.GetAsync(url);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {response.StatusCode}");
+    }
+
     [Fact]
     public async Task Pages_carry_the_security_headers()
     {

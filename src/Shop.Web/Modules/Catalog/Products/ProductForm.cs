@@ -65,8 +65,12 @@ public sealed class ProductForm
         ImageHashes = product.Images.Select(i => i.Hash).ToList(),
     };
 
+    /// <summary>Adds empty variant rows to fill in; also repairs lists a form post left out.</summary>
     public ProductForm WithBlankRows()
     {
+        // Form binding leaves collections that had no fields in the post as null.
+        Variants ??= [];
+        ImageHashes ??= [];
         while (Variants.Count(v => v.IsBlank) < BlankVariantRows)
             Variants.Add(new VariantRow());
         return this;
