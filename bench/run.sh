@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Catalog benchmark: runs wrk against a shop serving a large catalog and prints a Markdown table.
+# Called by `./shop bench`, which prepares the database and passes:
+#   BENCH_CONNECTION   connection string of the seeded benchmark database
+#   BENCH_DLL          the Release build of Shop.Web
+# Optional: DURATION (default 10s per URL), CONNECTIONS (default 16), PORT (default 5099).
+set -euo pipefail
+
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+PORT="${PORT:-5099}"
+BASE="http://127.0.0.1:$PORT"
+OUT="$(dirname "$0")/results"
+mkdir -p "$OUT"
+command -v wrk >/dev/null || { echo "bench: wrk is required (apt-get install wrk)" >&2; exit 1; }
+
+echo "Starting the shop (Release, Production) on $BASE"
+ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Shop="$BENCH_CONNECTION" Outbox__PollInterval=00:00:30 \
+  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
+  RateLimits__ApiPermitsPerMinute=100000000 \
+  dotnet "$BENCH_DLL" --urls "$BASE" > "$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null && break; sleep 0.5; done
+
+api() { curl -fs "$BASE$1"; }
+SLUG=$(api "/api/v1/catalog/products?category=fashion&sort=newest&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
+TOTAL=$(api "/api/v1/catalog/products?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+echo "Catalog: $TOTAL active products; product page: $SLUG"
+
+declare -a NAMES URLS
+add() { NAMES+=("$1"); URLS+=("$2"); }
+add "health/live (ceiling)"                 "/health/live"
+add "API category listing, page 1"          "/api/v1/catalog/products?category=fashion"
+add "API category listing, page 200"        "/api/v1/catalog/products?category=fashion&page=200"
+add "API filtered + sorted listing"         "/api/v1/catalog/products?category=electronics&brand=Sony&minPrice=1000&maxPrice=50000&inStock=true&sort=price-asc"
+add "API product"                           "/api/v1/catalog/products/$SLUG"
+add "API search"                            "/api/v1/catalog/products?q=cotton%20kurta"
+add "API suggestions"                       "/api/v1/catalog/suggest?q=kur"
+add "HTML home"                             "/"
+add "HTML category page 1"                  "/c/fashion"
+add "HTML category page 200"                "/c/fashion?page=200"
+add "HTML filtered + sorted listing"        "/c/electronics?brand=Sony&minPrice=1000&maxPrice=50000&inStock=true&sort=price-asc"
+add "HTML product page"                     "/p/$SLUG"
+add "HTML search"                           "/search?q=cotton+kurta"
+
+TABLE="$OUT/catalog-$(date -u +%Y%m%dT%H%M%SZ).md"
+{
+  echo "| scenario | requests/s | p50 | p99 | vs ceiling |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+} > "$TABLE"
+CEILING=""
+for i in "${!URLS[@]}"; do
+  api "${URLS[$i]}" >/dev/null   # warm the path once
+  printf '%-36s ' "${NAMES[$i]}"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE${URLS[$i]}" > "$OUT/wrk.txt"
+  RPS=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk.txt")
+  P50=$(awk '$1 == "50%" {print $2}' "$OUT/wrk.txt")
+  P99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk.txt")
+  ERRORS=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$OUT/wrk.txt")
+  [ -z "$CEILING" ] && CEILING=$RPS
+  RATIO=$(python3 -c "print(f'{$RPS / $CEILING:.2f}')")
+  echo "$RPS req/s  p50 $P50  p99 $P99  ${ERRORS:+errors: $ERRORS}"
+  echo "| ${NAMES[$i]} | ${RPS%.*} | $P50 | $P99 | $RATIO |" >> "$TABLE"
+done
+RSS=$(ps -o rss= -p "$APP" | awk '{printf "%.0f", $1/1024}')
+{
+  echo
+  echo "App memory after the run: ${RSS} MiB resident. $TOTAL products; wrk -t2 -c$CONNECTIONS -d$DURATION per row; $(nproc) cores."
+} >> "$TABLE"
+echo
+cat "$TABLE"
+echo "Saved to $TABLE"
