@@ -15,6 +15,10 @@ public static class CatalogModule
 {
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache(options => options.SizeLimit = 10_000);
+        builder.Services.AddOptions<CatalogCacheOptions>().Bind(builder.Configuration.GetSection(CatalogCacheOptions.Section));
+        builder.Services.AddSingleton<CatalogCache>();
+        builder.Services.AddHostedService<CatalogChangeListener>();
         builder.Services.AddScoped<CategoryTree>();
         builder.Services.AddScoped<ProductManagement>();
         builder.Services.AddScoped<ProductDetails>();

@@ -11,7 +11,7 @@ namespace Shop.Web.Modules.Catalog.Browse;
 /// filters, and facet counts where each facet is counted with every filter but its own (so a
 /// shopper sees how many results each choice would leave).
 /// </summary>
-public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory sellers, SpellingCorrector spelling)
+public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory sellers, SpellingCorrector spelling, CatalogCache cache)
 {
     private const int DefaultPageSize = 24;
 
@@ -28,11 +28,11 @@ public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory 
 
     /// <summary>Matching products with facet counts, as listing pages and the API show them.</summary>
     public Task<ProductSearchResult> SearchAsync(ProductQuery query, CancellationToken cancellationToken = default) =>
-        SearchAsync(query, includeFacets: true, cancellationToken);
+        cache.GetOrAddAsync("search", query, () => SearchAsync(query, includeFacets: true, cancellationToken));
 
     /// <summary>Matching products only, for shelves that show a few cards.</summary>
     public Task<ProductSearchResult> ListAsync(ProductQuery query, CancellationToken cancellationToken = default) =>
-        SearchAsync(query, includeFacets: false, cancellationToken);
+        cache.GetOrAddAsync("list", query, () => SearchAsync(query, includeFacets: false, cancellationToken));
 
     private async Task<ProductSearchResult> SearchAsync(ProductQuery query, bool includeFacets, CancellationToken cancellationToken)
     {
@@ -93,18 +93,18 @@ public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory 
     private async Task<CatalogFacets> FacetsAsync(NpgsqlConnection connection, Filters filters, ProductQuery query, CancellationToken cancellationToken)
     {
         var parameters = filters.Parameters;
-        parameters.Add("categoryPath", filters.CategoryPath);
+        parameters.Add("facetPrefix", filters.CategoryPath ?? "/");
 
-        var categories = await connection.QueryAsync<(string Slug, string Name, int Count)>(new CommandDefinition($"""
-            SELECT c.slug, c.name, count(p.id)::int
-              FROM catalog.categories c
-              JOIN catalog.categories d ON d.path LIKE c.path || '%'
-              JOIN catalog.products p ON p.category_id = d.id
-             WHERE {(filters.CategoryPath is null ? "c.parent_id IS NULL" : "c.path LIKE @categoryPath || '%' AND c.depth = (SELECT depth + 1 FROM catalog.categories WHERE path = @categoryPath)")}
-               AND {filters.Where(except: Dimension.Category)}
-             GROUP BY c.id, c.slug, c.name, c.sort_order
-             ORDER BY c.sort_order, c.name
-            """, parameters, cancellationToken: cancellationToken));
+        // Children of the current category (or the roots), counted by the next segment of each product's path.
+        var childCounts = (await connection.QueryAsync<(string Child, int Count)>(new CommandDefinition($"""
+            SELECT split_part(substr(p.category_path, length(@facetPrefix) + 1), '/', 1), count(*)::int
+              FROM catalog.products p
+             WHERE {filters.Where()} AND p.category_path LIKE @facetPrefix || '%'
+             GROUP BY 1
+            """, parameters, cancellationToken: cancellationToken))).ToDictionary(c => c.Child, c => c.Count);
+        var children = await connection.QueryAsync<(Guid Id, string Slug, string Name)>(new CommandDefinition(
+            $"SELECT id, slug, name FROM catalog.categories WHERE {(filters.CategoryPath is null ? "parent_id IS NULL" : "parent_id = (SELECT id FROM catalog.categories WHERE path = @facetPrefix)")} ORDER BY sort_order, name",
+            parameters, cancellationToken: cancellationToken));
 
         var brands = await connection.QueryAsync<(string Brand, int Count)>(new CommandDefinition($"""
             SELECT p.brand, count(*)::int FROM catalog.products p WHERE {filters.Where(except: Dimension.Brand)}
@@ -117,52 +117,60 @@ public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory 
             """, parameters, cancellationToken: cancellationToken))).ToList();
         var sellerNames = await sellers.FindAsync(sellerCounts.Select(s => s.SellerId).ToList());
 
-        var ratings = await connection.QuerySingleAsync<(int Four, int Three, int Two, int One)>(new CommandDefinition($"""
-            SELECT count(*) FILTER (WHERE p.rating_average >= 4)::int, count(*) FILTER (WHERE p.rating_average >= 3)::int,
-                   count(*) FILTER (WHERE p.rating_average >= 2)::int, count(*) FILTER (WHERE p.rating_average >= 1)::int
-              FROM catalog.products p WHERE {filters.Where(except: Dimension.Rating)}
-            """, parameters, cancellationToken: cancellationToken));
-
+        // Ratings, price bands and stock in one pass per distinct WHERE (a dimension that is
+        // filtered is counted without its own filter).
         var bandCounts = string.Join(", ", PriceBands.Select((band, i) =>
             $"count(*) FILTER (WHERE {(band.From is null ? "true" : $"p.min_price >= {band.From}")} AND {(band.To is null ? "true" : $"p.min_price < {band.To}")})::int AS b{i}"));
-        var prices = (IDictionary<string, object>)await connection.QuerySingleAsync(new CommandDefinition(
-            $"SELECT {bandCounts} FROM catalog.products p WHERE {filters.Where(except: Dimension.Price)}", parameters, cancellationToken: cancellationToken));
-
-        var inStock = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT count(*)::int FROM catalog.products p WHERE {filters.Where(except: Dimension.Stock)} AND p.in_stock", parameters, cancellationToken: cancellationToken));
+        var aggregates = $"""
+            count(*) FILTER (WHERE p.rating_average >= 4)::int AS r4, count(*) FILTER (WHERE p.rating_average >= 3)::int AS r3,
+            count(*) FILTER (WHERE p.rating_average >= 2)::int AS r2, count(*) FILTER (WHERE p.rating_average >= 1)::int AS r1,
+            count(*) FILTER (WHERE p.in_stock)::int AS stock, {bandCounts}
+            """;
+        var counts = new Dictionary<Dimension, IDictionary<string, object>>();
+        foreach (var dimension in new[] { Dimension.Rating, Dimension.Price, Dimension.Stock })
+        {
+            var except = filters.Has(dimension) ? dimension : (Dimension?)null;
+            var key = except ?? Dimension.Text;
+            if (!counts.ContainsKey(key))
+                counts[key] = (IDictionary<string, object>)await connection.QuerySingleAsync(new CommandDefinition(
+                    $"SELECT {aggregates} FROM catalog.products p WHERE {filters.Where(except: except)}", parameters, cancellationToken: cancellationToken));
+            counts[dimension] = counts[key];
+        }
+        var ratings = counts[Dimension.Rating];
 
         var options = new Dictionary<string, IReadOnlyList<FacetValue>>();
         var selectedOptions = query.OptionFilters;
         // Keys with a selection are counted without their own filter; the rest share one query with all filters.
         foreach (var key in selectedOptions.Keys.Append(null))
         {
-            var rows = await connection.QueryAsync<(string Key, string Value, int Count)>(new CommandDefinition($"""
-                SELECT o.key, o.value, count(DISTINCT p.id)::int
-                  FROM catalog.products p
-                  JOIN catalog.variants v ON v.product_id = p.id
-                  CROSS JOIN LATERAL jsonb_each_text(v.options) o
-                 WHERE {filters.Where(exceptOption: key)} {(key is null ? "" : "AND o.key = @facetKey")}
-                 GROUP BY o.key, o.value
-                 ORDER BY o.key, count(DISTINCT p.id) DESC, o.value
+            var rows = await connection.QueryAsync<(string Option, int Count)>(new CommandDefinition($"""
+                SELECT o, count(*)::int
+                  FROM catalog.products p CROSS JOIN LATERAL unnest(p.option_values) o
+                 WHERE {filters.Where(exceptOption: key)} {(key is null ? "" : "AND o LIKE @facetKey || ':%'")}
+                 GROUP BY o
                 """, Merge(parameters, ("facetKey", key)), cancellationToken: cancellationToken));
-            foreach (var group in rows.GroupBy(r => r.Key).Where(g => key is not null || !selectedOptions.ContainsKey(g.Key)))
-                options[group.Key] = group.Take(30).Select(r => new FacetValue($"{r.Key}:{r.Value}", r.Value, r.Count,
-                    selectedOptions.GetValueOrDefault(r.Key)?.Contains(r.Value) == true)).ToList();
+            var byKey = rows.Select(r => (Split: r.Option.Split(':', 2), r.Count)).Where(r => r.Split.Length == 2)
+                .GroupBy(r => r.Split[0]).Where(g => key is not null || !selectedOptions.ContainsKey(g.Key));
+            foreach (var group in byKey)
+                options[group.Key] = group.OrderByDescending(r => r.Count).ThenBy(r => r.Split[1]).Take(30)
+                    .Select(r => new FacetValue($"{group.Key}:{r.Split[1]}", r.Split[1], r.Count, selectedOptions.GetValueOrDefault(group.Key)?.Contains(r.Split[1]) == true))
+                    .ToList();
         }
 
         var selectedBrands = query.Brand ?? [];
         var selectedSellers = query.Seller ?? [];
         return new CatalogFacets(
-            categories.Select(c => new FacetValue(c.Slug, c.Name, c.Count, false)).ToList(),
+            children.Where(c => childCounts.ContainsKey(c.Id.ToString("N")))
+                .Select(c => new FacetValue(c.Slug, c.Name, childCounts[c.Id.ToString("N")], false)).ToList(),
             brands.Select(b => new FacetValue(b.Brand, b.Brand, b.Count, selectedBrands.Contains(b.Brand))).ToList(),
             sellerCounts.Select(s => new FacetValue(s.SellerId.ToString(), sellerNames.GetValueOrDefault(s.SellerId)?.ShopName ?? "Seller", s.Count, selectedSellers.Contains(s.SellerId))).ToList(),
             [
-                new("4", "4 stars & up", ratings.Four, query.Rating == 4), new("3", "3 stars & up", ratings.Three, query.Rating == 3),
-                new("2", "2 stars & up", ratings.Two, query.Rating == 2), new("1", "1 star & up", ratings.One, query.Rating == 1),
+                new("4", "4 stars & up", (int)ratings["r4"], query.Rating == 4), new("3", "3 stars & up", (int)ratings["r3"], query.Rating == 3),
+                new("2", "2 stars & up", (int)ratings["r2"], query.Rating == 2), new("1", "1 star & up", (int)ratings["r1"], query.Rating == 1),
             ],
-            PriceBands.Select((band, i) => new FacetValue(band.Value, band.Label, (int)prices[$"b{i}"],
+            PriceBands.Select((band, i) => new FacetValue(band.Value, band.Label, (int)counts[Dimension.Price][$"b{i}"],
                 query.MinPrice == band.From && query.MaxPrice == band.To)).ToList(),
-            new FacetValue("true", "In stock", inStock, query.InStock == true),
+            new FacetValue("true", "In stock", (int)counts[Dimension.Stock]["stock"], query.InStock == true),
             options.OrderBy(o => o.Key).ToDictionary());
     }
 
@@ -188,7 +196,7 @@ public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory 
             if (query.Q is { Length: > 0 } q)
                 Add(Dimension.Text, "p.search_vector @@ websearch_to_tsquery('english', @q)", ("q", q));
             if (query.Category is not null)
-                Add(Dimension.Category, categoryPath is null ? "false" : "p.category_id IN (SELECT id FROM catalog.categories WHERE path LIKE @categoryPath || '%')", ("categoryPath", categoryPath));
+                Add(Dimension.Category, categoryPath is null ? "false" : "p.category_path LIKE @categoryPath || '%'", ("categoryPath", categoryPath));
             if (query.MinPrice is { } min)
                 Add(Dimension.Price, "p.min_price >= @minPrice", ("minPrice", min));
             if (query.MaxPrice is { } max)
@@ -205,14 +213,14 @@ public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory 
             foreach (var (key, values) in query.OptionFilters)
             {
                 index++;
-                clauses.Add((Dimension.Option, key,
-                    $"EXISTS (SELECT 1 FROM catalog.variants v WHERE v.product_id = p.id AND v.options ->> @optionKey{index} = ANY(@optionValues{index}))"));
-                Parameters.Add($"optionKey{index}", key);
-                Parameters.Add($"optionValues{index}", values);
+                clauses.Add((Dimension.Option, key, $"p.option_values && @optionValues{index}"));
+                Parameters.Add($"optionValues{index}", values.Select(v => $"{key}:{v}").ToArray());
             }
         }
 
         public string? CategoryPath { get; }
+
+        public bool Has(Dimension dimension) => clauses.Any(c => c.Dimension == dimension);
 
         public DynamicParameters Parameters { get; }
 

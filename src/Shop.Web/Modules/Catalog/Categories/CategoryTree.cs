@@ -35,12 +35,14 @@ public sealed class CategoryRequest
 }
 
 /// <summary>The category tree: reading it, and the admin's changes (moving a node moves its subtree).</summary>
-public sealed class CategoryTree(ShopDbContext db, MediaStore media, TimeProvider clock)
+public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.CatalogCache cache, TimeProvider clock)
 {
     private sealed record Row(Guid Id, Guid? ParentId, string Name, string Slug, string? Description, int SortOrder, string? ImageHash, int DirectCount);
 
     /// <summary>The whole tree, ordered; each node counts the active products in its subtree.</summary>
-    public async Task<IReadOnlyList<CategoryNode>> TreeAsync()
+    public Task<IReadOnlyList<CategoryNode>> TreeAsync() => cache.GetOrAddAsync("tree", "", LoadTreeAsync);
+
+    private async Task<IReadOnlyList<CategoryNode>> LoadTreeAsync()
     {
         var rows = (await db.Database.GetDbConnection().QueryAsync<Row>("""
             SELECT c.id, c.parent_id AS ParentId, c.name, c.slug, c.description, c.sort_order AS SortOrder, c.image_hash AS ImageHash,
@@ -78,6 +80,7 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, TimeProvide
         category.Update(category.Name, category.Slug, category.Description, category.SortOrder, request.ImageHash);
         db.Add(category);
         await db.SaveChangesAsync();
+        cache.Invalidate();
         return category;
     }
 
@@ -106,6 +109,7 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, TimeProvide
         if (renamed)
             await RefreshProductCategoryNamesAsync(category.Path, transaction.GetDbTransaction());
         await transaction.CommitAsync();
+        cache.Invalidate();
         return category;
     }
 
@@ -120,24 +124,28 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, TimeProvide
             throw new ConflictException("category.has_products", "Move its products to another category first.");
         db.Remove(category);
         await db.SaveChangesAsync();
+        cache.Invalidate();
         return true;
     }
 
-    /// <summary>"Clothing › Men › Kurtas": the names products in a category are found by in search.</summary>
-    public async Task<string> NamesOnPathAsync(Guid categoryId)
+    /// <summary>
+    /// The category's path and "Clothing › Men › Kurtas", the names products in it are found by in
+    /// search; both are copied onto its products.
+    /// </summary>
+    public async Task<(string Path, string Names)> PlacementAsync(Guid categoryId)
     {
         var category = await FindAsync(categoryId) ?? throw new InputValidationException("CategoryId", "That category does not exist.");
-        return string.Join(" › ", (await BreadcrumbsAsync(category)).Select(c => c.Name));
+        return (category.Path, string.Join(" › ", (await BreadcrumbsAsync(category)).Select(c => c.Name)));
     }
 
     private async Task RefreshProductCategoryNamesAsync(string pathPrefix, System.Data.Common.DbTransaction transaction) =>
         await db.Database.GetDbConnection().ExecuteAsync("""
-            UPDATE catalog.products p SET category_names = names.value
-              FROM (SELECT c.id, string_agg(a.name, ' › ' ORDER BY a.depth) AS value
+            UPDATE catalog.products p SET category_names = names.value, category_path = names.path
+              FROM (SELECT c.id, c.path, string_agg(a.name, ' › ' ORDER BY a.depth) AS value
                       FROM catalog.categories c
                       JOIN catalog.categories a ON c.path LIKE a.path || '%'
                      WHERE c.path LIKE @pathPrefix || '%'
-                     GROUP BY c.id) names
+                     GROUP BY c.id, c.path) names
              WHERE p.category_id = names.id
             """, new { pathPrefix }, transaction);
 

@@ -45,6 +45,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.RatingAverage).HasPrecision(3, 2);
         builder.Property(p => p.PrimaryImage).HasMaxLength(64);
         builder.Property(p => p.CategoryNames).HasMaxLength(1000);
+        builder.Property(p => p.CategoryPath).HasMaxLength(1000);
         builder.Property(p => p.SearchVector).HasComputedColumnSql("""
             setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
             setweight(to_tsvector('english', coalesce(brand, '')), 'B') ||
@@ -60,6 +61,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => new { p.CreatedAt, p.Id }, "ix_products_active_created").IsDescending(true, false).HasFilter("status = 'active'");
         builder.HasIndex(p => new { p.MinPrice, p.Id }, "ix_products_active_price").HasFilter("status = 'active'");
         builder.HasIndex(p => new { p.CategoryId, p.CreatedAt }, "ix_products_active_category_created").IsDescending(false, true).HasFilter("status = 'active'");
+        builder.HasIndex(p => new { p.CategoryPath, p.CreatedAt }, "ix_products_active_category_path").IsDescending(false, true)
+            .HasOperators("varchar_pattern_ops", null!).HasFilter("status = 'active'");
+        builder.HasIndex(p => p.OptionValues).HasMethod("gin");
         builder.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);

@@ -36,6 +36,8 @@ public sealed class Product
     public int SoldCount { get; private set; }
     public string? PrimaryImage { get; private set; }
     public string CategoryNames { get; private set; } = "";
+    public string CategoryPath { get; private set; } = "";
+    public string[] OptionValues { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public NpgsqlTsVector SearchVector { get; private set; } = null!;
@@ -52,9 +54,10 @@ public sealed class Product
         UpdatedAt = now,
     };
 
-    public void Describe(string title, string slug, string brand, string description, Guid categoryId, string categoryNames,
+    public void Describe(string title, string slug, string brand, string description, Guid categoryId, string categoryNames, string categoryPath,
         IReadOnlyDictionary<string, string> attributes, DateTimeOffset now)
     {
+        CategoryPath = categoryPath;
         Title = title.Trim();
         Slug = slug;
         Brand = brand.Trim();
@@ -97,6 +100,7 @@ public sealed class Product
             }
             variant.Update(spec, position);
         }
+        OptionValues = OptionValuesOf(Variants.Select(v => (IReadOnlyDictionary<string, string>)v.Options));
         MinPrice = Variants.Min(v => v.Price);
         MaxPrice = Variants.Max(v => v.Price);
         UpdatedAt = now;
@@ -116,6 +120,10 @@ public sealed class Product
         RatingAverage = average;
         RatingCount = count;
     }
+
+    /// <summary>The distinct "name:value" pairs of the variants' options, as listings filter and count them.</summary>
+    public static string[] OptionValuesOf(IEnumerable<IReadOnlyDictionary<string, string>> options) =>
+        options.SelectMany(o => o).Select(o => $"{o.Key}:{o.Value}").Distinct().Order(StringComparer.Ordinal).ToArray();
 
     internal static string OptionKey(IReadOnlyDictionary<string, string> options) =>
         options.Count == 0 ? "(default)" : string.Join(", ", options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}: {o.Value}"));

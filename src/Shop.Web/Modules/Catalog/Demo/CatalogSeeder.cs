@@ -31,7 +31,7 @@ public sealed class CatalogSeeder(
     /// <summary>Above this many products, pictures are shared between products (each stored once).</summary>
     private const int DistinctPictures = 2_000;
 
-    private sealed record LeafCategory(DemoCatalog.Leaf Leaf, Guid Id, string Names, Guid SellerId);
+    private sealed record LeafCategory(DemoCatalog.Leaf Leaf, Guid Id, string Path, string Names, Guid SellerId);
 
     public async Task<int> SeedAsync(int count, TextWriter output, CancellationToken cancellationToken)
     {
@@ -80,7 +80,8 @@ public sealed class CatalogSeeder(
             foreach (var name in leaf.Path.Split('/'))
                 parent = await EnsureAsync(name, null, parent, order++);
             var seller = shops.GetValueOrDefault(leaf.SellerShop) ?? fallback;
-            result.Add(new LeafCategory(leaf, parent!.Id, await categories.NamesOnPathAsync(parent.Id), seller.SellerId));
+            var (path, names) = await categories.PlacementAsync(parent!.Id);
+            result.Add(new LeafCategory(leaf, parent.Id, path, names, seller.SellerId));
         }
         return result;
 
@@ -194,7 +195,7 @@ public sealed class CatalogSeeder(
         var currency = store.Value.Currency;
         await using (var writer = await connection.BeginBinaryImportAsync("""
             COPY catalog.products (id, seller_id, category_id, title, slug, brand, description, attributes, status, currency, min_price, max_price,
-                                   in_stock, rating_average, rating_count, sold_count, primary_image, category_names, created_at, updated_at) FROM STDIN (FORMAT BINARY)
+                                   in_stock, rating_average, rating_count, sold_count, primary_image, category_names, category_path, option_values, created_at, updated_at) FROM STDIN (FORMAT BINARY)
             """, cancellationToken))
         {
             foreach (var p in products)
@@ -218,6 +219,8 @@ public sealed class CatalogSeeder(
                 await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
                 await writer.WriteAsync(p.Picture, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(p.Category.Names, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(p.Category.Path, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(Product.OptionValuesOf(p.Variants.Select(v => (IReadOnlyDictionary<string, string>)v.Options)), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
                 await writer.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             }

@@ -10,7 +10,7 @@ namespace Shop.Web.Modules.Catalog.Products;
 /// Keeps the listing's "in stock" flag in step with inventory. It asks for the current levels
 /// rather than trusting the event, so events arriving late or twice still leave the right value.
 /// </summary>
-internal sealed class AvailabilityProjection(ShopDbContext db, IInventory inventory) : IIntegrationEventHandler<ProductAvailabilityChanged>
+internal sealed class AvailabilityProjection(ShopDbContext db, IInventory inventory, Browse.CatalogCache cache) : IIntegrationEventHandler<ProductAvailabilityChanged>
 {
     public async Task HandleAsync(ProductAvailabilityChanged changed, CancellationToken cancellationToken)
     {
@@ -18,5 +18,6 @@ internal sealed class AvailabilityProjection(ShopDbContext db, IInventory invent
         var inStock = (await inventory.LevelsAsync(variantIds)).Values.Any(l => l.Available > 0);
         await db.Set<Product>().Where(p => p.Id == changed.ProductId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.InStock, inStock), cancellationToken);
+        cache.Invalidate();
     }
 }

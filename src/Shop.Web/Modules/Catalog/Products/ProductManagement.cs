@@ -44,6 +44,7 @@ public sealed class ProductManagement(
     MediaStore media,
     IOutbox outbox,
     IOptions<StorefrontSettings> store,
+    Browse.CatalogCache cache,
     TimeProvider clock)
 {
     private IQueryable<Product> Reachable(CatalogActor actor) =>
@@ -94,6 +95,7 @@ public sealed class ProductManagement(
         product.SetStatus(status, clock.GetUtcNow());
         outbox.Add(new ProductUpdated(product.Id, product.SellerId));
         await db.SaveChangesAsync();
+        cache.Invalidate();
         return await ViewAsync(product);
     }
 
@@ -109,20 +111,21 @@ public sealed class ProductManagement(
         product.SetImages(images, clock.GetUtcNow());
         outbox.Add(new ProductUpdated(product.Id, product.SellerId));
         await db.SaveChangesAsync();
+        cache.Invalidate();
         return await ViewAsync(product);
     }
 
     private async Task<ManagedProduct> SaveAsync(Product product, ProductRequest request, CatalogActor actor)
     {
         var now = clock.GetUtcNow();
-        var categoryNames = await categories.NamesOnPathAsync(request.CategoryId!.Value);
+        var (categoryPath, categoryNames) = await categories.PlacementAsync(request.CategoryId!.Value);
         foreach (var image in request.Images)
             if (!await media.ExistsAsync(image.Hash))
                 throw new InputValidationException("Images", $"No uploaded image has the hash {image.Hash}.");
         await RefuseRemovingHeldVariantsAsync(product, request);
 
         var slug = await FreeSlugAsync(request.Slug ?? Slugs.From(request.Title), product.Id, generated: request.Slug is null);
-        product.Describe(request.Title, slug, request.Brand, request.Description, request.CategoryId.Value, categoryNames, request.Attributes, now);
+        product.Describe(request.Title, slug, request.Brand, request.Description, request.CategoryId.Value, categoryNames, categoryPath, request.Attributes, now);
         var existingVariants = product.Variants.Select(v => v.Id).ToHashSet();
         product.SetVariants(request.Variants.Select(v => new VariantSpec(v.Id, v.Sku, v.Options, v.Price, v.CompareAtPrice, v.WeightGrams)).ToList(), now);
         product.SetImages(request.Images.Select(i => (i.Hash, i.AltText)).ToList(), now);
@@ -153,6 +156,7 @@ public sealed class ProductManagement(
         await db.SaveChangesAsync();
         await RecordSearchTermsAsync(product, transaction.GetDbTransaction());
         await transaction.CommitAsync();
+        cache.Invalidate();
         return await ViewAsync(product);
     }
 
