@@ -14,15 +14,24 @@ OUT="$(dirname "$0")/results"
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "bench: wrk is required (apt-get install wrk)" >&2; exit 1; }
 
-echo "Starting the shop (Release, Production) on $BASE"
+# Two instances of the same build: one as configured (listing cache on), one with the cache off,
+# whose rows show what a listing costs the database when nobody asked for it in the last seconds.
 # Request logging off: the benchmark measures serving, not writing a log line per request.
-env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Shop="$BENCH_CONNECTION" Outbox__PollInterval=00:00:30 \
-  Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
-  RateLimits__ApiPermitsPerMinute=100000000 \
-  dotnet "$BENCH_DLL" --urls "$BASE" > "$OUT/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null && break; sleep 0.5; done
+start() {
+  env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Shop="$BENCH_CONNECTION" Outbox__PollInterval=00:00:30 \
+    Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
+    RateLimits__ApiPermitsPerMinute=100000000 Catalog__ListingCacheSeconds="$2" \
+    dotnet "$BENCH_DLL" --urls "http://127.0.0.1:$1" > "$OUT/app-$1.log" 2>&1 &
+}
+COLD_PORT=$((PORT + 1))
+COLD="http://127.0.0.1:$COLD_PORT"
+echo "Starting the shop (Release, Production) on $BASE, and with the listing cache off on $COLD"
+start "$PORT" 30; APP=$!
+start "$COLD_PORT" 0; COLD_APP=$!
+trap 'kill $APP $COLD_APP 2>/dev/null; wait $APP $COLD_APP 2>/dev/null || true' EXIT
+for url in "$BASE" "$COLD"; do
+  for _ in $(seq 1 120); do curl -fs "$url/health/ready" >/dev/null && break; sleep 0.5; done
+done
 
 api() { curl -fs "$BASE$1"; }
 SLUG=$(api "/api/v1/catalog/products?category=fashion&sort=newest&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
@@ -30,7 +39,8 @@ TOTAL=$(api "/api/v1/catalog/products?pageSize=1" | python3 -c 'import json,sys;
 echo "Catalog: $TOTAL active products; product page: $SLUG"
 
 declare -a NAMES URLS
-add() { NAMES+=("$1"); URLS+=("$2"); }
+add() { NAMES+=("$1"); URLS+=("$BASE$2"); }
+cold() { NAMES+=("$1 (cache off)"); URLS+=("$COLD$2"); }
 add "health/live (ceiling)"                 "/health/live"
 add "API category listing, page 1"          "/api/v1/catalog/products?category=fashion"
 add "API category listing, page 200"        "/api/v1/catalog/products?category=fashion&page=200"
@@ -44,6 +54,12 @@ add "HTML category page 200"                "/c/fashion?page=200"
 add "HTML filtered + sorted listing"        "/c/electronics?brand=Sony&minPrice=1000&maxPrice=50000&inStock=true&sort=price-asc"
 add "HTML product page"                     "/p/$SLUG"
 add "HTML search"                           "/search?q=cotton+kurta"
+cold "API category listing, page 1"         "/api/v1/catalog/products?category=fashion"
+cold "API category listing, page 200"       "/api/v1/catalog/products?category=fashion&page=200"
+cold "API filtered + sorted listing"        "/api/v1/catalog/products?category=electronics&brand=Sony&minPrice=1000&maxPrice=50000&inStock=true&sort=price-asc"
+cold "API search"                           "/api/v1/catalog/products?q=cotton%20kurta"
+cold "API suggestions"                      "/api/v1/catalog/suggest?q=kur"
+cold "HTML category page 1"                 "/c/fashion"
 
 TABLE="$OUT/catalog-$(date -u +%Y%m%dT%H%M%SZ).md"
 {
@@ -52,9 +68,9 @@ TABLE="$OUT/catalog-$(date -u +%Y%m%dT%H%M%SZ).md"
 } > "$TABLE"
 CEILING=""
 for i in "${!URLS[@]}"; do
-  api "${URLS[$i]}" >/dev/null   # warm the path once
+  curl -fs "${URLS[$i]}" >/dev/null   # warm the path once
   printf '%-36s ' "${NAMES[$i]}"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE${URLS[$i]}" > "$OUT/wrk.txt"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${URLS[$i]}" > "$OUT/wrk.txt"
   RPS=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk.txt")
   P50=$(awk '$1 == "50%" {print $2}' "$OUT/wrk.txt")
   P99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk.txt")
@@ -65,9 +81,10 @@ for i in "${!URLS[@]}"; do
   echo "| ${NAMES[$i]} | ${RPS%.*} | $P50 | $P99 | $RATIO |" >> "$TABLE"
 done
 RSS=$(ps -o rss= -p "$APP" | awk '{printf "%.0f", $1/1024}')
+COLD_RSS=$(ps -o rss= -p "$COLD_APP" | awk '{printf "%.0f", $1/1024}')
 {
   echo
-  echo "App memory after the run: ${RSS} MiB resident. $TOTAL products; wrk -t2 -c$CONNECTIONS -d$DURATION per row; $(nproc) cores."
+  echo "App memory after the run: ${RSS} MiB resident (cache on), ${COLD_RSS} MiB (cache off). $TOTAL products; wrk -t2 -c$CONNECTIONS -d$DURATION per row; $(nproc) cores shared by wrk, the app and PostgreSQL."
 } >> "$TABLE"
 echo
 cat "$TABLE"

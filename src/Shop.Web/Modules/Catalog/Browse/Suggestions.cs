@@ -7,16 +7,21 @@ namespace Shop.Web.Modules.Catalog.Browse;
 public sealed record Suggestion(string Kind, string Text, string Url);
 
 /// <summary>What to offer while a shopper types: matching products by word prefix, then categories and brands.</summary>
-public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCorrector spelling)
+public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCorrector spelling, CatalogCache cache)
 {
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
 
-    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string? query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string? query, CancellationToken cancellationToken = default)
     {
         var words = Word().Matches(query ?? "").Select(m => m.Value.ToLowerInvariant()).Take(6).ToList();
         if (words.Count == 0 || words.Sum(w => w.Length) < 2)
-            return [];
+            return Task.FromResult<IReadOnlyList<Suggestion>>([]);
+        return cache.GetOrAddAsync("suggest", string.Join(' ', words), () => LoadAsync(words, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<Suggestion>> LoadAsync(List<string> words, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var suggestions = await FindAsync(connection, words, cancellationToken);
         if (suggestions.Count == 0 && await spelling.CorrectAsync(connection, string.Join(' ', words)) is { } corrected)
@@ -28,9 +33,13 @@ public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCor
     {
         // Every word must match, the last one as a prefix of a word in the product.
         var prefixQuery = string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"{w}:*" : w));
+        // A short prefix can match thousands of products: rank only the best-selling few hundred.
         var products = await connection.QueryAsync<(string Title, string Slug)>(new CommandDefinition("""
-            SELECT title, slug FROM catalog.products
-             WHERE status = 'active' AND search_vector @@ to_tsquery('english', @prefixQuery)
+            SELECT title, slug FROM (
+                SELECT title, slug, sold_count, search_vector FROM catalog.products
+                 WHERE status = 'active' AND search_vector @@ to_tsquery('english', @prefixQuery)
+                 ORDER BY sold_count DESC, id
+                 LIMIT 200) best
              ORDER BY ts_rank_cd(search_vector, to_tsquery('english', @prefixQuery), 1) DESC, sold_count DESC, title
              LIMIT 6
             """, new { prefixQuery }, cancellationToken: cancellationToken));
