@@ -2,6 +2,7 @@ using Shop.Web.Modules.Catalog.Browse;
 using Shop.Web.Modules.Catalog.Categories;
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Catalog.Demo;
+using Shop.Web.Modules.Catalog.Import;
 using Shop.Web.Modules.Catalog.ProductPage;
 using Shop.Web.Modules.Catalog.Products;
 using Shop.Web.Modules.Catalog.Seo;
@@ -28,6 +29,9 @@ public static class CatalogModule
         builder.Services.AddScoped<ICatalogLookup, CatalogLookup>();
         builder.Services.AddIntegrationEventHandler<ProductAvailabilityChanged, AvailabilityProjection>();
         builder.Services.AddScoped<CatalogSeeder>();
+        builder.Services.AddScoped<ProductImporter>();
+        builder.Services.AddScoped<ProductExporter>();
+        builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddOptions<DemoCatalogOptions>().Bind(builder.Configuration.GetSection(DemoCatalogOptions.Section));
         builder.Services.AddScoped<IShopCommand, SeedCommand>();
         builder.Services.AddScoped<ISetupStep, DemoCatalogSetup>();
@@ -42,6 +46,7 @@ public static class CatalogModule
         api.MapCategoryEndpoints();
         app.MapSeoEndpoints();
         app.MapProductImageUpload();
+        app.MapImportEndpoints();
         return app;
     }
 }

@@ -74,6 +74,12 @@ public sealed class ProductManagement(
         return product is null ? null : await ViewAsync(product);
     }
 
+    public async Task<ManagedProduct?> FindBySlugAsync(CatalogActor actor, string slug)
+    {
+        var id = await Reachable(actor).Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync();
+        return id is null ? null : await GetAsync(actor, id.Value);
+    }
+
     public async Task<ManagedProduct> CreateAsync(CatalogActor actor, ProductRequest request)
     {
         var product = Product.Create(actor.UserId, store.Value.Currency, clock.GetUtcNow());

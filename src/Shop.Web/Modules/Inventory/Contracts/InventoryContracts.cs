@@ -34,6 +34,9 @@ public interface IInventory
 
     /// <summary>Returns held stock (cancelled or expired order).</summary>
     Task ReleaseAsync(IReadOnlyList<StockLine> lines, string reference);
+
+    /// <summary>Records a counted quantity on hand (never below what orders hold), with the reason in the ledger.</summary>
+    Task SetOnHandAsync(Guid variantId, int onHand, string reason, Guid? actorId);
 }
 
 /// <summary>A variant's available stock fell to or below its threshold.</summary>

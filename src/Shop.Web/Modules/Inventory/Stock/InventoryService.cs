@@ -63,6 +63,13 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
         }
     });
 
+    public async Task SetOnHandAsync(Guid variantId, int onHand, string reason, Guid? actorId)
+    {
+        var level = (await LevelsAsync([variantId])).GetValueOrDefault(variantId);
+        if (level is not null && level.OnHand != onHand)
+            await AdjustAsync(variantId, change: null, setTo: onHand, reason, actorId, sellerId: null);
+    }
+
     /// <summary>
     /// A seller's or admin's correction: add or remove units (<paramref name="change"/>) or set the
     /// count (<paramref name="setTo"/>), never below what orders hold. <paramref name="sellerId"/>
