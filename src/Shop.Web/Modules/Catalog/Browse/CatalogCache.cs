@@ -12,6 +12,12 @@ public sealed class CatalogCacheOptions
 
     /// <summary>How long a listing (products and facet counts) is reused; 0 turns the cache off.</summary>
     public int ListingCacheSeconds { get; set; } = 30;
+
+    /// <summary>Unfiltered listings of at least this many products read pre-aggregated facet counts.</summary>
+    public int PrecomputedFacetsFrom { get; set; } = 2_000;
+
+    /// <summary>How soon after a change the pre-aggregated facet counts are rebuilt.</summary>
+    public int FacetRefreshSeconds { get; set; } = 15;
 }
 
 /// <summary>
@@ -48,7 +54,7 @@ public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Option
 }
 
 /// <summary>Listens for the catalog tables' NOTIFY and empties this instance's cache.</summary>
-internal sealed partial class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, ILogger<CatalogChangeListener> logger) : BackgroundService
+internal sealed partial class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, FacetCountRefresher facets, ILogger<CatalogChangeListener> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,7 +63,11 @@ internal sealed partial class CatalogChangeListener(NpgsqlDataSource dataSource,
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => cache.Invalidate();
+                connection.Notification += (_, _) =>
+                {
+                    cache.Invalidate();
+                    facets.MarkDirty();
+                };
                 await connection.ExecuteAsync("LISTEN shop_catalog");
                 cache.Invalidate(); // changes missed while not listening
                 while (true)

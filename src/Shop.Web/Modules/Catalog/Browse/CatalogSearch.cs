@@ -11,7 +11,9 @@ namespace Shop.Web.Modules.Catalog.Browse;
 /// filters, and facet counts where each facet is counted with every filter but its own (so a
 /// shopper sees how many results each choice would leave).
 /// </summary>
-public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory sellers, SpellingCorrector spelling, CatalogCache cache)
+public sealed class CatalogSearch(
+    NpgsqlDataSource dataSource, ISellerDirectory sellers, SpellingCorrector spelling, CatalogCache cache,
+    Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options)
 {
     private const int DefaultPageSize = 24;
 
@@ -79,15 +81,58 @@ public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory 
              ORDER BY {order}
              LIMIT @limit OFFSET @offset
             """, parameters, cancellationToken: cancellationToken))).ToList();
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var precomputed = includeFacets && filters.IsOnlyCategory ? await PrecomputedFacetsAsync(connection, filters, cancellationToken) : null;
+        var total = precomputed?.Total ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT count(*) FROM catalog.products p WHERE {filters.Where()}", parameters, cancellationToken: cancellationToken));
 
-        var facets = includeFacets ? await FacetsAsync(connection, filters, query, cancellationToken) : NoFacets;
+        var facets = precomputed?.Facets ?? (includeFacets ? await FacetsAsync(connection, filters, query, cancellationToken) : NoFacets);
         var names = await sellers.FindAsync(cards.Select(c => c.SellerId).Distinct().ToList());
         var items = cards.Select(c => new ProductCard(c.Id, c.Title, c.Slug, c.Brand, c.Currency, c.MinPrice, c.MaxPrice, c.InStock,
             c.AverageRating, c.ReviewCount, c.PrimaryImage is null ? null : $"/media/{c.PrimaryImage}", c.SellerId,
             names.GetValueOrDefault(c.SellerId)?.ShopName)).ToList();
         return new ProductSearchResult(items, total, page, pageSize, facets, null, sort);
+    }
+
+    /// <summary>
+    /// Facets of a large unfiltered listing from the pre-aggregated counts (refreshed within seconds
+    /// of a change); null when the listing is small enough to count live.
+    /// </summary>
+    private async Task<(int Total, CatalogFacets Facets)?> PrecomputedFacetsAsync(NpgsqlConnection connection, Filters filters, CancellationToken cancellationToken)
+    {
+        var prefix = filters.CategoryPath ?? "/";
+        var terms = (await connection.QueryAsync<(string Term, int Count)>(new CommandDefinition("""
+            SELECT f.term, sum(f.count)::int FROM catalog.facet_counts f JOIN catalog.categories c ON c.id = f.category_id
+             WHERE c.path LIKE @prefix || '%' GROUP BY f.term
+            """, new { prefix }, cancellationToken: cancellationToken))).ToDictionary(t => t.Term, t => t.Count);
+        var total = terms.GetValueOrDefault("all");
+        if (total < options.Value.PrecomputedFacetsFrom)
+            return null;
+
+        var childCounts = (await connection.QueryAsync<(string Child, int Count)>(new CommandDefinition("""
+            SELECT split_part(substr(c.path, length(@prefix) + 1), '/', 1), sum(f.count)::int
+              FROM catalog.facet_counts f JOIN catalog.categories c ON c.id = f.category_id
+             WHERE f.term = 'all' AND c.path LIKE @prefix || '%' GROUP BY 1
+            """, new { prefix }, cancellationToken: cancellationToken))).ToDictionary(c => c.Child, c => c.Count);
+        var children = await connection.QueryAsync<(Guid Id, string Slug, string Name)>(new CommandDefinition(
+            $"SELECT id, slug, name FROM catalog.categories WHERE {(filters.CategoryPath is null ? "parent_id IS NULL" : "parent_id = (SELECT id FROM catalog.categories WHERE path = @prefix)")} ORDER BY sort_order, name",
+            new { prefix }, cancellationToken: cancellationToken));
+        IEnumerable<(string Value, int Count)> Terms(string kind) =>
+            terms.Where(t => t.Key.StartsWith(kind, StringComparison.Ordinal)).Select(t => (t.Key[kind.Length..], t.Value));
+
+        var sellerCounts = Terms("seller:").OrderByDescending(s => s.Count).Take(30).Select(s => (Id: Guid.Parse(s.Value), s.Count)).ToList();
+        var sellerNames = await sellers.FindAsync(sellerCounts.Select(s => s.Id).ToList());
+        var optionFacets = Terms("option:").Select(o => (Split: o.Value.Split(':', 2), o.Count)).Where(o => o.Split.Length == 2)
+            .GroupBy(o => o.Split[0]).OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<FacetValue>)g.OrderByDescending(o => o.Count).ThenBy(o => o.Split[1]).Take(30)
+                .Select(o => new FacetValue($"{g.Key}:{o.Split[1]}", o.Split[1], o.Count, false)).ToList());
+        return (total, new CatalogFacets(
+            children.Where(c => childCounts.ContainsKey(c.Id.ToString("N"))).Select(c => new FacetValue(c.Slug, c.Name, childCounts[c.Id.ToString("N")], false)).ToList(),
+            Terms("brand:").OrderByDescending(b => b.Count).ThenBy(b => b.Value).Take(30).Select(b => new FacetValue(b.Value, b.Value, b.Count, false)).ToList(),
+            sellerCounts.Select(s => new FacetValue(s.Id.ToString(), sellerNames.GetValueOrDefault(s.Id)?.ShopName ?? "Seller", s.Count, false)).ToList(),
+            new[] { 4, 3, 2, 1 }.Select(r => new FacetValue(r.ToString(), r == 1 ? "1 star & up" : $"{r} stars & up", terms.GetValueOrDefault($"rating:{r}"), false)).ToList(),
+            PriceBands.Select(band => new FacetValue(band.Value, band.Label, terms.GetValueOrDefault($"price:{band.Value}"), false)).ToList(),
+            new FacetValue("true", "In stock", terms.GetValueOrDefault("stock"), false),
+            optionFacets));
     }
 
     private async Task<CatalogFacets> FacetsAsync(NpgsqlConnection connection, Filters filters, ProductQuery query, CancellationToken cancellationToken)
@@ -221,6 +266,9 @@ public sealed class CatalogSearch(NpgsqlDataSource dataSource, ISellerDirectory 
         public string? CategoryPath { get; }
 
         public bool Has(Dimension dimension) => clauses.Any(c => c.Dimension == dimension);
+
+        /// <summary>No words and no filter but (perhaps) a category.</summary>
+        public bool IsOnlyCategory => clauses.All(c => c.Dimension == Dimension.Category);
 
         public DynamicParameters Parameters { get; }
 
