@@ -19,3 +19,10 @@ public static class JsonDictionaryColumn
             json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
             Comparer);
 }
+
+public static class EnumColumn
+{
+    /// <summary>Stores an enum as its lowercase name ("active"), readable in SQL and stable across reordering.</summary>
+    public static PropertyBuilder<TEnum> IsLowercaseName<TEnum>(this PropertyBuilder<TEnum> property) where TEnum : struct, Enum =>
+        property.HasMaxLength(16).HasConversion(value => value.ToString().ToLowerInvariant(), text => Enum.Parse<TEnum>(text, true));
+}

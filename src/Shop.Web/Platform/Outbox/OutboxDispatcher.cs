@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Platform.Outbox;
 
@@ -81,45 +82,12 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => wakeUp.Writer.TryWrite(true);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                wakeUp.Writer.TryWrite(true); // catch up on what arrived while not listening
-                while (true)
-                {
-                    if (!await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken))
-                    {
-                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                        await ping.ExecuteNonQueryAsync(stoppingToken);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogListenFailed(exception);
-                try { await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
-    }
+    private Task ListenAsync(CancellationToken stoppingToken) =>
+        PostgresNotifications.ListenAsync(dataSource, Channel, () => wakeUp.Writer.TryWrite(true), logger, stoppingToken);
 
     [LoggerMessage(LogLevel.Error, "Outbox dispatch failed")]
     private partial void LogDispatchFailed(Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Outbox message {MessageId} ({MessageType}) failed on attempt {Attempt}; dead-lettered: {DeadLettered}")]
     private partial void LogDeliveryFailed(Exception exception, Guid messageId, string messageType, int attempt, bool deadLettered);
-
-    [LoggerMessage(LogLevel.Warning, "Outbox listener lost its connection; reconnecting")]
-    private partial void LogListenFailed(Exception exception);
 }

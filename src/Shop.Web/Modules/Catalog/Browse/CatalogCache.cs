@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 using Npgsql;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Modules.Catalog.Browse;
 
@@ -53,42 +53,13 @@ public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Option
     }
 }
 
-/// <summary>Listens for the catalog tables' NOTIFY and empties this instance's cache.</summary>
-internal sealed partial class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, FacetCountRefresher facets, ILogger<CatalogChangeListener> logger) : BackgroundService
+/// <summary>Listens for the catalog tables' NOTIFY: empties this instance's cache and schedules a facet-count rebuild.</summary>
+internal sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, FacetCountRefresher facets, ILogger<CatalogChangeListener> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PostgresNotifications.ListenAsync(dataSource, "shop_catalog", () =>
         {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) =>
-                {
-                    cache.Invalidate();
-                    facets.MarkDirty();
-                };
-                await connection.ExecuteAsync("LISTEN shop_catalog");
-                cache.Invalidate(); // changes missed while not listening
-                while (true)
-                {
-                    if (!await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken))
-                        await connection.ExecuteAsync("SELECT 1");
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogListenFailed(exception);
-                try { await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
-    }
-
-    [LoggerMessage(LogLevel.Warning, "Catalog change listener lost its connection; reconnecting")]
-    private partial void LogListenFailed(Exception exception);
+            cache.Invalidate();
+            facets.MarkDirty();
+        }, logger, stoppingToken);
 }

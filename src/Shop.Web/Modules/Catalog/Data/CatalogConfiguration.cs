@@ -37,8 +37,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Brand).HasMaxLength(100);
         builder.Property(p => p.Description).HasMaxLength(20000);
         builder.Property(p => p.Attributes).IsJsonObject();
-        builder.Property(p => p.Status).HasMaxLength(16)
-            .HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<ProductStatus>(s, true));
+        builder.Property(p => p.Status).IsLowercaseName();
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.MinPrice).HasPrecision(12, 2);
         builder.Property(p => p.MaxPrice).HasPrecision(12, 2);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shop.Web.Platform.Database;
 using Shop.Web.Modules.Catalog.Data;
 
 namespace Shop.Web.Modules.Catalog.Import;
@@ -48,8 +49,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).ValueGeneratedNever();
         builder.Property(j => j.FileName).HasMaxLength(200);
-        builder.Property(j => j.Status).HasMaxLength(16)
-            .HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<ImportStatus>(s, true));
+        builder.Property(j => j.Status).IsLowercaseName();
         builder.Property(j => j.Errors).HasColumnType("jsonb").HasConversion(
             errors => System.Text.Json.JsonSerializer.Serialize(errors, (System.Text.Json.JsonSerializerOptions?)null),
             json => System.Text.Json.JsonSerializer.Deserialize<List<ImportRowError>>(json, (System.Text.Json.JsonSerializerOptions?)null) ?? new List<ImportRowError>(),

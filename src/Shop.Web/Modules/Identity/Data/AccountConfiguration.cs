@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Modules.Identity.Data;
 
@@ -49,8 +50,7 @@ internal sealed class SellerApplicationConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.ContactEmail).HasMaxLength(256);
         builder.Property(a => a.ContactPhone).HasMaxLength(20);
         builder.Property(a => a.RejectionReason).HasMaxLength(500);
-        builder.Property(a => a.Status).HasMaxLength(16)
-            .HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<SellerApplicationStatus>(s, true));
+        builder.Property(a => a.Status).IsLowercaseName();
         builder.HasOne<ShopUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         // One open application per user.
         builder.HasIndex(a => a.UserId, "ix_seller_applications_user_id");
