@@ -139,12 +139,13 @@ public sealed class CatalogSearch(
     {
         var parameters = filters.Parameters;
         parameters.Add("facetPrefix", filters.CategoryPath ?? "/");
+        parameters.Add("facetPrefixEnd", SubtreeEnd(filters.CategoryPath ?? "/"));
 
         // Children of the current category (or the roots), counted by the next segment of each product's path.
         var childCounts = (await connection.QueryAsync<(string Child, int Count)>(new CommandDefinition($"""
             SELECT split_part(substr(p.category_path, length(@facetPrefix) + 1), '/', 1), count(*)::int
               FROM catalog.products p
-             WHERE {filters.Where()} AND p.category_path LIKE @facetPrefix || '%'
+             WHERE {filters.Where()} AND p.category_path ~>=~ @facetPrefix AND p.category_path ~<~ @facetPrefixEnd
              GROUP BY 1
             """, parameters, cancellationToken: cancellationToken))).ToDictionary(c => c.Child, c => c.Count);
         var children = await connection.QueryAsync<(Guid Id, string Slug, string Name)>(new CommandDefinition(
@@ -219,6 +220,9 @@ public sealed class CatalogSearch(
             options.OrderBy(o => o.Key).ToDictionary());
     }
 
+    /// <summary>The first path after every path under <paramref name="prefix"/> ("/a/" → "/a0"; '0' follows '/').</summary>
+    private static string SubtreeEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
     private static DynamicParameters Merge(DynamicParameters parameters, (string Name, object? Value) extra)
     {
         var merged = new DynamicParameters(parameters);
@@ -241,7 +245,11 @@ public sealed class CatalogSearch(
             if (query.Q is { Length: > 0 } q)
                 Add(Dimension.Text, "p.search_vector @@ websearch_to_tsquery('english', @q)", ("q", q));
             if (query.Category is not null)
-                Add(Dimension.Category, categoryPath is null ? "false" : "p.category_path LIKE @categoryPath || '%'", ("categoryPath", categoryPath));
+            {
+                // A subtree is the range [path, path-with-its-final-"/"-raised), which plans the same with any parameter value.
+                Add(Dimension.Category, categoryPath is null ? "false" : "p.category_path ~>=~ @categoryPath AND p.category_path ~<~ @categoryPathEnd", ("categoryPath", categoryPath));
+                Parameters.Add("categoryPathEnd", categoryPath is null ? null : SubtreeEnd(categoryPath));
+            }
             if (query.MinPrice is { } min)
                 Add(Dimension.Price, "p.min_price >= @minPrice", ("minPrice", min));
             if (query.MaxPrice is { } max)

@@ -61,7 +61,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => new { p.MinPrice, p.Id }, "ix_products_active_price").HasFilter("status = 'active'");
         builder.HasIndex(p => new { p.CategoryId, p.CreatedAt }, "ix_products_active_category_created").IsDescending(false, true).HasFilter("status = 'active'");
         builder.HasIndex(p => new { p.CategoryPath, p.CreatedAt }, "ix_products_active_category_path").IsDescending(false, true)
-            .HasOperators("varchar_pattern_ops", null!).HasFilter("status = 'active'");
+            .HasOperators("varchar_pattern_ops", null!).HasFilter("status = 'active'")
+            .IncludeProperties(p => new { p.Brand, p.SellerId, p.MinPrice, p.InStock, p.RatingAverage, p.OptionValues });
         builder.HasIndex(p => p.OptionValues).HasMethod("gin");
         builder.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
