@@ -36,7 +36,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Slug).HasMaxLength(220);
         builder.Property(p => p.Brand).HasMaxLength(100);
         builder.Property(p => p.Description).HasMaxLength(20000);
-        builder.Property(p => p.Attributes).IsJsonObject();
+        builder.Property(p => p.Attributes).IsJson();
         builder.Property(p => p.Status).IsLowercaseName();
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.MinPrice).HasPrecision(12, 2);
@@ -80,7 +80,7 @@ internal sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
         // Ids are made by the entity (v7 GUIDs); new ones found through a navigation must be inserted.
         builder.Property(v => v.Id).ValueGeneratedNever();
         builder.Property(v => v.Sku).HasMaxLength(64);
-        builder.Property(v => v.Options).IsJsonObject();
+        builder.Property(v => v.Options).IsJson();
         builder.Property(v => v.Price).HasPrecision(12, 2);
         builder.Property(v => v.CompareAtPrice).HasPrecision(12, 2);
         builder.Ignore(v => v.Label);

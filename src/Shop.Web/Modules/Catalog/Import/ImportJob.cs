@@ -50,10 +50,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.Id).ValueGeneratedNever();
         builder.Property(j => j.FileName).HasMaxLength(200);
         builder.Property(j => j.Status).IsLowercaseName();
-        builder.Property(j => j.Errors).HasColumnType("jsonb").HasConversion(
-            errors => System.Text.Json.JsonSerializer.Serialize(errors, (System.Text.Json.JsonSerializerOptions?)null),
-            json => System.Text.Json.JsonSerializer.Deserialize<List<ImportRowError>>(json, (System.Text.Json.JsonSerializerOptions?)null) ?? new List<ImportRowError>(),
-            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ImportRowError>>((a, b) => a!.SequenceEqual(b!), e => e.Count, e => e.ToList()));
+        builder.Property(j => j.Errors).IsJson();
         builder.HasIndex(j => new { j.SellerId, j.CreatedAt });
         builder.HasIndex(j => j.CreatedAt, "ix_import_jobs_waiting").HasFilter("status IN ('queued', 'running')");
     }
