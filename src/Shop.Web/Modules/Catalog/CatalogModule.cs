@@ -49,6 +49,7 @@ public static class CatalogModule
         app.MapSeoEndpoints();
         app.MapProductImageUpload();
         app.MapImportEndpoints();
+        app.MapCategoryImageUpload();
         return app;
     }
 }

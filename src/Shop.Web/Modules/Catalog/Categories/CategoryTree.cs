@@ -113,6 +113,17 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.Cata
         return category;
     }
 
+    public async Task<bool> SetImageAsync(Guid id, string imageHash)
+    {
+        var category = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == id);
+        if (category is null)
+            return false;
+        category.Update(category.Name, category.Slug, category.Description, category.SortOrder, imageHash);
+        await db.SaveChangesAsync();
+        cache.Invalidate();
+        return true;
+    }
+
     public async Task<bool> DeleteAsync(Guid id)
     {
         var category = await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == id);

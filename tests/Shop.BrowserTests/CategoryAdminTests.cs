@@ -1,0 +1,47 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Shop.Testing;
+using Shop.Web.Platform.Media;
+
+namespace Shop.BrowserTests;
+
+public sealed class CategoryAdminTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_admin_adds_a_category_under_another_and_gives_it_a_picture()
+    {
+        var email = ApiClient.NewEmail("admin");
+        await browser.Shop.RegisterConfirmedAsync(email);
+        await browser.Shop.GrantRolesAsync(email, "admin");
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
+
+        await page.GotoAsync("/admin/categories");
+        await page.GetByLabel("Name").FillAsync("Garden");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
+        await page.WaitForURLAsync("**done=saved");
+        await page.GetByLabel("Name").FillAsync("Planters");
+        await page.GetByLabel("Parent").SelectOptionAsync(new SelectOptionValue { Label = "Garden" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
+        await page.WaitForURLAsync("**done=saved");
+        await page.Locator(".category-tree").GetByRole(AriaRole.Link, new() { Name = "Planters" }).ClickAsync();
+
+        var file = Path.Combine(Path.GetTempPath(), $"planters-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(file, ProductArt.Render(77, 300, 300));
+        await page.GetByLabel("Upload a picture").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**done=saved");
+
+        Assert.True(await page.GetByAltText("Picture of Planters").IsVisibleAsync());
+        var tree = await browser.Shop.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/catalog/categories");
+        var garden = tree.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Garden");
+        var planters = Assert.Single(garden.GetProperty("children").EnumerateArray());
+        Assert.StartsWith("/media/", planters.GetProperty("imageUrl").GetString());
+        Assert.Empty(errors);
+    }
+}
