@@ -172,17 +172,19 @@ public sealed class CatalogSearch(
             count(*) FILTER (WHERE p.rating_average >= 2)::int AS r2, count(*) FILTER (WHERE p.rating_average >= 1)::int AS r1,
             count(*) FILTER (WHERE p.in_stock)::int AS stock, {bandCounts}
             """;
-        var counts = new Dictionary<Dimension, IDictionary<string, object>>();
-        foreach (var dimension in new[] { Dimension.Rating, Dimension.Price, Dimension.Stock })
+        var passes = new Dictionary<string, IDictionary<string, object>>();
+        async Task<IDictionary<string, object>> CountsWithoutOwnFilter(Dimension dimension)
         {
-            var except = filters.Has(dimension) ? dimension : (Dimension?)null;
-            var key = except ?? Dimension.Text;
-            if (!counts.ContainsKey(key))
-                counts[key] = (IDictionary<string, object>)await connection.QuerySingleAsync(new CommandDefinition(
+            Dimension? except = filters.Has(dimension) ? dimension : null;
+            var key = except?.ToString() ?? "all filters";
+            if (!passes.TryGetValue(key, out var row))
+                passes[key] = row = (IDictionary<string, object>)await connection.QuerySingleAsync(new CommandDefinition(
                     $"SELECT {aggregates} FROM catalog.products p WHERE {filters.Where(except: except)}", parameters, cancellationToken: cancellationToken));
-            counts[dimension] = counts[key];
+            return row;
         }
-        var ratings = counts[Dimension.Rating];
+        var ratings = await CountsWithoutOwnFilter(Dimension.Rating);
+        var prices = await CountsWithoutOwnFilter(Dimension.Price);
+        var stock = await CountsWithoutOwnFilter(Dimension.Stock);
 
         var options = new Dictionary<string, IReadOnlyList<FacetValue>>();
         var selectedOptions = query.OptionFilters;
@@ -214,9 +216,9 @@ public sealed class CatalogSearch(
                 new("4", "4 stars & up", (int)ratings["r4"], query.Rating == 4), new("3", "3 stars & up", (int)ratings["r3"], query.Rating == 3),
                 new("2", "2 stars & up", (int)ratings["r2"], query.Rating == 2), new("1", "1 star & up", (int)ratings["r1"], query.Rating == 1),
             ],
-            PriceBands.Select((band, i) => new FacetValue(band.Value, band.Label, (int)counts[Dimension.Price][$"b{i}"],
+            PriceBands.Select((band, i) => new FacetValue(band.Value, band.Label, (int)prices[$"b{i}"],
                 query.MinPrice == band.From && query.MaxPrice == band.To)).ToList(),
-            new FacetValue("true", "In stock", (int)counts[Dimension.Stock]["stock"], query.InStock == true),
+            new FacetValue("true", "In stock", (int)stock["stock"], query.InStock == true),
             options.OrderBy(o => o.Key).ToDictionary());
     }
 

@@ -13,6 +13,13 @@ public sealed record CategoryNode(Guid Id, string Name, string Slug, string? Des
 
 public sealed record CategoryCrumb(Guid Id, string Name, string Slug);
 
+public static class CategoryNodes
+{
+    /// <summary>The tree in display order with each node's depth, for indented pickers.</summary>
+    public static IEnumerable<(CategoryNode Node, int Depth)> Flattened(this IEnumerable<CategoryNode> nodes, int depth = 0) =>
+        nodes.SelectMany(n => n.Children.Flattened(depth + 1).Prepend((n, depth)));
+}
+
 public sealed class CategoryRequest
 {
     [Required, MaxLength(100)]
