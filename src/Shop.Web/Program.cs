@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Cart;
 using Shop.Web.Modules.Catalog;
 using Shop.Web.Modules.Identity;
 using Shop.Web.Modules.Inventory;
@@ -11,6 +12,7 @@ builder.AddPlatform();
 builder.AddIdentity();
 builder.AddCatalog();
 builder.AddInventory();
+builder.AddCart();
 builder.AddStorefront();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.MapPlatform();
 app.MapIdentity();
 app.MapCatalog();
 app.MapInventory();
+app.MapCart();
 
 if (await app.RunCommandAsync(args))
     return;

@@ -1,0 +1,27 @@
+using Shop.Web.Modules.Cart.Contracts;
+using Shop.Web.Modules.Cart.Shopping;
+using Shop.Web.Modules.Cart.Wishlist;
+
+namespace Shop.Web.Modules.Cart;
+
+public static class CartModule
+{
+    public static WebApplicationBuilder AddCart(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CartVisitor>();
+        builder.Services.AddScoped<CartService>();
+        builder.Services.AddScoped<IShoppingCart>(services => services.GetRequiredService<CartService>());
+        builder.Services.AddScoped<WishlistService>();
+        builder.Services.AddScoped<IWishlist>(services => services.GetRequiredService<WishlistService>());
+        return builder;
+    }
+
+    public static WebApplication MapCart(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapCartEndpoints();
+        api.MapWishlistEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Shop.Web.Modules.Cart.Contracts;
+using Shop.Web.Modules.Cart.Data;
+using Shop.Web.Modules.Catalog.Contracts;
+using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Inventory.Contracts;
+using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Errors;
+
+namespace Shop.Web.Modules.Cart.Shopping;
+
+/// <summary>
+/// The visitor's cart. Every change locks the cart row first, so parallel requests on one cart
+/// apply one after another; a customer's first cart is created with ON CONFLICT for the same reason.
+/// A guest cart the visitor still carries after signing in is merged into the customer's cart on
+/// the next request that touches the cart (every page does, for the header badge).
+/// </summary>
+public sealed class CartService(
+    ShopDbContext db, CartVisitor visitor, ICatalogLookup catalog, IInventory inventory, ISellerDirectory sellers,
+    Money money, IOptions<StorefrontSettings> store, TimeProvider clock) : IShoppingCart
+{
+    public async Task<CartView> ViewAsync() => await ViewOfAsync(await CurrentAsync(forChange: false));
+
+    public async Task<int> ItemCountAsync() => (await CurrentAsync(forChange: false))?.Lines.Sum(l => l.Quantity) ?? 0;
+
+    async Task IShoppingCart.AddAsync(Guid variantId, int quantity) => await AddAsync(variantId, quantity);
+
+    public async Task<CartView> AddAsync(Guid variantId, int quantity) => (await ChangeAsync(create: true, async cart =>
+    {
+        var (info, available) = await VariantAsync(variantId);
+        if (info is null || !info.Purchasable)
+            throw new InputValidationException("VariantId", "That product is not for sale.");
+        cart!.Add(variantId, Name(info), quantity, info.Price, available, clock.GetUtcNow());
+        return true;
+    }))!;
+
+    /// <summary>Sets a line's quantity (0 removes it); null when the cart has no such line.</summary>
+    public Task<CartView?> SetQuantityAsync(Guid variantId, int quantity) => ChangeAsync(create: false, async cart =>
+    {
+        if (cart is null)
+            return false;
+        var (info, available) = await VariantAsync(variantId);
+        return cart.SetQuantity(variantId, info is null ? "this item" : Name(info), quantity, info?.Purchasable == true ? available : 0, clock.GetUtcNow());
+    });
+
+    /// <summary>Removes a line; null when the cart has no such line.</summary>
+    public Task<CartView?> RemoveAsync(Guid variantId) =>
+        ChangeAsync(create: false, cart => Task.FromResult(cart is not null && cart.Remove(variantId, clock.GetUtcNow())));
+
+    /// <summary>Applies a change to the locked cart and saves it; null (nothing saved) when the change found nothing to change.</summary>
+    private async Task<CartView?> ChangeAsync(bool create, Func<ShoppingCart?, Task<bool>> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var cart = await CurrentAsync(forChange: true, create);
+        if (!await change(cart))
+            return null;
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return await ViewOfAsync(cart);
+    }
+
+    /// <summary>
+    /// The visitor's cart, merging a guest cart into the customer's first. With <paramref name="forChange"/>
+    /// it is tracked and its row locked (the caller holds the transaction); with <paramref name="create"/>
+    /// a missing cart is created.
+    /// </summary>
+    private async Task<ShoppingCart?> CurrentAsync(bool forChange, bool create = false)
+    {
+        var guestToken = visitor.GuestToken;
+        if (visitor.CustomerId is { } customerId)
+        {
+            if (guestToken is not null)
+                await MergeGuestCartAsync(customerId, guestToken);
+            if (create)
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO cart.carts (id, customer_id, created_at, updated_at) VALUES ({Guid.CreateVersion7()}, {customerId}, {clock.GetUtcNow()}, {clock.GetUtcNow()})
+                    ON CONFLICT (customer_id) DO NOTHING
+                    """);
+            return await FindAsync(c => c.CustomerId == customerId, forChange);
+        }
+        if (guestToken is not null && await FindAsync(c => c.TokenHash == CartVisitor.Hash(guestToken), forChange) is { } guestCart)
+            return guestCart;
+        if (!create)
+            return null;
+        var cart = ShoppingCart.ForGuest(CartVisitor.Hash(visitor.IssueGuestToken()), clock.GetUtcNow());
+        db.Add(cart);
+        return cart;
+    }
+
+    private async Task<ShoppingCart?> FindAsync(System.Linq.Expressions.Expression<Func<ShoppingCart, bool>> which, bool forChange)
+    {
+        if (!forChange)
+            return await db.Set<ShoppingCart>().AsNoTracking().Include(c => c.Lines).SingleOrDefaultAsync(which);
+        var id = await db.Set<ShoppingCart>().Where(which).Select(c => (Guid?)c.Id).SingleOrDefaultAsync();
+        if (id is null)
+            return null;
+        await db.Database.ExecuteSqlAsync($"SELECT id FROM cart.carts WHERE id = {id} FOR UPDATE");
+        return await db.Set<ShoppingCart>().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == id);
+    }
+
+    private async Task MergeGuestCartAsync(Guid customerId, string guestToken)
+    {
+        visitor.ForgetGuestToken();
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        await using (ownTransaction)
+        {
+            var guest = await FindAsync(c => c.TokenHash == CartVisitor.Hash(guestToken), forChange: true);
+            if (guest is null)
+                return;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO cart.carts (id, customer_id, created_at, updated_at) VALUES ({Guid.CreateVersion7()}, {customerId}, {clock.GetUtcNow()}, {clock.GetUtcNow()})
+                ON CONFLICT (customer_id) DO NOTHING
+                """);
+            var customerCart = (await FindAsync(c => c.CustomerId == customerId, forChange: true))!;
+            var levels = await inventory.LevelsAsync(guest.Lines.Select(l => l.VariantId).ToList());
+            customerCart.Absorb(guest, levels.ToDictionary(l => l.Key, l => l.Value.Available), clock.GetUtcNow());
+            db.Remove(guest);
+            await db.SaveChangesAsync();
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync();
+        }
+    }
+
+    private async Task<(VariantInfo? Info, int Available)> VariantAsync(Guid variantId)
+    {
+        var info = (await catalog.VariantsAsync([variantId])).GetValueOrDefault(variantId);
+        var level = (await inventory.LevelsAsync([variantId])).GetValueOrDefault(variantId);
+        return (info, level?.Available ?? 0);
+    }
+
+    private static string Name(VariantInfo info) => info.VariantLabel == "Standard" ? info.ProductTitle : $"{info.ProductTitle} ({info.VariantLabel})";
+
+    private async Task<CartView> ViewOfAsync(ShoppingCart? cart)
+    {
+        var lines = cart?.Lines.OrderBy(l => l.AddedAt).ToList() ?? [];
+        var ids = lines.Select(l => l.VariantId).ToList();
+        var infos = await catalog.VariantsAsync(ids);
+        var levels = await inventory.LevelsAsync(ids);
+        var sellerNames = await sellers.FindAsync(infos.Values.Select(i => i.SellerId).Distinct().ToList());
+        var views = lines.Select(line =>
+        {
+            var info = infos.GetValueOrDefault(line.VariantId);
+            var available = Math.Max(0, levels.GetValueOrDefault(line.VariantId)?.Available ?? 0);
+            if (info is null)
+                return new CartLineView(line.VariantId, Guid.Empty, "An item no longer sold", "", "", "", null, Guid.Empty, null, line.Quantity,
+                    line.PriceWhenAdded, line.PriceWhenAdded, 0, 0, false, "No longer available. Please remove it.");
+            string? warning = !info.Purchasable ? "No longer available. Please remove it."
+                : available == 0 ? "Out of stock. Please remove it or check back later."
+                : line.Quantity > available ? $"Only {available} left. Please lower the quantity."
+                : info.Price != line.PriceWhenAdded ? $"The price changed from {money.Show(line.PriceWhenAdded)} to {money.Show(info.Price)} since you added it."
+                : null;
+            return new CartLineView(line.VariantId, info.ProductId, info.ProductTitle, info.ProductSlug, info.VariantLabel, info.Sku, info.ImageUrl,
+                info.SellerId, sellerNames.GetValueOrDefault(info.SellerId)?.ShopName, line.Quantity, info.Price, line.PriceWhenAdded,
+                info.Price * line.Quantity, available, info.Purchasable && line.Quantity <= available, warning);
+        }).ToList();
+        var subtotal = views.Where(v => v.Orderable).Sum(v => v.LineTotal);
+        return new CartView(views, lines.Sum(l => l.Quantity), new CartTotals(store.Value.Currency, subtotal, 0, 0, null, subtotal));
+    }
+}
