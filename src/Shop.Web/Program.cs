@@ -2,6 +2,7 @@ using Shop.Web.Modules.Cart;
 using Shop.Web.Modules.Catalog;
 using Shop.Web.Modules.Identity;
 using Shop.Web.Modules.Inventory;
+using Shop.Web.Modules.Pricing;
 using Shop.Web.Modules.Storefront;
 using Shop.Web.Platform;
 using Shop.Web.Platform.Commands;
@@ -12,6 +13,7 @@ builder.AddPlatform();
 builder.AddIdentity();
 builder.AddCatalog();
 builder.AddInventory();
+builder.AddPricing();
 builder.AddCart();
 builder.AddStorefront();
 
@@ -22,6 +24,7 @@ app.MapPlatform();
 app.MapIdentity();
 app.MapCatalog();
 app.MapInventory();
+app.MapPricing();
 app.MapCart();
 
 if (await app.RunCommandAsync(args))

@@ -20,6 +20,12 @@ public sealed class CartQuantityRequest
     public int Quantity { get; set; }
 }
 
+public sealed class CouponCodeRequest
+{
+    [Required, MaxLength(40)]
+    public string Code { get; set; } = "";
+}
+
 public static class CartEndpoints
 {
     public static void MapCartEndpoints(this RouteGroupBuilder api)
@@ -42,5 +48,11 @@ public static class CartEndpoints
         cart.MapDelete("/items/{variantId:guid}", async Task<Results<Ok<CartView>, NotFound>> (Guid variantId, CartService carts) =>
             await carts.RemoveAsync(variantId) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
             .WithName("RemoveCartItem");
+
+        cart.MapPost("/coupon", async Task<Ok<CartView>> (CouponCodeRequest request, CartService carts) => TypedResults.Ok(await carts.ApplyCouponAsync(request.Code)))
+            .WithName("ApplyCoupon").WithSummary("Use a coupon code; the cart's coupon says whether it applies, and if not, why.");
+
+        cart.MapDelete("/coupon", async Task<Ok<CartView>> (CartService carts) => TypedResults.Ok(await carts.RemoveCouponAsync()))
+            .WithName("RemoveCoupon");
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Cart.Contracts;
 using Shop.Web.Modules.Cart.Data;
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Inventory.Contracts;
+using Shop.Web.Modules.Pricing.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
@@ -19,7 +19,7 @@ namespace Shop.Web.Modules.Cart.Shopping;
 /// </summary>
 public sealed class CartService(
     ShopDbContext db, CartVisitor visitor, ICatalogLookup catalog, IInventory inventory, ISellerDirectory sellers,
-    Money money, IOptions<StorefrontSettings> store, TimeProvider clock) : IShoppingCart
+    IPricing pricing, Money money, TimeProvider clock) : IShoppingCart
 {
     public async Task<CartView> ViewAsync() => await ViewOfAsync(await CurrentAsync(forChange: false));
 
@@ -35,6 +35,25 @@ public sealed class CartService(
         cart!.Add(variantId, Name(info), quantity, info.Price, available, clock.GetUtcNow());
         return true;
     }))!;
+
+    /// <summary>Keeps a coupon code on the cart; an unknown code is refused, a known one that does not apply yet says why in the cart.</summary>
+    public async Task<CartView> ApplyCouponAsync(string code)
+    {
+        if (!await pricing.CouponExistsAsync(code))
+            throw new InputValidationException("Code", $"There is no coupon {code.Trim().ToUpperInvariant()}.");
+        return (await ChangeAsync(create: true, cart =>
+        {
+            cart!.ApplyCoupon(code.Trim().ToUpperInvariant(), clock.GetUtcNow());
+            return Task.FromResult(true);
+        }))!;
+    }
+
+    public async Task<CartView> RemoveCouponAsync() =>
+        await ChangeAsync(create: false, cart =>
+        {
+            cart?.ApplyCoupon(null, clock.GetUtcNow());
+            return Task.FromResult(cart is not null);
+        }) ?? await ViewAsync();
 
     /// <summary>Sets a line's quantity (0 removes it); null when the cart has no such line.</summary>
     public Task<CartView?> SetQuantityAsync(Guid variantId, int quantity) => ChangeAsync(create: false, async cart =>
@@ -155,7 +174,10 @@ public sealed class CartService(
                 info.SellerId, sellerNames.GetValueOrDefault(info.SellerId)?.ShopName, line.Quantity, info.Price, line.PriceWhenAdded,
                 info.Price * line.Quantity, available, info.Purchasable && line.Quantity <= available, warning);
         }).ToList();
-        var subtotal = views.Where(v => v.Orderable).Sum(v => v.LineTotal);
-        return new CartView(views, lines.Sum(l => l.Quantity), new CartTotals(store.Value.Currency, subtotal, 0, 0, null, subtotal));
+        var priced = views.Where(v => v.Orderable).Select(v =>
+            new PricingLine(v.VariantId, v.ProductId, v.SellerId, infos[v.VariantId].CategoryPath, v.UnitPrice, v.Quantity, infos[v.VariantId].WeightGrams)).ToList();
+        var quote = await pricing.QuoteAsync(new PricingRequest(priced, cart?.CouponCode, new Buyer(visitor.CustomerId, null), Destination: null, ShippingMethod: null));
+        return new CartView(views, lines.Sum(l => l.Quantity),
+            new CartTotals(quote.Currency, quote.Subtotal, quote.Discount, quote.Tax, quote.PricesIncludeTax, quote.Shipping, quote.Total), quote.Coupon);
     }
 }

@@ -1,3 +1,5 @@
+using Shop.Web.Modules.Pricing.Contracts;
+
 namespace Shop.Web.Modules.Cart.Shopping;
 
 /// <summary>A cart line as the shopper sees it now: today's price and stock, with a warning when either changed.</summary>
@@ -6,9 +8,10 @@ public sealed record CartLineView(
     Guid SellerId, string? SellerName, int Quantity, decimal UnitPrice, decimal PriceWhenAdded, decimal LineTotal, int Available,
     bool Orderable, string? Warning);
 
-public sealed record CartTotals(string Currency, decimal Subtotal, decimal Discount, decimal Tax, decimal? Shipping, decimal Total);
+/// <summary>The money of the lines that can be ordered; shipping stays open until checkout knows the address.</summary>
+public sealed record CartTotals(string Currency, decimal Subtotal, decimal Discount, decimal Tax, bool PricesIncludeTax, decimal? Shipping, decimal Total);
 
-public sealed record CartView(IReadOnlyList<CartLineView> Lines, int ItemCount, CartTotals Totals)
+public sealed record CartView(IReadOnlyList<CartLineView> Lines, int ItemCount, CartTotals Totals, CouponOutcome? Coupon)
 {
     /// <summary>Every line can be ordered as it stands.</summary>
     public bool CanCheckout => Lines.Count > 0 && Lines.All(l => l.Orderable);

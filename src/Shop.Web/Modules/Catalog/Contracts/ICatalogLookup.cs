@@ -3,9 +3,15 @@ namespace Shop.Web.Modules.Catalog.Contracts;
 /// <summary>What other modules (inventory pages, cart, checkout) need to know about a variant.</summary>
 public sealed record VariantInfo(
     Guid VariantId, Guid ProductId, Guid SellerId, Guid CategoryId, string ProductTitle, string ProductSlug, string VariantLabel, string Sku,
-    decimal Price, string Currency, int WeightGrams, string? ImageUrl, bool Purchasable);
+    decimal Price, string Currency, int WeightGrams, string? ImageUrl, bool Purchasable, IReadOnlyList<Guid> CategoryPath);
+
+/// <summary>A category as a picker shows it: indented by its depth in the tree.</summary>
+public sealed record CategoryChoice(Guid Id, string Name, int Depth);
 
 public interface ICatalogLookup
 {
     Task<IReadOnlyDictionary<Guid, VariantInfo>> VariantsAsync(IReadOnlyCollection<Guid> variantIds);
+
+    /// <summary>Every category in tree order.</summary>
+    Task<IReadOnlyList<CategoryChoice>> CategoriesAsync();
 }

@@ -1,0 +1,41 @@
+namespace Shop.Web.Modules.Pricing.Contracts;
+
+/// <summary>One line to price: what it is (for coupon scopes and tax categories), its unit price, quantity and weight.</summary>
+public sealed record PricingLine(
+    Guid VariantId, Guid ProductId, Guid SellerId, IReadOnlyList<Guid> CategoryPath, decimal UnitPrice, int Quantity, int WeightGrams);
+
+public sealed record Destination(string State, string PostalCode, string Country);
+
+/// <summary>Who buys, for per-customer coupon limits: an account, an email (guests), or neither yet.</summary>
+public sealed record Buyer(Guid? CustomerId, string? Email);
+
+public sealed record PricingRequest(IReadOnlyList<PricingLine> Lines, string? CouponCode, Buyer Buyer, Destination? Destination, string? ShippingMethod);
+
+public sealed record PricedLine(Guid VariantId, decimal Subtotal, decimal Discount, decimal TaxPercent, decimal Tax, decimal Total);
+
+public sealed record ShippingOption(string Code, string Name, string? DeliveryEstimate, decimal Cost);
+
+/// <summary>A coupon the shopper entered: applied with its discount, or the reason it does not apply.</summary>
+public sealed record CouponOutcome(string Code, bool Applied, string? Reason, decimal Discount);
+
+/// <summary>
+/// The money of a cart or order. With tax-inclusive prices the tax is the part of the price that is
+/// tax; otherwise it is added. Shipping is null until the destination is known.
+/// </summary>
+public sealed record Quote(
+    string Currency, bool PricesIncludeTax, IReadOnlyList<PricedLine> Lines, decimal Subtotal, decimal Discount, decimal Tax, decimal? Shipping,
+    decimal Total, IReadOnlyList<ShippingOption> ShippingOptions, ShippingOption? SelectedShipping, CouponOutcome? Coupon);
+
+public interface IPricing
+{
+    Task<Quote> QuoteAsync(PricingRequest request);
+
+    /// <summary>True when a coupon with this code exists (whether or not it applies now).</summary>
+    Task<bool> CouponExistsAsync(string code);
+
+    /// <summary>
+    /// Records a coupon's use by an order within the caller's transaction. Uses of one coupon are
+    /// serialised on its row, so total and per-customer limits hold under any number of buyers.
+    /// </summary>
+    Task RedeemAsync(string couponCode, Buyer buyer, Guid orderId, decimal discount);
+}
