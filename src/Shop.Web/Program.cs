@@ -2,6 +2,7 @@ using Shop.Web.Modules.Cart;
 using Shop.Web.Modules.Catalog;
 using Shop.Web.Modules.Identity;
 using Shop.Web.Modules.Inventory;
+using Shop.Web.Modules.Ordering;
 using Shop.Web.Modules.Pricing;
 using Shop.Web.Modules.Storefront;
 using Shop.Web.Platform;
@@ -15,6 +16,7 @@ builder.AddCatalog();
 builder.AddInventory();
 builder.AddPricing();
 builder.AddCart();
+builder.AddOrdering();
 builder.AddStorefront();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.MapCatalog();
 app.MapInventory();
 app.MapPricing();
 app.MapCart();
+app.MapOrdering();
 
 if (await app.RunCommandAsync(args))
     return;

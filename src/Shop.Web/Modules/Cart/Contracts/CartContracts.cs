@@ -17,3 +17,21 @@ public interface IWishlist
 
     Task AddAsync(Guid variantId);
 }
+
+public sealed record CheckoutLine(Guid VariantId, int Quantity);
+
+/// <summary>The visitor's cart as checkout takes it: locked for the caller's transaction.</summary>
+/// <param name="Scope">Who owns the cart ("customer:…" or "guest:…"), so a retried request is recognised as the same buyer's.</param>
+public sealed record CheckoutCart(Guid CartId, string Scope, IReadOnlyList<CheckoutLine> Lines, string? CouponCode);
+
+/// <summary>What checkout does with the visitor's cart, inside its own transaction.</summary>
+public interface ICartCheckout
+{
+    /// <summary>The visitor's cart (merged first if a guest signed in), row-locked until the caller's transaction ends; null when there is none.</summary>
+    Task<CheckoutCart?> LockAsync();
+
+    /// <summary>Who owns the visitor's cart, without locking, for recognising a retried request early.</summary>
+    Task<string?> ScopeAsync();
+
+    Task ClearAsync(Guid cartId);
+}

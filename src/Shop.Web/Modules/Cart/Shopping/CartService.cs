@@ -19,7 +19,7 @@ namespace Shop.Web.Modules.Cart.Shopping;
 /// </summary>
 public sealed class CartService(
     ShopDbContext db, CartVisitor visitor, ICatalogLookup catalog, IInventory inventory, ISellerDirectory sellers,
-    IPricing pricing, Money money, TimeProvider clock) : IShoppingCart
+    IPricing pricing, Money money, TimeProvider clock) : IShoppingCart, ICartCheckout
 {
     public async Task<CartView> ViewAsync() => await ViewOfAsync(await CurrentAsync(forChange: false));
 
@@ -35,6 +35,26 @@ public sealed class CartService(
         cart!.Add(variantId, Name(info), quantity, info.Price, available, clock.GetUtcNow());
         return true;
     }))!;
+
+    public async Task<CheckoutCart?> LockAsync()
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Checkout locks the cart inside its own transaction.");
+        var cart = await CurrentAsync(forChange: true);
+        return cart is null ? null
+            : new CheckoutCart(cart.Id, ScopeOf(cart), cart.Lines.OrderBy(l => l.AddedAt).Select(l => new CheckoutLine(l.VariantId, l.Quantity)).ToList(), cart.CouponCode);
+    }
+
+    public async Task<string?> ScopeAsync() => await CurrentAsync(forChange: false) is { } cart ? ScopeOf(cart) : null;
+
+    public async Task ClearAsync(Guid cartId)
+    {
+        var cart = await db.Set<ShoppingCart>().Include(c => c.Lines).SingleAsync(c => c.Id == cartId);
+        cart.Clear(clock.GetUtcNow());
+        await db.SaveChangesAsync();
+    }
+
+    private static string ScopeOf(ShoppingCart cart) => cart.CustomerId is { } customerId ? $"customer:{customerId}" : $"guest:{cart.Id}";
 
     /// <summary>Keeps a coupon code on the cart; an unknown code is refused, a known one that does not apply yet says why in the cart.</summary>
     public async Task<CartView> ApplyCouponAsync(string code)

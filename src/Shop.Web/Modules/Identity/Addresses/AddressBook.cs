@@ -1,43 +1,17 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Identity.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 
 namespace Shop.Web.Modules.Identity.Addresses;
 
-public sealed class AddressRequest
+public sealed class AddressRequest : AddressInput
 {
-    [Required, MaxLength(100), Display(Name = "Full name")]
-    public string FullName { get; set; } = "";
-
-    [Required, Phone, MaxLength(20), Display(Name = "Phone")]
-    public string Phone { get; set; } = "";
-
-    [Required, MaxLength(200), Display(Name = "Address line 1")]
-    public string Line1 { get; set; } = "";
-
-    [MaxLength(200), Display(Name = "Address line 2")]
-    public string? Line2 { get; set; }
-
-    [Required, MaxLength(100), Display(Name = "City")]
-    public string City { get; set; } = "";
-
-    [Required, MaxLength(100), Display(Name = "State")]
-    public string State { get; set; } = "";
-
-    [Required, RegularExpression(@"^[A-Za-z0-9][A-Za-z0-9 -]{1,10}[A-Za-z0-9]$", ErrorMessage = "Enter a valid postal code."), Display(Name = "Postal code")]
-    public string PostalCode { get; set; } = "";
-
-    [Required, RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Use the two-letter country code, e.g. IN."), Display(Name = "Country")]
-    public string Country { get; set; } = "IN";
-
     public bool IsDefaultShipping { get; set; }
 
     public bool IsDefaultBilling { get; set; }
-
-    internal AddressFields Fields => new(FullName, Phone, Line1, Line2, City, State, PostalCode, Country);
 
     public static AddressRequest From(AddressResponse address) => new()
     {
@@ -73,7 +47,7 @@ public sealed class AddressBook(ShopDbContext db, TimeProvider clock)
 
     public async Task<AddressResponse> AddAsync(Guid userId, AddressRequest request)
     {
-        var address = Address.Create(userId, request.Fields, clock.GetUtcNow());
+        var address = Address.Create(userId, request.ToAddress(), clock.GetUtcNow());
         var first = !await Owned(userId).AnyAsync();
         await SaveWithDefaultsAsync(userId, address, request.IsDefaultShipping || first, request.IsDefaultBilling || first, isNew: true);
         return AddressResponse.From(address);
@@ -84,7 +58,7 @@ public sealed class AddressBook(ShopDbContext db, TimeProvider clock)
         var address = await Owned(userId).SingleOrDefaultAsync(a => a.Id == id);
         if (address is null)
             return null;
-        address.Update(request.Fields);
+        address.Update(request.ToAddress());
         await SaveWithDefaultsAsync(userId, address, request.IsDefaultShipping || address.IsDefaultShipping, request.IsDefaultBilling || address.IsDefaultBilling, isNew: false);
         return AddressResponse.From(address);
     }

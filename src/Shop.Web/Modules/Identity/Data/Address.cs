@@ -1,3 +1,5 @@
+using Shop.Web.Modules.Identity.Contracts;
+
 namespace Shop.Web.Modules.Identity.Data;
 
 /// <summary>One entry of a customer's address book.</summary>
@@ -19,14 +21,14 @@ public sealed class Address
     public bool IsDefaultBilling { get; internal set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static Address Create(Guid userId, AddressFields fields, DateTimeOffset now)
+    public static Address Create(Guid userId, PostalAddress fields, DateTimeOffset now)
     {
         var address = new Address { Id = Guid.CreateVersion7(now), UserId = userId, CreatedAt = now };
         address.Update(fields);
         return address;
     }
 
-    public void Update(AddressFields fields)
+    public void Update(PostalAddress fields)
     {
         FullName = fields.FullName.Trim();
         Phone = fields.Phone.Trim();
@@ -38,6 +40,3 @@ public sealed class Address
         Country = fields.Country.Trim().ToUpperInvariant();
     }
 }
-
-/// <summary>The editable part of an address, shared by the API and the address form.</summary>
-public sealed record AddressFields(string FullName, string Phone, string Line1, string? Line2, string City, string State, string PostalCode, string Country);

@@ -35,6 +35,12 @@ public interface IInventory
     /// <summary>Returns held stock (cancelled or expired order).</summary>
     Task ReleaseAsync(IReadOnlyList<StockLine> lines, string reference);
 
+    /// <summary>Held stock leaves the warehouse (a shipped order): both on hand and held go down.</summary>
+    Task ShipAsync(IReadOnlyList<StockLine> lines, string reference);
+
+    /// <summary>Returned goods go back on hand.</summary>
+    Task RestockAsync(IReadOnlyList<StockLine> lines, string reference);
+
     /// <summary>Records a counted quantity on hand (never below what orders hold), with the reason in the ledger.</summary>
     Task SetOnHandAsync(Guid variantId, int onHand, string reason, Guid? actorId);
 }

@@ -63,6 +63,20 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
         }
     });
 
+    public Task ShipAsync(IReadOnlyList<StockLine> lines, string reference) => ExecuteAsync(async tx =>
+    {
+        foreach (var line in Normalise(lines))
+            if (await ChangeAsync(tx, "sale", "on_hand = s.on_hand - @quantity, reserved = s.reserved - @quantity", "s.reserved >= @quantity",
+                    line.VariantId, line.Quantity, $"Shipped for {reference}", reference, actorId: null) is null)
+                throw new ConflictException("stock.not_reserved", $"Stock for {reference} was not held, so it cannot be shipped.");
+    });
+
+    public Task RestockAsync(IReadOnlyList<StockLine> lines, string reference) => ExecuteAsync(async tx =>
+    {
+        foreach (var line in Normalise(lines))
+            await ChangeAsync(tx, "return", "on_hand = s.on_hand + @quantity", "true", line.VariantId, line.Quantity, $"Returned from {reference}", reference, actorId: null);
+    });
+
     public async Task SetOnHandAsync(Guid variantId, int onHand, string reason, Guid? actorId)
     {
         var level = (await LevelsAsync([variantId])).GetValueOrDefault(variantId);

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Identity.Data;
+using Shop.Web.Platform.Database;
+
+namespace Shop.Web.Modules.Identity.Addresses;
+
+internal sealed class CustomerDirectory(ShopDbContext db, AddressBook book) : ICustomerDirectory
+{
+    public async Task<CustomerContact?> FindAsync(Guid userId) =>
+        await db.Set<ShopUser>().AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new CustomerContact(u.Id, u.Email!, u.DisplayName)).SingleOrDefaultAsync();
+
+    public async Task<IReadOnlyList<SavedAddress>> AddressesAsync(Guid userId) =>
+        (await book.ListAsync(userId)).Select(a => new SavedAddress(a.Id,
+            new PostalAddress(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.State, a.PostalCode, a.Country), a.IsDefaultShipping, a.IsDefaultBilling)).ToList();
+}

@@ -1,0 +1,18 @@
+namespace Shop.Web.Modules.Identity.Contracts;
+
+/// <summary>A postal address as orders keep it.</summary>
+public sealed record PostalAddress(
+    string FullName, string Phone, string Line1, string? Line2, string City, string State, string PostalCode, string Country);
+
+public sealed record SavedAddress(Guid Id, PostalAddress Address, bool IsDefaultShipping, bool IsDefaultBilling);
+
+public sealed record CustomerContact(Guid UserId, string Email, string Name);
+
+/// <summary>What checkout and orders need to know about a customer.</summary>
+public interface ICustomerDirectory
+{
+    Task<CustomerContact?> FindAsync(Guid userId);
+
+    /// <summary>The customer's address book, default shipping address first.</summary>
+    Task<IReadOnlyList<SavedAddress>> AddressesAsync(Guid userId);
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Ordering.Orders;
+using Shop.Web.Platform.Api;
+
+namespace Shop.Web.Modules.Ordering.Administration;
+
+public static class AdminOrderEndpoints
+{
+    public static void MapAdminOrderEndpoints(this RouteGroupBuilder api)
+    {
+        var orders = api.MapGroup("/admin/orders").WithTags("Admin").RequireAuthorization(Policies.Admin);
+
+        orders.MapGet("/", async Task<Ok<Paged<OrderSummary>>> ([AsParameters] AdminOrderFilter filter, [AsParameters] PageRequest page, OrderAdministration admin) =>
+            TypedResults.Ok(await admin.ListAsync(filter, page)))
+            .WithName("AdminListOrders").WithSummary("All orders, newest first; ?q= an order number or email, ?status= a status.");
+
+        orders.MapGet("/{id:guid}", async Task<Results<Ok<OrderDetail>, NotFound>> (Guid id, OrderAdministration admin) =>
+            await admin.GetAsync(id) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound())
+            .WithName("AdminGetOrder").WithSummary("An order with its full timeline, internal notes included.");
+
+        orders.MapPost("/{id:guid}/actions", async Task<Results<Ok<OrderDetail>, NotFound>> (Guid id, AdminOrderActionRequest request, ClaimsPrincipal user, OrderAdministration admin) =>
+            await admin.ActAsync(id, user.UserId(), request) && await admin.GetAsync(id) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound())
+            .WithName("AdminOrderAction").WithSummary("cancel (with a reason), markPaid, acceptReturn (restocks), markRefunded; an illegal step is 409 with the reason.");
+
+        orders.MapPost("/{id:guid}/notes", async Task<Results<Ok<OrderDetail>, NotFound>> (Guid id, OrderNoteRequest request, ClaimsPrincipal user, OrderAdministration admin) =>
+            await admin.AddNoteAsync(id, user.UserId(), request.Text) && await admin.GetAsync(id) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound())
+            .WithName("AdminAddOrderNote").WithSummary("An internal note on the order's timeline, never shown to the customer.");
+    }
+}

@@ -1,0 +1,22 @@
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Ordering.Contracts;
+
+public enum OrderStatus
+{
+    PendingPayment,
+    Paid,
+    Processing,
+    Shipped,
+    Delivered,
+    Cancelled,
+    ReturnRequested,
+    Returned,
+    Refunded,
+}
+
+/// <summary>An order was placed: the customer gets a confirmation, each seller a new order to fulfil.</summary>
+public sealed record OrderPlaced(Guid OrderId) : IIntegrationEvent;
+
+/// <summary>An order moved to another status (the customer hears about it).</summary>
+public sealed record OrderStatusChanged(Guid OrderId, OrderStatus Status) : IIntegrationEvent;

@@ -1,0 +1,339 @@
+using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Platform.Errors;
+
+namespace Shop.Web.Modules.Ordering.Data;
+
+/// <summary>An address as the order keeps it, unaffected by later edits of the address book.</summary>
+public sealed class OrderAddress
+{
+    public string FullName { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string Line1 { get; set; } = "";
+    public string? Line2 { get; set; }
+    public string City { get; set; } = "";
+    public string State { get; set; } = "";
+    public string PostalCode { get; set; } = "";
+    public string Country { get; set; } = "";
+
+    public static OrderAddress From(PostalAddress a) => new()
+    {
+        FullName = a.FullName, Phone = a.Phone, Line1 = a.Line1, Line2 = a.Line2, City = a.City, State = a.State, PostalCode = a.PostalCode, Country = a.Country,
+    };
+}
+
+/// <summary>What a new order is made of, worked out by checkout.</summary>
+public sealed record OrderDraft(
+    string Number, Guid? CustomerId, string Email, string CustomerName, string PaymentMethod, string Currency,
+    decimal Subtotal, decimal Discount, decimal Tax, decimal Shipping, decimal Total, bool PricesIncludeTax, string? CouponCode,
+    string ShippingMethodCode, string ShippingMethodName, PostalAddress ShippingAddress, PostalAddress BillingAddress,
+    string? IdempotencyScope, string? IdempotencyKey, IReadOnlyList<OrderLineDraft> Lines);
+
+public sealed record OrderLineDraft(
+    Guid VariantId, Guid ProductId, Guid SellerId, string ProductTitle, string ProductSlug, string VariantLabel, string Sku, string? ImageUrl,
+    decimal UnitPrice, int Quantity, decimal Subtotal, decimal Discount, decimal TaxPercent, decimal Tax, decimal Total);
+
+/// <summary>
+/// An order and its life: pending payment → paid → processing → shipped → delivered; cancelled
+/// before anything shipped; return requested → returned → refunded after delivery. Fulfilment is
+/// per seller, and the order's status follows its fulfilments. Every change lands in the timeline.
+/// </summary>
+public sealed class Order
+{
+    public const string CashOnDelivery = "cod";
+
+    private readonly List<OrderLine> lines = [];
+    private readonly List<Fulfillment> fulfillments = [];
+    private readonly List<OrderEvent> events = [];
+
+    private Order() { }
+
+    public Guid Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public Guid? CustomerId { get; private set; }
+    public string Email { get; private set; } = "";
+    public string CustomerName { get; private set; } = "";
+    public OrderStatus Status { get; private set; }
+    public string PaymentMethod { get; private set; } = "";
+    public DateTimeOffset? PaidAt { get; private set; }
+    public string Currency { get; private set; } = "";
+    public decimal Subtotal { get; private set; }
+    public decimal Discount { get; private set; }
+    public decimal Tax { get; private set; }
+    public decimal Shipping { get; private set; }
+    public decimal Total { get; private set; }
+    public bool PricesIncludeTax { get; private set; }
+    public string? CouponCode { get; private set; }
+    public string ShippingMethodCode { get; private set; } = "";
+    public string ShippingMethodName { get; private set; } = "";
+    public OrderAddress ShippingAddress { get; private set; } = new();
+    public OrderAddress BillingAddress { get; private set; } = new();
+    public string? IdempotencyScope { get; private set; }
+    public string? IdempotencyKey { get; private set; }
+    public DateTimeOffset PlacedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public IReadOnlyList<OrderLine> Lines => lines;
+    public IReadOnlyList<Fulfillment> Fulfillments => fulfillments;
+    public IReadOnlyList<OrderEvent> Events => events;
+
+    public bool IsPaid => PaidAt is not null;
+
+    /// <summary>Before anything left a warehouse, the customer (or an admin) may cancel.</summary>
+    public bool CanBeCancelled => Status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Processing
+        && fulfillments.All(f => f.Status is FulfillmentStatus.Pending or FulfillmentStatus.Processing or FulfillmentStatus.Cancelled);
+
+    public bool CanRequestReturn => Status == OrderStatus.Delivered;
+
+    /// <summary>Sellers may work on an order once it is paid, or at once when the buyer pays on delivery.</summary>
+    public bool IsReadyToFulfil => IsPaid || PaymentMethod == CashOnDelivery;
+
+    public static Order Place(OrderDraft draft, DateTimeOffset now)
+    {
+        if (draft.Lines.Count == 0)
+            throw new RuleViolationException("order.empty", "Your cart is empty.");
+        var order = new Order
+        {
+            Id = Guid.CreateVersion7(now), Number = draft.Number, CustomerId = draft.CustomerId, Email = draft.Email, CustomerName = draft.CustomerName,
+            Status = OrderStatus.PendingPayment, PaymentMethod = draft.PaymentMethod, Currency = draft.Currency, Subtotal = draft.Subtotal,
+            Discount = draft.Discount, Tax = draft.Tax, Shipping = draft.Shipping, Total = draft.Total, PricesIncludeTax = draft.PricesIncludeTax,
+            CouponCode = draft.CouponCode, ShippingMethodCode = draft.ShippingMethodCode, ShippingMethodName = draft.ShippingMethodName,
+            ShippingAddress = OrderAddress.From(draft.ShippingAddress), BillingAddress = OrderAddress.From(draft.BillingAddress),
+            IdempotencyScope = draft.IdempotencyScope, IdempotencyKey = draft.IdempotencyKey, PlacedAt = now, UpdatedAt = now,
+        };
+        foreach (var sellerLines in draft.Lines.GroupBy(l => l.SellerId))
+        {
+            var fulfillment = new Fulfillment(order.Id, sellerLines.Key, now);
+            order.fulfillments.Add(fulfillment);
+            order.lines.AddRange(sellerLines.Select(l => new OrderLine(order.Id, fulfillment.Id, l)));
+        }
+        order.Record("placed", draft.PaymentMethod == CashOnDelivery ? "Order placed; to be paid on delivery." : "Order placed; waiting for payment.", null, now);
+        return order;
+    }
+
+    public void MarkPaid(Guid? actorId, DateTimeOffset now)
+    {
+        if (IsPaid)
+            throw Illegal("marked paid again");
+        if (Status is OrderStatus.Cancelled)
+            throw Illegal("marked paid");
+        PaidAt = now;
+        if (Status == OrderStatus.PendingPayment)
+            Status = OrderStatus.Paid;
+        Record("paid", "Payment received.", actorId, now);
+    }
+
+    public void Cancel(string reason, Guid? actorId, DateTimeOffset now)
+    {
+        if (!CanBeCancelled)
+            throw Illegal("cancelled", Status is OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Processing ? "Part of it has already shipped." : null);
+        foreach (var fulfillment in fulfillments)
+            fulfillment.Cancel(now);
+        Status = OrderStatus.Cancelled;
+        Record("cancelled", $"Order cancelled: {reason}", actorId, now);
+    }
+
+    public void RequestReturn(string reason, Guid? actorId, DateTimeOffset now)
+    {
+        if (!CanRequestReturn)
+            throw Illegal("returned", "Returns can be requested once the order is delivered.");
+        Status = OrderStatus.ReturnRequested;
+        Record("return_requested", $"Return requested: {reason}", actorId, now);
+    }
+
+    public void AcceptReturn(Guid? actorId, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.ReturnRequested)
+            throw Illegal("marked returned", "No return was requested.");
+        Status = OrderStatus.Returned;
+        Record("returned", "Return received; the items are back in stock.", actorId, now);
+    }
+
+    public void MarkRefunded(Guid? actorId, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.Returned || !IsPaid)
+            throw Illegal("refunded", IsPaid ? "Only returned orders are refunded here." : "Nothing was paid.");
+        Status = OrderStatus.Refunded;
+        Record("refunded", $"Refund of {Total:0.00} {Currency} issued.", actorId, now);
+    }
+
+    /// <summary>A seller's step on its part of the order; the order follows its fulfilments.</summary>
+    public void Advance(Guid fulfillmentId, FulfillmentStatus to, string? carrier, string? trackingNumber, Guid? actorId, DateTimeOffset now)
+    {
+        var fulfillment = fulfillments.Single(f => f.Id == fulfillmentId);
+        if (!IsReadyToFulfil)
+            throw Illegal("fulfilled", "It is not paid yet.");
+        if (Status is OrderStatus.Cancelled or OrderStatus.ReturnRequested or OrderStatus.Returned or OrderStatus.Refunded)
+            throw Illegal("fulfilled");
+        fulfillment.MoveTo(to, carrier, trackingNumber, now);
+        Record(to.ToString().ToLowerInvariant(), to switch
+        {
+            FulfillmentStatus.Processing => "A seller is preparing your items.",
+            FulfillmentStatus.Shipped => $"Shipped with {carrier}, tracking number {trackingNumber}.",
+            _ => "Delivered.",
+        }, actorId, now);
+        var live = fulfillments.Where(f => f.Status != FulfillmentStatus.Cancelled).ToList();
+        var next = live.All(f => f.Status == FulfillmentStatus.Delivered) ? OrderStatus.Delivered
+            : live.All(f => f.Status is FulfillmentStatus.Shipped or FulfillmentStatus.Delivered) ? OrderStatus.Shipped
+            : OrderStatus.Processing;
+        if (next != Status)
+            Status = next;
+    }
+
+    public void AddNote(string text, Guid actorId, DateTimeOffset now) => events.Add(new OrderEvent(Id, "note", text, actorId, isInternal: true, now));
+
+    private void Record(string kind, string message, Guid? actorId, DateTimeOffset now)
+    {
+        events.Add(new OrderEvent(Id, kind, message, actorId, isInternal: false, now));
+        UpdatedAt = now;
+    }
+
+    private ConflictException Illegal(string action, string? why = null) =>
+        new("order.illegal_transition", $"Order {Number} is {Describe(Status)} and cannot be {action}.{(why is null ? "" : " " + why)}");
+
+    public static string Describe(OrderStatus status) => status switch
+    {
+        OrderStatus.PendingPayment => "pending payment",
+        OrderStatus.ReturnRequested => "awaiting a return",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
+
+public enum FulfillmentStatus
+{
+    Pending,
+    Processing,
+    Shipped,
+    Delivered,
+    Cancelled,
+}
+
+/// <summary>One seller's part of an order.</summary>
+public sealed class Fulfillment
+{
+    private Fulfillment() { }
+
+    internal Fulfillment(Guid orderId, Guid sellerId, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        OrderId = orderId;
+        SellerId = sellerId;
+        Status = FulfillmentStatus.Pending;
+        UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public Guid SellerId { get; private set; }
+    public FulfillmentStatus Status { get; private set; }
+    public string? Carrier { get; private set; }
+    public string? TrackingNumber { get; private set; }
+    public DateTimeOffset? ShippedAt { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    internal void MoveTo(FulfillmentStatus to, string? carrier, string? trackingNumber, DateTimeOffset now)
+    {
+        var allowed = (Status, to) switch
+        {
+            (FulfillmentStatus.Pending, FulfillmentStatus.Processing) => true,
+            (FulfillmentStatus.Pending or FulfillmentStatus.Processing, FulfillmentStatus.Shipped) => true,
+            (FulfillmentStatus.Shipped, FulfillmentStatus.Delivered) => true,
+            _ => false,
+        };
+        if (!allowed)
+            throw new ConflictException("fulfillment.illegal_transition",
+                $"A shipment that is {Status.ToString().ToLowerInvariant()} cannot become {to.ToString().ToLowerInvariant()}.");
+        if (to == FulfillmentStatus.Shipped)
+        {
+            if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
+                throw new InputValidationException(new Dictionary<string, string[]>
+                {
+                    ["Carrier"] = string.IsNullOrWhiteSpace(carrier) ? ["Enter the carrier."] : [],
+                    ["TrackingNumber"] = string.IsNullOrWhiteSpace(trackingNumber) ? ["Enter the tracking number."] : [],
+                }.Where(e => e.Value.Length > 0).ToDictionary());
+            Carrier = carrier.Trim();
+            TrackingNumber = trackingNumber.Trim();
+            ShippedAt = now;
+        }
+        if (to == FulfillmentStatus.Delivered)
+            DeliveredAt = now;
+        Status = to;
+        UpdatedAt = now;
+    }
+
+    internal void Cancel(DateTimeOffset now)
+    {
+        Status = FulfillmentStatus.Cancelled;
+        UpdatedAt = now;
+    }
+}
+
+public sealed class OrderLine
+{
+    private OrderLine() { }
+
+    internal OrderLine(Guid orderId, Guid fulfillmentId, OrderLineDraft draft)
+    {
+        Id = Guid.CreateVersion7();
+        OrderId = orderId;
+        FulfillmentId = fulfillmentId;
+        VariantId = draft.VariantId;
+        ProductId = draft.ProductId;
+        SellerId = draft.SellerId;
+        ProductTitle = draft.ProductTitle;
+        ProductSlug = draft.ProductSlug;
+        VariantLabel = draft.VariantLabel;
+        Sku = draft.Sku;
+        ImageUrl = draft.ImageUrl;
+        UnitPrice = draft.UnitPrice;
+        Quantity = draft.Quantity;
+        Subtotal = draft.Subtotal;
+        Discount = draft.Discount;
+        TaxPercent = draft.TaxPercent;
+        Tax = draft.Tax;
+        Total = draft.Total;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public Guid FulfillmentId { get; private set; }
+    public Guid VariantId { get; private set; }
+    public Guid ProductId { get; private set; }
+    public Guid SellerId { get; private set; }
+    public string ProductTitle { get; private set; } = "";
+    public string ProductSlug { get; private set; } = "";
+    public string VariantLabel { get; private set; } = "";
+    public string Sku { get; private set; } = "";
+    public string? ImageUrl { get; private set; }
+    public decimal UnitPrice { get; private set; }
+    public int Quantity { get; private set; }
+    public decimal Subtotal { get; private set; }
+    public decimal Discount { get; private set; }
+    public decimal TaxPercent { get; private set; }
+    public decimal Tax { get; private set; }
+    public decimal Total { get; private set; }
+}
+
+/// <summary>A step in an order's timeline; internal ones (admin notes) are not shown to the customer.</summary>
+public sealed class OrderEvent
+{
+    private OrderEvent() { }
+
+    internal OrderEvent(Guid orderId, string kind, string message, Guid? actorId, bool isInternal, DateTimeOffset at)
+    {
+        OrderId = orderId;
+        Kind = kind;
+        Message = message;
+        ActorId = actorId;
+        IsInternal = isInternal;
+        CreatedAt = at;
+    }
+
+    public long Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public string Kind { get; private set; } = "";
+    public string Message { get; private set; } = "";
+    public Guid? ActorId { get; private set; }
+    public bool IsInternal { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+}

@@ -1,0 +1,35 @@
+using Shop.Web.Modules.Ordering.Administration;
+using Shop.Web.Modules.Ordering.Checkout;
+using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Ordering.Emails;
+using Shop.Web.Modules.Ordering.Orders;
+using Shop.Web.Modules.Ordering.SellerOrders;
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Ordering;
+
+public static class OrderingModule
+{
+    public static WebApplicationBuilder AddOrdering(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddScoped<OrderStore>();
+        builder.Services.AddScoped<CustomerOrders>();
+        builder.Services.AddScoped<SellerFulfillments>();
+        builder.Services.AddScoped<OrderAdministration>();
+        builder.Services.AddSingleton<OrderAccess>();
+        builder.Services.AddIntegrationEventHandler<OrderPlaced, OrderEmails>();
+        builder.Services.AddIntegrationEventHandler<OrderStatusChanged, OrderEmails>();
+        return builder;
+    }
+
+    public static WebApplication MapOrdering(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapCheckoutEndpoints();
+        api.MapOrderEndpoints();
+        api.MapFulfillmentEndpoints();
+        api.MapAdminOrderEndpoints();
+        return app;
+    }
+}

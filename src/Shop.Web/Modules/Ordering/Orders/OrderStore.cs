@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Inventory.Contracts;
+using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Ordering.Data;
+using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Ordering.Orders;
+
+/// <summary>
+/// Loading and changing orders for customers, sellers and admins alike. Each change locks the order
+/// row first, so two people acting on one order at once take turns, and the second sees the first's result.
+/// </summary>
+public sealed class OrderStore(ShopDbContext db, ISellerDirectory sellers, IInventory inventory, IOutbox outbox, TimeProvider clock)
+{
+    public IQueryable<Order> Orders => db.Set<Order>().AsNoTracking();
+
+    public async Task<Order?> LoadAsync(Guid orderId) =>
+        await db.Set<Order>().AsNoTracking().Include(o => o.Lines).Include(o => o.Fulfillments).Include(o => o.Events).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == orderId);
+
+    public async Task<OrderDetail> DetailAsync(Order order, bool includeInternal) =>
+        OrderDetail.From(order, await sellers.FindAsync(order.Fulfillments.Select(f => f.SellerId).ToList()), includeInternal);
+
+    /// <summary>Applies a change to the locked order and saves it with its stock movements and events; false when there is no such order.</summary>
+    public async Task<bool> ChangeAsync(Guid orderId, Func<Order, bool> allowed, Func<Order, DateTimeOffset, Task> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlAsync($"SELECT id FROM ordering.orders WHERE id = {orderId} FOR UPDATE");
+        var order = await db.Set<Order>().Include(o => o.Lines).Include(o => o.Fulfillments).Include(o => o.Events).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == orderId);
+        if (order is null || !allowed(order))
+            return false;
+        var before = order.Status;
+        await change(order, clock.GetUtcNow());
+        if (order.Status != before)
+            outbox.Add(new OrderStatusChanged(order.Id, order.Status));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    /// <summary>Cancels an order and returns its held stock.</summary>
+    public async Task CancelAsync(Order order, string reason, Guid? actorId, DateTimeOffset now)
+    {
+        order.Cancel(reason, actorId, now);
+        await inventory.ReleaseAsync(order.Lines.Select(l => new StockLine(l.VariantId, l.Quantity)).ToList(), order.Number);
+    }
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Inventory.Contracts;
+using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Ordering.Data;
+using Shop.Web.Modules.Ordering.Orders;
+using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Database;
+
+namespace Shop.Web.Modules.Ordering.SellerOrders;
+
+public sealed class FulfillmentFilter
+{
+    public FulfillmentStatus? Status { get; init; }
+}
+
+public sealed class FulfillmentStepRequest
+{
+    /// <summary>processing, shipped or delivered.</summary>
+    [Required]
+    public FulfillmentStatus? Status { get; set; }
+
+    [MaxLength(100)]
+    public string? Carrier { get; set; }
+
+    [MaxLength(100)]
+    public string? TrackingNumber { get; set; }
+}
+
+public sealed record SellerFulfillmentSummary(Guid Id, Guid OrderId, string OrderNumber, FulfillmentStatus Status, OrderStatus OrderStatus, DateTimeOffset PlacedAt,
+    string CustomerName, int ItemCount, decimal Total, string Currency);
+
+/// <summary>A seller's part of an order: its own lines only, where they go, and what has happened to them.</summary>
+public sealed record SellerFulfillment(
+    Guid Id, Guid OrderId, string OrderNumber, FulfillmentStatus Status, OrderStatus OrderStatus, bool ReadyToFulfil, DateTimeOffset PlacedAt,
+    string CustomerName, PostalAddress ShippingAddress, string ShippingMethod, string PaymentMethod, string? Carrier, string? TrackingNumber,
+    IReadOnlyList<OrderLineView> Lines, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>What sellers see and do with the orders that contain their products: nothing of other sellers' parts.</summary>
+public sealed class SellerFulfillments(ShopDbContext db, OrderStore store, IInventory inventory)
+{
+    public async Task<Paged<SellerFulfillmentSummary>> ListAsync(Guid sellerId, FulfillmentFilter filter, PageRequest page) =>
+        await (from f in db.Set<Fulfillment>().AsNoTracking()
+               join o in db.Set<Order>().AsNoTracking() on f.OrderId equals o.Id
+               where f.SellerId == sellerId && (filter.Status == null || f.Status == filter.Status)
+               orderby o.PlacedAt descending
+               select new SellerFulfillmentSummary(f.Id, o.Id, o.Number, f.Status, o.Status, o.PlacedAt, o.CustomerName,
+                   o.Lines.Where(l => l.FulfillmentId == f.Id).Sum(l => l.Quantity), o.Lines.Where(l => l.FulfillmentId == f.Id).Sum(l => l.Total), o.Currency))
+            .ToPagedAsync(page);
+
+    public async Task<SellerFulfillment?> GetAsync(Guid sellerId, Guid fulfillmentId)
+    {
+        var orderId = await OrderOfAsync(sellerId, fulfillmentId);
+        if (orderId is null || await store.LoadAsync(orderId.Value) is not { } order)
+            return null;
+        var fulfillment = order.Fulfillments.Single(f => f.Id == fulfillmentId);
+        var detail = await store.DetailAsync(order, includeInternal: false);
+        return new SellerFulfillment(fulfillment.Id, order.Id, order.Number, fulfillment.Status, order.Status, order.IsReadyToFulfil, order.PlacedAt,
+            order.CustomerName, detail.ShippingAddress, order.ShippingMethodName, order.PaymentMethod, fulfillment.Carrier, fulfillment.TrackingNumber,
+            detail.Lines.Where(l => l.FulfillmentId == fulfillmentId).ToList(), detail.Timeline);
+    }
+
+    /// <summary>Moves the seller's part on; shipping takes its items out of stock. False when the seller has no such fulfilment.</summary>
+    public async Task<bool> AdvanceAsync(Guid sellerId, Guid fulfillmentId, FulfillmentStepRequest request)
+    {
+        var orderId = await OrderOfAsync(sellerId, fulfillmentId);
+        return orderId is not null && await store.ChangeAsync(orderId.Value, _ => true, async (order, now) =>
+        {
+            order.Advance(fulfillmentId, request.Status!.Value, request.Carrier, request.TrackingNumber, sellerId, now);
+            if (request.Status == FulfillmentStatus.Shipped)
+                await inventory.ShipAsync(order.Lines.Where(l => l.FulfillmentId == fulfillmentId).Select(l => new StockLine(l.VariantId, l.Quantity)).ToList(), order.Number);
+        });
+    }
+
+    private Task<Guid?> OrderOfAsync(Guid sellerId, Guid fulfillmentId) =>
+        db.Set<Fulfillment>().Where(f => f.Id == fulfillmentId && f.SellerId == sellerId).Select(f => (Guid?)f.OrderId).SingleOrDefaultAsync();
+}
