@@ -39,3 +39,13 @@ public static class PagingExtensions
         return new Paged<T>(items, total, page.Number, page.Size);
     }
 }
+
+/// <summary>Enum values in query strings, written as the JSON shows them ("pendingPayment") or in any case.</summary>
+public static class QueryEnum
+{
+    public static TEnum? Parse<TEnum>(string? value, string field) where TEnum : struct, Enum =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw new Errors.InputValidationException(field,
+            $"Use one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName))}.");
+}

@@ -12,7 +12,9 @@ public sealed class AdminOrderFilter
     [MaxLength(256)]
     public string? Q { get; init; }
 
-    public OrderStatus? Status { get; init; }
+    /// <summary>pendingPayment, paid, processing, shipped, delivered, cancelled, returnRequested, returned or refunded.</summary>
+    [MaxLength(32)]
+    public string? Status { get; init; }
 }
 
 public enum AdminOrderAction
@@ -45,7 +47,7 @@ public sealed class OrderAdministration(OrderStore store, IInventory inventory)
     public async Task<Paged<OrderSummary>> ListAsync(AdminOrderFilter filter, PageRequest page)
     {
         var orders = store.Orders;
-        if (filter.Status is { } status)
+        if (QueryEnum.Parse<OrderStatus>(filter.Status, nameof(filter.Status)) is { } status)
             orders = orders.Where(o => o.Status == status);
         if (filter.Q?.Trim() is { Length: > 0 } q)
             orders = orders.Where(o => o.Number.Contains(q.ToUpperInvariant()) || o.Email == q.ToLowerInvariant());

@@ -12,7 +12,9 @@ namespace Shop.Web.Modules.Ordering.SellerOrders;
 
 public sealed class FulfillmentFilter
 {
-    public FulfillmentStatus? Status { get; init; }
+    /// <summary>pending, processing, shipped, delivered or cancelled.</summary>
+    [MaxLength(32)]
+    public string? Status { get; init; }
 }
 
 public sealed class FulfillmentStepRequest
@@ -40,14 +42,17 @@ public sealed record SellerFulfillment(
 /// <summary>What sellers see and do with the orders that contain their products: nothing of other sellers' parts.</summary>
 public sealed class SellerFulfillments(ShopDbContext db, OrderStore store, IInventory inventory)
 {
-    public async Task<Paged<SellerFulfillmentSummary>> ListAsync(Guid sellerId, FulfillmentFilter filter, PageRequest page) =>
-        await (from f in db.Set<Fulfillment>().AsNoTracking()
+    public async Task<Paged<SellerFulfillmentSummary>> ListAsync(Guid sellerId, FulfillmentFilter filter, PageRequest page)
+    {
+        var status = QueryEnum.Parse<FulfillmentStatus>(filter.Status, nameof(filter.Status));
+        return await (from f in db.Set<Fulfillment>().AsNoTracking()
                join o in db.Set<Order>().AsNoTracking() on f.OrderId equals o.Id
-               where f.SellerId == sellerId && (filter.Status == null || f.Status == filter.Status)
+               where f.SellerId == sellerId && (status == null || f.Status == status)
                orderby o.PlacedAt descending
                select new SellerFulfillmentSummary(f.Id, o.Id, o.Number, f.Status, o.Status, o.PlacedAt, o.CustomerName,
                    o.Lines.Where(l => l.FulfillmentId == f.Id).Sum(l => l.Quantity), o.Lines.Where(l => l.FulfillmentId == f.Id).Sum(l => l.Total), o.Currency))
             .ToPagedAsync(page);
+    }
 
     public async Task<SellerFulfillment?> GetAsync(Guid sellerId, Guid fulfillmentId)
     {
