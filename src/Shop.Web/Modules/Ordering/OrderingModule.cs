@@ -2,6 +2,7 @@ using Shop.Web.Modules.Ordering.Administration;
 using Shop.Web.Modules.Ordering.Checkout;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Emails;
+using Shop.Web.Modules.Ordering.Invoices;
 using Shop.Web.Modules.Ordering.Orders;
 using Shop.Web.Modules.Ordering.SellerOrders;
 using Shop.Web.Platform.Outbox;
@@ -18,6 +19,7 @@ public static class OrderingModule
         builder.Services.AddScoped<SellerFulfillments>();
         builder.Services.AddScoped<OrderAdministration>();
         builder.Services.AddSingleton<OrderAccess>();
+        builder.Services.AddSingleton<InvoiceDocument>();
         builder.Services.AddIntegrationEventHandler<OrderPlaced, OrderEmails>();
         builder.Services.AddIntegrationEventHandler<OrderStatusChanged, OrderEmails>();
         return builder;
@@ -30,6 +32,7 @@ public static class OrderingModule
         api.MapOrderEndpoints();
         api.MapFulfillmentEndpoints();
         api.MapAdminOrderEndpoints();
+        app.MapInvoiceEndpoints();
         return app;
     }
 }

@@ -30,6 +30,9 @@ public interface IPricing
 {
     Task<Quote> QuoteAsync(PricingRequest request);
 
+    /// <summary>The shipping methods offered, each with its base rate (what shipping costs at least).</summary>
+    Task<IReadOnlyList<ShippingOption>> ShippingMethodsAsync();
+
     /// <summary>True when a coupon with this code exists (whether or not it applies now).</summary>
     Task<bool> CouponExistsAsync(string code);
 

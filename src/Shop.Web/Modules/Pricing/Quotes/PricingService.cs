@@ -37,6 +37,10 @@ public sealed class PricingService(ShopDbContext db, IOptions<PricingOptions> op
         return QuoteCalculator.Calculate(request, rules, money.Show);
     }
 
+    public async Task<IReadOnlyList<ShippingOption>> ShippingMethodsAsync() =>
+        await db.Set<ShippingMethod>().AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
+            .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate, m.BaseRate)).ToListAsync();
+
     public Task<bool> CouponExistsAsync(string code) => db.Set<Coupon>().AnyAsync(c => c.Code == Coupon.Normalise(code));
 
     public async Task RedeemAsync(string couponCode, Buyer buyer, Guid orderId, decimal discount)

@@ -1,0 +1,127 @@
+using Microsoft.Playwright;
+using Shop.Testing;
+
+namespace Shop.BrowserTests;
+
+public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private sealed record Seller(string Email, string ProductSlug, string ProductTitle);
+
+    private async Task<Seller> SellerWithProductAsync(CatalogClient catalog, string title, decimal price)
+    {
+        var (client, email) = await browser.Shop.SignedInClientAsync("seller", "seller");
+        var category = await catalog.CategoryAsync("Homeware");
+        var product = await catalog.ProductAsync(title, category.GetProperty("id").GetString()!,
+            [CatalogClient.Variant("HOME-" + Guid.NewGuid().ToString("N")[..6], price, stock: 5)], images: [await catalog.UploadAsync(40, client)], client: client);
+        return new Seller(email, product.GetProperty("slug").GetString()!, title);
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+    }
+
+    private static async Task AddToCartAsync(IPage page, string slug)
+    {
+        await page.GotoAsync($"/p/{slug}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await page.GetByText("Added to your cart.").WaitForAsync();
+    }
+
+    private static Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = true });
+
+    [Fact]
+    public async Task A_guest_buys_from_two_sellers_and_each_seller_ships_its_part()
+    {
+        await browser.Shop.EnsureShippingAsync();
+        var catalog = await CatalogClient.CreateAsync(browser.Shop);
+        var lamp = await SellerWithProductAsync(catalog, CatalogClient.Unique("Brass Diya Lamp"), 650m);
+        var rug = await SellerWithProductAsync(catalog, CatalogClient.Unique("Jute Floor Rug"), 1850m);
+        var (page, errors) = await browser.NewPageAsync();
+
+        await AddToCartAsync(page, lamp.ProductSlug);
+        await AddToCartAsync(page, rug.ProductSlug);
+        Assert.Equal(2, await page.GetByTestId("cart-line").CountAsync());
+        Assert.Equal("2", await page.Locator("[data-cart-count]").InnerTextAsync());
+        Assert.Contains("₹2,500.00", await page.GetByTestId("grand-total").InnerTextAsync());
+        await Screenshot(page, "cart.png");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Proceed to checkout" }).ClickAsync();
+        var email = ApiClient.NewEmail("guest");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.Locator("#f-ship-fullname").FillAsync("Kavya Iyer");
+        await page.Locator("#f-ship-phone").FillAsync("+91 98450 11111");
+        await page.Locator("#f-ship-line1").FillAsync("7 Temple Street");
+        await page.Locator("#f-ship-city").FillAsync("Chennai");
+        await page.Locator("#f-ship-state").FillAsync("Tamil Nadu");
+        await page.Locator("#f-ship-postalcode").FillAsync("600004");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
+        Assert.Contains("₹2,500.00", await page.GetByTestId("checkout-total").InnerTextAsync());
+        await Screenshot(page, "checkout-review.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/orders/") && url.EndsWith("placed=1"));
+        Assert.Contains("Thank you!", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
+        var number = (await page.Locator("h1").InnerTextAsync()).Replace("Order ", "");
+        Assert.Equal(2, await page.GetByTestId("fulfillment").CountAsync());
+        var orderUrl = page.Url;
+        await Screenshot(page, "order-placed.png");
+        Assert.Contains(number, (await browser.Shop.WaitForMailAsync(email, "Your Bazaar order")).Subject);
+
+        foreach (var (seller, tracking) in new[] { (lamp, "DL-1001"), (rug, "BD-2002") })
+        {
+            var (sellerPage, sellerErrors) = await browser.NewPageAsync();
+            await SignInAsync(sellerPage, seller.Email);
+            await sellerPage.GotoAsync("/seller/orders");
+            await sellerPage.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+            Assert.Contains(seller.ProductTitle, await sellerPage.Locator("table").InnerTextAsync());
+            await sellerPage.GetByLabel("Carrier").FillAsync("Delhivery");
+            await sellerPage.GetByLabel("Tracking number").FillAsync(tracking);
+            await sellerPage.GetByRole(AriaRole.Button, new() { Name = "Mark as shipped" }).ClickAsync();
+            await sellerPage.WaitForURLAsync(url => url.EndsWith("done=updated"));
+            Assert.Equal("shipped", await sellerPage.GetByTestId("fulfillment-status").InnerTextAsync());
+            Assert.Empty(sellerErrors);
+        }
+
+        await page.GotoAsync(orderUrl.Replace("&placed=1", ""));
+        Assert.Equal("Shipped", await page.GetByTestId("order-status").InnerTextAsync());
+        Assert.Contains("BD-2002", await page.GetByTestId("timeline").InnerTextAsync());
+        await Screenshot(page, "order-shipped.png");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_customer_cart_survives_sign_out_and_merges_with_the_guest_cart_at_sign_in()
+    {
+        var catalog = await CatalogClient.CreateAsync(browser.Shop);
+        var shawl = await SellerWithProductAsync(catalog, CatalogClient.Unique("Pashmina Shawl"), 4200m);
+        var mug = await SellerWithProductAsync(catalog, CatalogClient.Unique("Khurja Mug"), 350m);
+        var email = ApiClient.NewEmail("meera");
+        await browser.Shop.RegisterConfirmedAsync(email);
+        var (page, errors) = await browser.NewPageAsync();
+
+        await SignInAsync(page, email);
+        await AddToCartAsync(page, shawl.ProductSlug);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/cart");
+        Assert.Equal("Your cart is empty. Continue shopping", (await page.Locator("main p").First.InnerTextAsync()).Trim());
+
+        await AddToCartAsync(page, mug.ProductSlug);
+        Assert.Equal("1", await page.Locator("[data-cart-count]").InnerTextAsync());
+        await SignInAsync(page, email);
+        await page.GotoAsync("/cart");
+
+        var lines = await page.GetByTestId("cart-line").AllInnerTextsAsync();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains(lines, l => l.Contains(shawl.ProductTitle));
+        Assert.Contains(lines, l => l.Contains(mug.ProductTitle));
+        Assert.Equal("2", await page.Locator("[data-cart-count]").InnerTextAsync());
+        await Screenshot(page, "cart-merged.png");
+        Assert.Empty(errors);
+    }
+}
