@@ -29,7 +29,7 @@ public sealed class CheckoutApiTests(ShopAppFactory app) : IClassFixture<ShopApp
     public async Task A_guest_places_an_order_that_reserves_stock_empties_the_cart_and_emails_a_signed_link()
     {
         await app.EnsureShippingAsync();
-        var (_, variantId, _) = await ProductAsync(stock: 5, price: 300m);
+        var (_, variantId, productId) = await ProductAsync(stock: 5, price: 300m);
         var guest = await app.GuestWithCartAsync(variantId, 2);
         var email = ApiClient.NewEmail("guest");
 
@@ -45,6 +45,7 @@ public sealed class CheckoutApiTests(ShopAppFactory app) : IClassFixture<ShopApp
         Assert.Equal("pendingPayment", order.GetProperty("status").GetString());
         Assert.Equal(2, await ScalarAsync<int>("SELECT reserved FROM inventory.stock_items WHERE variant_id = @variantId", new { variantId }));
         Assert.Equal(0, (await guest.GetFromJsonAsync<JsonElement>("/api/v1/cart")).GetProperty("itemCount").GetInt32());
+        await Eventually.TrueAsync(async () => await ScalarAsync<int>("SELECT sold_count FROM catalog.products WHERE id = @productId", new { productId }) == 2, "sold count raised");
 
         var mail = await app.WaitForMailAsync(email, "Your Bazaar order");
         var link = mail.LinkTo("/orders/");

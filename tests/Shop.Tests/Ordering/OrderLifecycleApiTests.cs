@@ -34,7 +34,7 @@ public sealed class OrderLifecycleApiTests(ShopAppFactory app) : IClassFixture<S
         var otherSeller = await catalog.AnotherSellerAsync();
         var first = await VariantAsync(catalog, catalog.Seller);
         var second = await VariantAsync(catalog, otherSeller);
-        var (customer, _) = await app.SignedInClientAsync("buyer");
+        var (customer, email) = await app.SignedInClientAsync("buyer");
         await customer.AddToCartAsync(first, 2);
         await customer.AddToCartAsync(second, 1);
         var order = await CatalogClient.Expect(await customer.CheckoutAsync(null), HttpStatusCode.Created);
@@ -60,6 +60,8 @@ public sealed class OrderLifecycleApiTests(ShopAppFactory app) : IClassFixture<S
         Assert.Equal("A shipment that is pending cannot become delivered.", tooEarly.GetProperty("detail").GetString());
         await StepAsync(otherSeller, theirs, new { status = "shipped", carrier = "BlueDart", trackingNumber = "BD99" });
         Assert.Equal("shipped", (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderId}")).GetProperty("status").GetString());
+        var shippedMail = await app.WaitForMailAsync(email, $"Your order {order.GetProperty("number").GetString()} is shipped");
+        Assert.Contains("BD99", shippedMail.Text);
 
         var cancel = await customer.PostAsJsonAsync($"/api/v1/orders/{orderId}/cancel", new { reason = "Changed my mind" });
         Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
@@ -80,7 +82,14 @@ public sealed class OrderLifecycleApiTests(ShopAppFactory app) : IClassFixture<S
         Assert.Equal(HttpStatusCode.Conflict, refundUnpaid.StatusCode);
         await CatalogClient.Expect(await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "acceptReturn" }), HttpStatusCode.OK);
         Assert.Equal((10, 0), await StockAsync(first));
+        Assert.Equal(HttpStatusCode.Conflict, (await customer.GetAsync($"/orders/{orderId}/invoice.pdf")).StatusCode);
         await CatalogClient.Expect(await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "markPaid" }), HttpStatusCode.OK);
+        var invoice = await customer.GetAsync($"/orders/{orderId}/invoice.pdf");
+        Assert.True(invoice.IsSuccessStatusCode, await invoice.Content.ReadAsStringAsync());
+        Assert.Equal("application/pdf", invoice.Content.Headers.ContentType?.MediaType);
+        var pdf = await invoice.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/orders/{orderId}/invoice.pdf")).StatusCode);
         var refunded = await CatalogClient.Expect(await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "markRefunded" }), HttpStatusCode.OK);
         Assert.Equal("refunded", refunded.GetProperty("status").GetString());
     }

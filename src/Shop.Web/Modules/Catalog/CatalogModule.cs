@@ -7,6 +7,7 @@ using Shop.Web.Modules.Catalog.ProductPage;
 using Shop.Web.Modules.Catalog.Products;
 using Shop.Web.Modules.Catalog.Seo;
 using Shop.Web.Modules.Inventory.Contracts;
+using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Outbox;
 
@@ -30,6 +31,7 @@ public static class CatalogModule
         builder.Services.AddScoped<Suggestions>();
         builder.Services.AddScoped<ICatalogLookup, CatalogLookup>();
         builder.Services.AddIntegrationEventHandler<ProductAvailabilityChanged, AvailabilityProjection>();
+        builder.Services.AddIntegrationEventHandler<OrderPlaced, SalesProjection>();
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<ProductImporter>();
         builder.Services.AddScoped<ProductExporter>();

@@ -19,6 +19,7 @@ public static class OrderingModule
         builder.Services.AddScoped<SellerFulfillments>();
         builder.Services.AddScoped<OrderAdministration>();
         builder.Services.AddSingleton<OrderAccess>();
+        builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSection(InvoiceOptions.Section));
         builder.Services.AddSingleton<InvoiceDocument>();
         builder.Services.AddIntegrationEventHandler<OrderPlaced, OrderEmails>();
         builder.Services.AddIntegrationEventHandler<OrderStatusChanged, OrderEmails>();

@@ -79,7 +79,7 @@ public sealed class OrderPlacement(
                 l.Info.VariantLabel, l.Info.Sku, l.Info.ImageUrl, l.Info.Price, l.Line.Quantity, quote.Lines[i].Subtotal, quote.Lines[i].Discount,
                 quote.Lines[i].TaxPercent, quote.Lines[i].Tax, quote.Lines[i].Total)).ToList()), clock.GetUtcNow());
         db.Add(order);
-        outbox.Add(new OrderPlaced(order.Id));
+        outbox.Add(new OrderPlaced(order.Id, order.Lines.Select(l => new OrderedItem(l.ProductId, l.VariantId, l.Quantity)).ToList()));
         await db.SaveChangesAsync();
         if (quote.Coupon is { Applied: true } coupon)
             await pricing.RedeemAsync(coupon.Code, new Pricing.Contracts.Buyer(buyer.CustomerId, buyer.Email), order.Id, coupon.Discount);

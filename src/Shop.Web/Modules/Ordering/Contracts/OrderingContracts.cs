@@ -15,8 +15,10 @@ public enum OrderStatus
     Refunded,
 }
 
-/// <summary>An order was placed: the customer gets a confirmation, each seller a new order to fulfil.</summary>
-public sealed record OrderPlaced(Guid OrderId) : IIntegrationEvent;
+public sealed record OrderedItem(Guid ProductId, Guid VariantId, int Quantity);
+
+/// <summary>An order was placed: the customer gets a confirmation, each seller a new order to fulfil, best sellers move up.</summary>
+public sealed record OrderPlaced(Guid OrderId, IReadOnlyList<OrderedItem> Items) : IIntegrationEvent;
 
 /// <summary>An order moved to another status (the customer hears about it).</summary>
 public sealed record OrderStatusChanged(Guid OrderId, OrderStatus Status) : IIntegrationEvent;
