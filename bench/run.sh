@@ -3,7 +3,8 @@
 # Called by `./shop bench`, which prepares the database and passes:
 #   BENCH_CONNECTION   connection string of the seeded benchmark database
 #   BENCH_DLL          the Release build of Shop.Web
-# Optional: DURATION (default 10s per URL), CONNECTIONS (default 16), PORT (default 5099).
+# Optional: DURATION (default 10s per URL), CONNECTIONS (default 16), PORT (default 5099),
+#           ONLY=checkout to skip the catalog rows.
 set -euo pipefail
 
 DURATION="${DURATION:-10s}"
@@ -68,6 +69,7 @@ TABLE="$OUT/catalog-$(date -u +%Y%m%dT%H%M%SZ).md"
 } > "$TABLE"
 CEILING=""
 for i in "${!URLS[@]}"; do
+  [ "${ONLY:-}" = checkout ] && break
   curl -fs "${URLS[$i]}" >/dev/null   # warm the path once
   printf '%-36s ' "${NAMES[$i]}"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${URLS[$i]}" > "$OUT/wrk.txt"
@@ -80,6 +82,22 @@ for i in "${!URLS[@]}"; do
   echo "$RPS req/s  p50 $P50  p99 $P99  ${ERRORS:+errors: $ERRORS}"
   echo "| ${NAMES[$i]} | ${RPS%.*} | $P50 | $P99 | $RATIO |" >> "$TABLE"
 done
+# Checkout: guests add one unit and place the order with cash on delivery, first all buying the same
+# variant (every order waits for the one stock row: a flash sale), then spread over 200 variants.
+VARIANTS=$("$BENCH_PSQL" -d shop_bench -tAc "SELECT string_agg(variant_id::text, ',') FROM (SELECT variant_id FROM inventory.stock_items ORDER BY variant_id LIMIT 200) v")
+"$BENCH_PSQL" -d shop_bench -qc "UPDATE inventory.stock_items SET on_hand = reserved + 1000000 WHERE variant_id = ANY(string_to_array('$VARIANTS', ',')::uuid[])"
+{
+  echo
+  echo "| checkout ($CONNECTIONS shoppers, ${DURATION%s} s) | orders/s | place order p50 | p99 | add + place p50 | p99 | failures |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+} >> "$TABLE"
+for scenario in "one variant:${VARIANTS%%,*}" "200 variants:$VARIANTS"; do
+  echo "Checkout, ${scenario%%:*}: ${DURATION%s} s with $CONNECTIONS shoppers"
+  RESULT=$(python3 "$(dirname "$0")/checkout.py" "$BASE" "${scenario#*:}" "${DURATION%s}" "$CONNECTIONS" | tail -1)
+  echo "$RESULT"
+  echo "$RESULT" | python3 -c 'import json,sys; r = json.load(sys.stdin); print("| %s | %s | %sms | %sms | %sms | %sms | %s |" % (sys.argv[1], r["orders_per_second"], r["place_p50_ms"], r["place_p99_ms"], r["visit_p50_ms"], r["visit_p99_ms"], r["failures"]))' "${scenario%%:*}" >> "$TABLE"
+done
+
 RSS=$(ps -o rss= -p "$APP" | awk '{printf "%.0f", $1/1024}')
 COLD_RSS=$(ps -o rss= -p "$COLD_APP" | awk '{printf "%.0f", $1/1024}')
 {
