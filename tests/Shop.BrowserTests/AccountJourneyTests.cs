@@ -23,13 +23,6 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
         return page;
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password = ApiClient.Password)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await FillAsync(page, "Email", email);
-        await FillAsync(page, "Password", password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
 
     [Fact]
     public async Task Sign_up_confirm_sign_in_keep_an_address_book_and_sign_out()
@@ -37,7 +30,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
         var email = ApiClient.NewEmail("meera");
         var page = await SignUpAndConfirmAsync(email);
 
-        await SignInAsync(page, email);
+        await SignIn.SubmitAsync(page, email);
         await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
         Assert.Equal("Your account", await page.Locator("h1").InnerTextAsync());
@@ -89,7 +82,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
         await browser.Shop.RegisterConfirmedAsync(email);
         var (page, _) = await browser.NewPageAsync();
 
-        await SignInAsync(page, email, "Not-My-Password-1");
+        await SignIn.SubmitAsync(page, email, "Not-My-Password-1");
 
         Assert.Equal("Invalid email or password.", (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Trim());
         Assert.Equal(email, await page.GetByLabel("Email").InputValueAsync());
@@ -101,7 +94,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
         var email = ApiClient.NewEmail("ravi");
         await browser.Shop.RegisterConfirmedAsync(email);
         var (page, _) = await browser.NewPageAsync();
-        await SignInAsync(page, email);
+        await SignIn.SubmitAsync(page, email);
         await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
 
         await page.GotoAsync("/account/two-factor");
@@ -114,7 +107,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "two-factor-codes.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
-        await SignInAsync(page, email);
+        await SignIn.SubmitAsync(page, email);
         await page.WaitForURLAsync("**/account/sign-in/two-factor**");
         await FillAsync(page, "Code", "000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -125,7 +118,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Account" }).IsVisibleAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await SignInAsync(page, email);
+        await SignIn.SubmitAsync(page, email);
         await page.GetByRole(AriaRole.Link, new() { Name = "No access to your app? Use a recovery code" }).ClickAsync();
         await FillAsync(page, "Recovery code", recoveryCodes[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -17,14 +17,6 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         return new Seller(email, product.GetProperty("slug").GetString()!, title);
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
-    }
 
     private static async Task AddToCartAsync(IPage page, string slug)
     {
@@ -81,7 +73,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         foreach (var (seller, tracking) in new[] { (lamp, "DL-1001"), (rug, "BD-2002") })
         {
             var (sellerPage, sellerErrors) = await browser.NewPageAsync();
-            await SignInAsync(sellerPage, seller.Email);
+            await SignIn.AsAsync(sellerPage, seller.Email);
             await sellerPage.GotoAsync("/seller/orders");
             await sellerPage.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
             Assert.Contains(seller.ProductTitle, await sellerPage.Locator("table").InnerTextAsync());
@@ -110,7 +102,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await browser.Shop.RegisterConfirmedAsync(email);
         var (page, errors) = await browser.NewPageAsync();
 
-        await SignInAsync(page, email);
+        await SignIn.AsAsync(page, email);
         await AddToCartAsync(page, shawl.ProductSlug);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync("/cart");
@@ -118,7 +110,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
 
         await AddToCartAsync(page, mug.ProductSlug);
         Assert.Equal("1", await page.Locator("[data-cart-count]").InnerTextAsync());
-        await SignInAsync(page, email);
+        await SignIn.AsAsync(page, email);
         await page.GotoAsync("/cart");
 
         var lines = await page.GetByTestId("cart-line").AllInnerTextsAsync();

@@ -113,10 +113,7 @@ public sealed class CartService(
             if (guestToken is not null)
                 await MergeGuestCartAsync(customerId, guestToken);
             if (create)
-                await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO cart.carts (id, customer_id, created_at, updated_at) VALUES ({Guid.CreateVersion7()}, {customerId}, {clock.GetUtcNow()}, {clock.GetUtcNow()})
-                    ON CONFLICT (customer_id) DO NOTHING
-                    """);
+                await EnsureCustomerCartAsync(customerId);
             return await FindAsync(c => c.CustomerId == customerId, forChange);
         }
         if (guestToken is not null && await FindAsync(c => c.TokenHash == CartVisitor.Hash(guestToken), forChange) is { } guestCart)
@@ -148,10 +145,7 @@ public sealed class CartService(
             var guest = await FindAsync(c => c.TokenHash == CartVisitor.Hash(guestToken), forChange: true);
             if (guest is null)
                 return;
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO cart.carts (id, customer_id, created_at, updated_at) VALUES ({Guid.CreateVersion7()}, {customerId}, {clock.GetUtcNow()}, {clock.GetUtcNow()})
-                ON CONFLICT (customer_id) DO NOTHING
-                """);
+            await EnsureCustomerCartAsync(customerId);
             var customerCart = (await FindAsync(c => c.CustomerId == customerId, forChange: true))!;
             var levels = await inventory.LevelsAsync(guest.Lines.Select(l => l.VariantId).ToList());
             customerCart.Absorb(guest, levels.ToDictionary(l => l.Key, l => l.Value.Available), clock.GetUtcNow());
@@ -161,6 +155,12 @@ public sealed class CartService(
                 await ownTransaction.CommitAsync();
         }
     }
+
+    /// <summary>Creates the customer's cart unless it exists; two first requests at once create one.</summary>
+    private Task EnsureCustomerCartAsync(Guid customerId) => db.Database.ExecuteSqlAsync($"""
+        INSERT INTO cart.carts (id, customer_id, created_at, updated_at) VALUES ({Guid.CreateVersion7()}, {customerId}, {clock.GetUtcNow()}, {clock.GetUtcNow()})
+        ON CONFLICT (customer_id) DO NOTHING
+        """);
 
     private async Task<(VariantInfo? Info, int Available)> VariantAsync(Guid variantId)
     {

@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+using Shop.Testing;
+
+namespace Shop.BrowserTests;
+
+/// <summary>Signing in through the sign-in page, as a person does.</summary>
+public static class SignIn
+{
+    public static async Task SubmitAsync(IPage page, string email, string password = ApiClient.Password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Signs in and waits until the page has moved on from the sign-in form.</summary>
+    public static async Task AsAsync(IPage page, string email)
+    {
+        await SubmitAsync(page, email);
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+    }
+}
