@@ -107,6 +107,8 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync("/cart");
         Assert.Equal("Your cart is empty. Continue shopping", (await page.Locator("main p").First.InnerTextAsync()).Trim());
+        await page.GotoAsync("/checkout");
+        Assert.StartsWith("Your cart is empty, so there is nothing to check out.", await page.Locator("main p").First.InnerTextAsync());
 
         await AddToCartAsync(page, mug.ProductSlug);
         Assert.Equal("1", await page.Locator("[data-cart-count]").InnerTextAsync());
