@@ -21,8 +21,8 @@ public static class CatalogModule
         builder.Services.AddOptions<CatalogCacheOptions>().Bind(builder.Configuration.GetSection(CatalogCacheOptions.Section));
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddHostedService<CatalogChangeListener>();
-        builder.Services.AddSingleton<FacetCountRefresher>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<FacetCountRefresher>());
+        builder.Services.AddSingleton<ListingIndex>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ListingIndex>());
         builder.Services.AddScoped<CategoryTree>();
         builder.Services.AddScoped<ProductManagement>();
         builder.Services.AddScoped<ProductDetails>();

@@ -13,11 +13,11 @@ public sealed class CatalogCacheOptions
     /// <summary>How long a listing (products and facet counts) is reused; 0 turns the cache off.</summary>
     public int ListingCacheSeconds { get; set; } = 30;
 
-    /// <summary>Unfiltered listings of at least this many products read pre-aggregated facet counts.</summary>
-    public int PrecomputedFacetsFrom { get; set; } = 2_000;
+    /// <summary>Listings and searches over at least this many products are answered from the listing index.</summary>
+    public int IndexedListingsFrom { get; set; } = 2_000;
 
-    /// <summary>How soon after a change the pre-aggregated facet counts are rebuilt.</summary>
-    public int FacetRefreshSeconds { get; set; } = 15;
+    /// <summary>How soon after a change the listing index is reloaded.</summary>
+    public int IndexRefreshSeconds { get; set; } = 5;
 }
 
 /// <summary>
@@ -53,13 +53,13 @@ public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Option
     }
 }
 
-/// <summary>Listens for the catalog tables' NOTIFY: empties this instance's cache and schedules a facet-count rebuild.</summary>
-internal sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, FacetCountRefresher facets, ILogger<CatalogChangeListener> logger) : BackgroundService
+/// <summary>Listens for the catalog tables' NOTIFY: empties this instance's cache and schedules a reload of its listing index.</summary>
+internal sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, ListingIndex index, ILogger<CatalogChangeListener> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PostgresNotifications.ListenAsync(dataSource, "shop_catalog", () =>
         {
             cache.Invalidate();
-            facets.MarkDirty();
+            index.MarkDirty();
         }, logger, stoppingToken);
 }

@@ -7,12 +7,13 @@ using Shop.Web.Modules.Identity.Contracts;
 namespace Shop.Web.Modules.Catalog.Browse;
 
 /// <summary>
-/// Storefront listing and search in hand-written SQL: full-text search with weighted ranking,
-/// filters, and facet counts where each facet is counted with every filter but its own (so a
-/// shopper sees how many results each choice would leave).
+/// Storefront listing and search: full-text search with weighted ranking, filters, and facet counts
+/// where each facet is counted with every filter but its own (so a shopper sees how many results
+/// each choice would leave). Listings over many products are worked out by the in-memory
+/// <see cref="ListingIndex"/>; smaller ones in SQL. Either way the products shown are read live.
 /// </summary>
 public sealed class CatalogSearch(
-    NpgsqlDataSource dataSource, ISellerDirectory sellers, SpellingCorrector spelling, CatalogCache cache,
+    NpgsqlDataSource dataSource, ISellerDirectory sellers, SpellingCorrector spelling, CatalogCache cache, ListingIndex index,
     Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options)
 {
     private const int DefaultPageSize = 24;
@@ -58,34 +59,45 @@ public sealed class CatalogSearch(
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? DefaultPageSize;
         var sort = query.Sort ?? (string.IsNullOrWhiteSpace(query.Q) ? ProductSort.Newest : ProductSort.Relevance);
-        var rank = query.Q is { Length: > 0 } ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', @q), 1)" : "0::real";
-        var order = sort switch
+        var indexed = await FromIndexAsync(connection, query, categoryPath, sort, page, pageSize, cancellationToken);
+
+        List<CardRow> cards;
+        int total;
+        FacetTallies? tallies = null;
+        if (indexed is not null)
         {
-            ProductSort.PriceAscending => "p.min_price, p.id",
-            ProductSort.PriceDescending => "p.max_price DESC, p.id",
-            ProductSort.BestRated => "p.rating_average DESC, p.rating_count DESC, p.id",
-            ProductSort.BestSelling => "p.sold_count DESC, p.id",
-            ProductSort.Relevance when query.Q is { Length: > 0 } => "rank DESC, p.sold_count DESC, p.id",
-            _ => "p.created_at DESC, p.id",
-        };
-        var parameters = filters.Parameters;
-        parameters.Add("limit", pageSize);
-        parameters.Add("offset", (page - 1) * pageSize);
+            var rows = (await connection.QueryAsync<CardRow>(new CommandDefinition(
+                $"SELECT {CardColumns} FROM catalog.products p WHERE p.id = ANY(@ids) AND p.status = 'active'",
+                new { ids = indexed.PageIds.ToArray() }, cancellationToken: cancellationToken))).ToDictionary(c => c.Id);
+            cards = indexed.PageIds.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+            total = indexed.Total;
+            tallies = indexed.Tallies;
+        }
+        else
+        {
+            var rank = query.Q is { Length: > 0 } ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', @q), 1)" : "0::real";
+            var order = sort switch
+            {
+                ProductSort.PriceAscending => "p.min_price, p.id",
+                ProductSort.PriceDescending => "p.max_price DESC, p.id",
+                ProductSort.BestRated => "p.rating_average DESC, p.rating_count DESC, p.id",
+                ProductSort.BestSelling => "p.sold_count DESC, p.id",
+                ProductSort.Relevance when query.Q is { Length: > 0 } => $"{rank} DESC, p.sold_count DESC, p.id",
+                _ => "p.created_at DESC, p.id",
+            };
+            var parameters = filters.Parameters;
+            parameters.Add("limit", pageSize);
+            parameters.Add("offset", (page - 1) * pageSize);
+            cards = (await connection.QueryAsync<CardRow>(new CommandDefinition(
+                $"SELECT {CardColumns} FROM catalog.products p WHERE {filters.Where()} ORDER BY {order} LIMIT @limit OFFSET @offset",
+                parameters, cancellationToken: cancellationToken))).ToList();
+            total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                $"SELECT count(*) FROM catalog.products p WHERE {filters.Where()}", parameters, cancellationToken: cancellationToken));
+            if (includeFacets)
+                tallies = await LiveTalliesAsync(connection, filters, query, cancellationToken);
+        }
 
-        var cards = (await connection.QueryAsync<CardRow>(new CommandDefinition($"""
-            SELECT p.id, p.title, p.slug, p.brand, p.currency, p.min_price AS MinPrice, p.max_price AS MaxPrice, p.in_stock AS InStock,
-                   p.rating_average AS AverageRating, p.rating_count AS ReviewCount, p.primary_image AS PrimaryImage, p.seller_id AS SellerId,
-                   {rank} AS rank
-              FROM catalog.products p
-             WHERE {filters.Where()}
-             ORDER BY {order}
-             LIMIT @limit OFFSET @offset
-            """, parameters, cancellationToken: cancellationToken))).ToList();
-        var precomputed = includeFacets && filters.IsOnlyCategory ? await PrecomputedFacetsAsync(connection, filters, cancellationToken) : null;
-        var total = precomputed?.Total ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT count(*) FROM catalog.products p WHERE {filters.Where()}", parameters, cancellationToken: cancellationToken));
-
-        var facets = precomputed?.Facets ?? (includeFacets ? await FacetsAsync(connection, filters, query, cancellationToken) : NoFacets);
+        var facets = includeFacets ? await FacetsAsync(connection, tallies!, categoryPath, query, cancellationToken) : NoFacets;
         var names = await sellers.FindAsync(cards.Select(c => c.SellerId).Distinct().ToList());
         var items = cards.Select(c => new ProductCard(c.Id, c.Title, c.Slug, c.Brand, c.Currency, c.MinPrice, c.MaxPrice, c.InStock,
             c.AverageRating, c.ReviewCount, c.PrimaryImage is null ? null : $"/media/{c.PrimaryImage}", c.SellerId,
@@ -93,49 +105,34 @@ public sealed class CatalogSearch(
         return new ProductSearchResult(items, total, page, pageSize, facets, null, sort);
     }
 
+    private const string CardColumns = """
+        p.id, p.title, p.slug, p.brand, p.currency, p.min_price AS MinPrice, p.max_price AS MaxPrice, p.in_stock AS InStock,
+        p.rating_average AS AverageRating, p.rating_count AS ReviewCount, p.primary_image AS PrimaryImage, p.seller_id AS SellerId
+        """;
+
     /// <summary>
-    /// Facets of a large unfiltered listing from the pre-aggregated counts (refreshed within seconds
-    /// of a change); null when the listing is small enough to count live.
+    /// A listing over many products from this instance's listing index; null while the index is not
+    /// loaded yet or when few products are in play (the SQL listing is cheap and exact then).
     /// </summary>
-    private async Task<(int Total, CatalogFacets Facets)?> PrecomputedFacetsAsync(NpgsqlConnection connection, Filters filters, CancellationToken cancellationToken)
+    private async Task<IndexedListing?> FromIndexAsync(NpgsqlConnection connection, ProductQuery query, string? categoryPath, string sort, int page, int pageSize,
+        CancellationToken cancellationToken)
     {
-        var prefix = filters.CategoryPath ?? "/";
-        var terms = (await connection.QueryAsync<(string Term, int Count)>(new CommandDefinition("""
-            SELECT f.term, sum(f.count)::int FROM catalog.facet_counts f JOIN catalog.categories c ON c.id = f.category_id
-             WHERE c.path LIKE @prefix || '%' GROUP BY f.term
-            """, new { prefix }, cancellationToken: cancellationToken))).ToDictionary(t => t.Term, t => t.Count);
-        var total = terms.GetValueOrDefault("all");
-        if (total < options.Value.PrecomputedFacetsFrom)
+        if (index.Current is not { } snapshot || (query.Category is not null && categoryPath is null))
             return null;
-
-        var childCounts = (await connection.QueryAsync<(string Child, int Count)>(new CommandDefinition("""
-            SELECT split_part(substr(c.path, length(@prefix) + 1), '/', 1), sum(f.count)::int
-              FROM catalog.facet_counts f JOIN catalog.categories c ON c.id = f.category_id
-             WHERE f.term = 'all' AND c.path LIKE @prefix || '%' GROUP BY 1
-            """, new { prefix }, cancellationToken: cancellationToken))).ToDictionary(c => c.Child, c => c.Count);
-        var children = await connection.QueryAsync<(Guid Id, string Slug, string Name)>(new CommandDefinition(
-            $"SELECT id, slug, name FROM catalog.categories WHERE {(filters.CategoryPath is null ? "parent_id IS NULL" : "parent_id = (SELECT id FROM catalog.categories WHERE path = @prefix)")} ORDER BY sort_order, name",
-            new { prefix }, cancellationToken: cancellationToken));
-        IEnumerable<(string Value, int Count)> Terms(string kind) =>
-            terms.Where(t => t.Key.StartsWith(kind, StringComparison.Ordinal)).Select(t => (t.Key[kind.Length..], t.Value));
-
-        var sellerCounts = Terms("seller:").OrderByDescending(s => s.Count).Take(30).Select(s => (Id: Guid.Parse(s.Value), s.Count)).ToList();
-        var sellerNames = await sellers.FindAsync(sellerCounts.Select(s => s.Id).ToList());
-        var optionFacets = Terms("option:").Select(o => (Split: o.Value.Split(':', 2), o.Count)).Where(o => o.Split.Length == 2)
-            .GroupBy(o => o.Split[0]).OrderBy(g => g.Key)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<FacetValue>)g.OrderByDescending(o => o.Count).ThenBy(o => o.Split[1]).Take(30)
-                .Select(o => new FacetValue($"{g.Key}:{o.Split[1]}", o.Split[1], o.Count, false)).ToList());
-        return (total, new CatalogFacets(
-            children.Where(c => childCounts.ContainsKey(c.Id.ToString("N"))).Select(c => new FacetValue(c.Slug, c.Name, childCounts[c.Id.ToString("N")], false)).ToList(),
-            Terms("brand:").OrderByDescending(b => b.Count).ThenBy(b => b.Value).Take(30).Select(b => new FacetValue(b.Value, b.Value, b.Count, false)).ToList(),
-            sellerCounts.Select(s => new FacetValue(s.Id.ToString(), sellerNames.GetValueOrDefault(s.Id)?.ShopName ?? "Seller", s.Count, false)).ToList(),
-            new[] { 4, 3, 2, 1 }.Select(r => new FacetValue(r.ToString(), r == 1 ? "1 star & up" : $"{r} stars & up", terms.GetValueOrDefault($"rating:{r}"), false)).ToList(),
-            PriceBands.Select(band => new FacetValue(band.Value, band.Label, terms.GetValueOrDefault($"price:{band.Value}"), false)).ToList(),
-            new FacetValue("true", "In stock", terms.GetValueOrDefault("stock"), false),
-            optionFacets));
+        Dictionary<Guid, float>? ranks = null;
+        if (query.Q is { Length: > 0 } q)
+        {
+            var rank = sort == ProductSort.Relevance ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', @q), 1)" : "0::real";
+            ranks = (await connection.QueryAsync<(Guid Id, float Rank)>(new CommandDefinition(
+                    $"SELECT p.id, {rank} FROM catalog.products p WHERE p.status = 'active' AND p.search_vector @@ websearch_to_tsquery('english', @q)",
+                    new { q }, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.Id, r => r.Rank);
+        }
+        return ListingIndexQuery.Evaluate(snapshot, query, categoryPath, ranks, sort, page, pageSize, options.Value.IndexedListingsFrom);
     }
 
-    private async Task<CatalogFacets> FacetsAsync(NpgsqlConnection connection, Filters filters, ProductQuery query, CancellationToken cancellationToken)
+    /// <summary>Facet counts of a listing counted live: one pass per distinct set of filters.</summary>
+    private static async Task<FacetTallies> LiveTalliesAsync(NpgsqlConnection connection, Filters filters, ProductQuery query, CancellationToken cancellationToken)
     {
         var parameters = filters.Parameters;
         parameters.Add("facetPrefix", filters.CategoryPath ?? "/");
@@ -148,20 +145,14 @@ public sealed class CatalogSearch(
              WHERE {filters.Where()} AND p.category_path ~>=~ @facetPrefix AND p.category_path ~<~ @facetPrefixEnd
              GROUP BY 1
             """, parameters, cancellationToken: cancellationToken))).ToDictionary(c => c.Child, c => c.Count);
-        var children = await connection.QueryAsync<(Guid Id, string Slug, string Name)>(new CommandDefinition(
-            $"SELECT id, slug, name FROM catalog.categories WHERE {(filters.CategoryPath is null ? "parent_id IS NULL" : "parent_id = (SELECT id FROM catalog.categories WHERE path = @facetPrefix)")} ORDER BY sort_order, name",
-            parameters, cancellationToken: cancellationToken));
 
         var brands = await connection.QueryAsync<(string Brand, int Count)>(new CommandDefinition($"""
-            SELECT p.brand, count(*)::int FROM catalog.products p WHERE {filters.Where(except: Dimension.Brand)}
-             GROUP BY p.brand ORDER BY count(*) DESC, p.brand LIMIT 30
+            SELECT p.brand, count(*)::int FROM catalog.products p WHERE {filters.Where(except: Dimension.Brand)} GROUP BY p.brand
             """, parameters, cancellationToken: cancellationToken));
 
-        var sellerCounts = (await connection.QueryAsync<(Guid SellerId, int Count)>(new CommandDefinition($"""
-            SELECT p.seller_id, count(*)::int FROM catalog.products p WHERE {filters.Where(except: Dimension.Seller)}
-             GROUP BY p.seller_id ORDER BY count(*) DESC LIMIT 30
-            """, parameters, cancellationToken: cancellationToken))).ToList();
-        var sellerNames = await sellers.FindAsync(sellerCounts.Select(s => s.SellerId).ToList());
+        var sellerCounts = await connection.QueryAsync<(Guid SellerId, int Count)>(new CommandDefinition($"""
+            SELECT p.seller_id, count(*)::int FROM catalog.products p WHERE {filters.Where(except: Dimension.Seller)} GROUP BY p.seller_id
+            """, parameters, cancellationToken: cancellationToken));
 
         // Ratings, price bands and stock in one pass per distinct WHERE (a dimension that is
         // filtered is counted without its own filter).
@@ -186,7 +177,7 @@ public sealed class CatalogSearch(
         var prices = await CountsWithoutOwnFilter(Dimension.Price);
         var stock = await CountsWithoutOwnFilter(Dimension.Stock);
 
-        var options = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        var options = new Dictionary<string, IReadOnlyList<(string Value, int Count)>>();
         var selectedOptions = query.OptionFilters;
         // Keys with a selection are counted without their own filter; the rest share one query with all filters.
         foreach (var key in selectedOptions.Keys.Append(null))
@@ -197,29 +188,39 @@ public sealed class CatalogSearch(
                  WHERE {filters.Where(exceptOption: key)} {(key is null ? "" : "AND o LIKE @facetKey || ':%'")}
                  GROUP BY o
                 """, Merge(parameters, ("facetKey", key)), cancellationToken: cancellationToken));
-            var byKey = rows.Select(r => (Split: r.Option.Split(':', 2), r.Count)).Where(r => r.Split.Length == 2)
-                .GroupBy(r => r.Split[0]).Where(g => key is not null || !selectedOptions.ContainsKey(g.Key));
-            foreach (var group in byKey)
-                options[group.Key] = group.OrderByDescending(r => r.Count).ThenBy(r => r.Split[1]).Take(30)
-                    .Select(r => new FacetValue($"{group.Key}:{r.Split[1]}", r.Split[1], r.Count, selectedOptions.GetValueOrDefault(group.Key)?.Contains(r.Split[1]) == true))
-                    .ToList();
+            foreach (var group in rows.Select(r => (Split: r.Option.Split(':', 2), r.Count)).Where(r => r.Split.Length == 2)
+                         .GroupBy(r => r.Split[0]).Where(g => key is not null || !selectedOptions.ContainsKey(g.Key)))
+                options[group.Key] = group.Select(r => (r.Split[1], r.Count)).ToList();
         }
 
+        return new FacetTallies(childCounts, brands.ToList(), sellerCounts.ToList(),
+            [(int)ratings["r4"], (int)ratings["r3"], (int)ratings["r2"], (int)ratings["r1"]],
+            PriceBands.Select((_, i) => (int)prices[$"b{i}"]).ToList(), (int)stock["stock"], options);
+    }
+
+    /// <summary>Facets as the listing shows them: names, the 30 biggest values per dimension, what is selected.</summary>
+    private async Task<CatalogFacets> FacetsAsync(NpgsqlConnection connection, FacetTallies tallies, string? categoryPath, ProductQuery query, CancellationToken cancellationToken)
+    {
+        var children = await connection.QueryAsync<(Guid Id, string Slug, string Name)>(new CommandDefinition(
+            $"SELECT id, slug, name FROM catalog.categories WHERE {(categoryPath is null ? "parent_id IS NULL" : "parent_id = (SELECT id FROM catalog.categories WHERE path = @categoryPath)")} ORDER BY sort_order, name",
+            new { categoryPath }, cancellationToken: cancellationToken));
+        var topSellers = tallies.Sellers.OrderByDescending(s => s.Count).ThenBy(s => s.Seller).Take(30).ToList();
+        var sellerNames = await sellers.FindAsync(topSellers.Select(s => s.Seller).ToList());
         var selectedBrands = query.Brand ?? [];
         var selectedSellers = query.Seller ?? [];
+        var selectedOptions = query.OptionFilters;
         return new CatalogFacets(
-            children.Where(c => childCounts.ContainsKey(c.Id.ToString("N")))
-                .Select(c => new FacetValue(c.Slug, c.Name, childCounts[c.Id.ToString("N")], false)).ToList(),
-            brands.Select(b => new FacetValue(b.Brand, b.Brand, b.Count, selectedBrands.Contains(b.Brand))).ToList(),
-            sellerCounts.Select(s => new FacetValue(s.SellerId.ToString(), sellerNames.GetValueOrDefault(s.SellerId)?.ShopName ?? "Seller", s.Count, selectedSellers.Contains(s.SellerId))).ToList(),
-            [
-                new("4", "4 stars & up", (int)ratings["r4"], query.Rating == 4), new("3", "3 stars & up", (int)ratings["r3"], query.Rating == 3),
-                new("2", "2 stars & up", (int)ratings["r2"], query.Rating == 2), new("1", "1 star & up", (int)ratings["r1"], query.Rating == 1),
-            ],
-            PriceBands.Select((band, i) => new FacetValue(band.Value, band.Label, (int)prices[$"b{i}"],
-                query.MinPrice == band.From && query.MaxPrice == band.To)).ToList(),
-            new FacetValue("true", "In stock", (int)stock["stock"], query.InStock == true),
-            options.OrderBy(o => o.Key).ToDictionary());
+            children.Where(c => tallies.Children.ContainsKey(c.Id.ToString("N")))
+                .Select(c => new FacetValue(c.Slug, c.Name, tallies.Children[c.Id.ToString("N")], false)).ToList(),
+            tallies.Brands.OrderByDescending(b => b.Count).ThenBy(b => b.Brand, StringComparer.Ordinal).Take(30)
+                .Select(b => new FacetValue(b.Brand, b.Brand, b.Count, selectedBrands.Contains(b.Brand))).ToList(),
+            topSellers.Select(s => new FacetValue(s.Seller.ToString(), sellerNames.GetValueOrDefault(s.Seller)?.ShopName ?? "Seller", s.Count, selectedSellers.Contains(s.Seller))).ToList(),
+            [.. new[] { 4, 3, 2, 1 }.Select((at, i) => new FacetValue(at.ToString(), at == 1 ? "1 star & up" : $"{at} stars & up", tallies.RatingsAtLeast[i], query.Rating == at))],
+            PriceBands.Select((band, i) => new FacetValue(band.Value, band.Label, tallies.PriceBands[i], query.MinPrice == band.From && query.MaxPrice == band.To)).ToList(),
+            new FacetValue("true", "In stock", tallies.InStock, query.InStock == true),
+            tallies.Options.OrderBy(o => o.Key, StringComparer.Ordinal).ToDictionary(o => o.Key, o => (IReadOnlyList<FacetValue>)o.Value
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(30)
+                .Select(v => new FacetValue($"{o.Key}:{v.Value}", v.Value, v.Count, selectedOptions.GetValueOrDefault(o.Key)?.Contains(v.Value) == true)).ToList()));
     }
 
     /// <summary>The first path after every path under <paramref name="prefix"/> ("/a/" → "/a0"; '0' follows '/').</summary>
@@ -233,7 +234,7 @@ public sealed class CatalogSearch(
     }
 
     private sealed record CardRow(Guid Id, string Title, string Slug, string Brand, string Currency, decimal MinPrice, decimal MaxPrice, bool InStock,
-        decimal AverageRating, int ReviewCount, string? PrimaryImage, Guid SellerId, float Rank);
+        decimal AverageRating, int ReviewCount, string? PrimaryImage, Guid SellerId);
 
     /// <summary>The WHERE clause of a query, buildable with any one dimension left out (for its facet).</summary>
     private sealed class Filters
@@ -276,9 +277,6 @@ public sealed class CatalogSearch(
         public string? CategoryPath { get; }
 
         public bool Has(Dimension dimension) => clauses.Any(c => c.Dimension == dimension);
-
-        /// <summary>No words and no filter but (perhaps) a category.</summary>
-        public bool IsOnlyCategory => clauses.All(c => c.Dimension == Dimension.Category);
 
         public DynamicParameters Parameters { get; }
 

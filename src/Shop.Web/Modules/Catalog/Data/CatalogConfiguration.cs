@@ -118,21 +118,3 @@ internal sealed class SearchTermConfiguration : IEntityTypeConfiguration<SearchT
         builder.HasIndex(t => t.Term, "ix_search_terms_trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
-
-/// <summary>How many active products of a category carry a facet term ("brand:Sony", "option:size:M", "all").</summary>
-public sealed class FacetCount
-{
-    public Guid CategoryId { get; private set; }
-    public string Term { get; private set; } = "";
-    public int Count { get; private set; }
-}
-
-internal sealed class FacetCountConfiguration : IEntityTypeConfiguration<FacetCount>
-{
-    public void Configure(EntityTypeBuilder<FacetCount> builder)
-    {
-        builder.ToTable("facet_counts", CatalogSchema.Name);
-        builder.HasKey(f => new { f.CategoryId, f.Term });
-        builder.Property(f => f.Term).HasMaxLength(300);
-    }
-}

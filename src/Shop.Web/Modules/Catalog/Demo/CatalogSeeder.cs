@@ -24,7 +24,6 @@ public sealed class CatalogSeeder(
     CategoryTree categories,
     ISellerDirectory sellers,
     IOptions<StorefrontSettings> store,
-    Browse.FacetCountRefresher facets,
     TimeProvider clock)
 {
     private const int BatchSize = 2_000;
@@ -62,7 +61,6 @@ public sealed class CatalogSeeder(
             ON CONFLICT DO NOTHING
             """, commandTimeout: 600);
         await connection.ExecuteAsync("ANALYZE catalog.products; ANALYZE catalog.variants; ANALYZE inventory.stock_items;", commandTimeout: 600);
-        await facets.RefreshAsync(cancellationToken);
         return count;
     }
 

@@ -1,0 +1,166 @@
+using System.Buffers.Binary;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Shop.Web.Modules.Catalog.Browse;
+
+/// <summary>
+/// Every active product's filter and sort columns, held in this instance's memory as arrays, so a
+/// big listing (a department, a broad search) is filtered, counted per facet, sorted and paged
+/// without scanning thousands of rows in PostgreSQL per page view. It is rebuilt a few seconds after
+/// the catalog changes; until then big listings may trail the change by that much. Small listings
+/// and the products shown are always read live.
+/// </summary>
+public sealed partial class ListingIndex(NpgsqlDataSource dataSource, IOptions<CatalogCacheOptions> options, ILogger<ListingIndex> logger)
+    : BackgroundService
+{
+    private int dirty = 1;
+
+    /// <summary>The latest snapshot; null until the first one is loaded.</summary>
+    public ListingSnapshot? Current { get; private set; }
+
+    public void MarkDirty() => Interlocked.Exchange(ref dirty, 1);
+
+    public async Task RefreshAsync(CancellationToken cancellationToken = default) =>
+        Current = await ListingSnapshot.LoadAsync(dataSource, cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.IndexRefreshSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (Interlocked.Exchange(ref dirty, 0) == 1)
+                    await RefreshAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                MarkDirty();
+                LogRefreshFailed(exception);
+            }
+            try { await Task.Delay(interval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Loading the catalog's listing index failed; retrying")]
+    private partial void LogRefreshFailed(Exception exception);
+}
+
+/// <summary>One consistent picture of the active products, column by column.</summary>
+public sealed class ListingSnapshot
+{
+    private ListingSnapshot(int count)
+    {
+        Ids = new Guid[count];
+        IdKeys = new UInt128[count];
+        PathOf = new int[count];
+        BrandOf = new int[count];
+        SellerOf = new Guid[count];
+        MinPrice = new decimal[count];
+        MaxPrice = new decimal[count];
+        Rating = new decimal[count];
+        RatingCount = new int[count];
+        Sold = new int[count];
+        Created = new long[count];
+        InStock = new bool[count];
+        OptionsOf = new int[count][];
+    }
+
+    public int Count => Ids.Length;
+    public Guid[] Ids { get; }
+    /// <summary>Ids as PostgreSQL orders uuids (byte by byte), for the same tie-breaks as SQL.</summary>
+    public UInt128[] IdKeys { get; }
+    public int[] PathOf { get; }
+    public List<string> Paths { get; } = [];
+    public int[] BrandOf { get; }
+    public List<string> Brands { get; } = [];
+    public Guid[] SellerOf { get; }
+    public decimal[] MinPrice { get; }
+    public decimal[] MaxPrice { get; }
+    public decimal[] Rating { get; }
+    public int[] RatingCount { get; }
+    public int[] Sold { get; }
+    public long[] Created { get; }
+    public bool[] InStock { get; }
+    public int[][] OptionsOf { get; }
+    /// <summary>Option terms as "name:value".</summary>
+    public List<string> OptionTerms { get; } = [];
+    public Dictionary<Guid, int> RowOf { get; } = [];
+
+    /// <summary>Rows in each sort order (the same order, ties included, as the SQL listing's ORDER BY).</summary>
+    public Dictionary<string, int[]> Sorted { get; } = [];
+
+    public static async Task<ListingSnapshot> LoadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var countCommand = new NpgsqlCommand("SELECT count(*) FROM catalog.products WHERE status = 'active'", connection, transaction);
+        var count = Convert.ToInt32(await countCommand.ExecuteScalarAsync(cancellationToken));
+        var snapshot = new ListingSnapshot(count);
+        var paths = new Dictionary<string, int>();
+        var brands = new Dictionary<string, int>();
+        var terms = new Dictionary<string, int>();
+        await using var command = new NpgsqlCommand("""
+            SELECT id, category_path, brand, seller_id, min_price, max_price, rating_average, rating_count, sold_count, created_at, in_stock, option_values
+              FROM catalog.products WHERE status = 'active'
+            """, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var row = 0;
+        var bytes = new byte[16];
+        while (await reader.ReadAsync(cancellationToken) && row < count)
+        {
+            var id = reader.GetGuid(0);
+            snapshot.Ids[row] = id;
+            id.TryWriteBytes(bytes, bigEndian: true, out _);
+            snapshot.IdKeys[row] = BinaryPrimitives.ReadUInt128BigEndian(bytes);
+            snapshot.PathOf[row] = Intern(paths, snapshot.Paths, reader.GetString(1));
+            snapshot.BrandOf[row] = Intern(brands, snapshot.Brands, reader.GetString(2));
+            snapshot.SellerOf[row] = reader.GetGuid(3);
+            snapshot.MinPrice[row] = reader.GetDecimal(4);
+            snapshot.MaxPrice[row] = reader.GetDecimal(5);
+            snapshot.Rating[row] = reader.GetDecimal(6);
+            snapshot.RatingCount[row] = reader.GetInt32(7);
+            snapshot.Sold[row] = reader.GetInt32(8);
+            snapshot.Created[row] = reader.GetFieldValue<DateTimeOffset>(9).UtcTicks;
+            snapshot.InStock[row] = reader.GetBoolean(10);
+            snapshot.OptionsOf[row] = reader.GetFieldValue<string[]>(11).Select(o => Intern(terms, snapshot.OptionTerms, o)).ToArray();
+            snapshot.RowOf[id] = row;
+            row++;
+        }
+        if (row != count)
+            throw new InvalidOperationException("The product count changed while loading the listing index.");
+        snapshot.SortRows();
+        return snapshot;
+    }
+
+    private void SortRows()
+    {
+        int[] By(Comparison<int> comparison)
+        {
+            var rows = Enumerable.Range(0, Count).ToArray();
+            Array.Sort(rows, comparison);
+            return rows;
+        }
+        Sorted[ProductSort.Newest] = By((a, b) => Created[b].CompareTo(Created[a]) is var c && c != 0 ? c : IdKeys[a].CompareTo(IdKeys[b]));
+        Sorted[ProductSort.PriceAscending] = By((a, b) => MinPrice[a].CompareTo(MinPrice[b]) is var c && c != 0 ? c : IdKeys[a].CompareTo(IdKeys[b]));
+        Sorted[ProductSort.PriceDescending] = By((a, b) => MaxPrice[b].CompareTo(MaxPrice[a]) is var c && c != 0 ? c : IdKeys[a].CompareTo(IdKeys[b]));
+        Sorted[ProductSort.BestRated] = By((a, b) => Rating[b].CompareTo(Rating[a]) is var c && c != 0 ? c
+            : RatingCount[b].CompareTo(RatingCount[a]) is var d && d != 0 ? d : IdKeys[a].CompareTo(IdKeys[b]));
+        Sorted[ProductSort.BestSelling] = By((a, b) => Sold[b].CompareTo(Sold[a]) is var c && c != 0 ? c : IdKeys[a].CompareTo(IdKeys[b]));
+    }
+
+    private static int Intern(Dictionary<string, int> index, List<string> values, string value)
+    {
+        if (index.TryGetValue(value, out var position))
+            return position;
+        index[value] = values.Count;
+        values.Add(value);
+        return values.Count - 1;
+    }
+}
