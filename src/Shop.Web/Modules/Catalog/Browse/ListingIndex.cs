@@ -61,7 +61,7 @@ public sealed class ListingSnapshot
         IdKeys = new UInt128[count];
         PathOf = new int[count];
         BrandOf = new int[count];
-        SellerOf = new Guid[count];
+        SellerOf = new int[count];
         MinPrice = new decimal[count];
         MaxPrice = new decimal[count];
         Rating = new decimal[count];
@@ -69,6 +69,8 @@ public sealed class ListingSnapshot
         Sold = new int[count];
         Created = new long[count];
         InStock = new bool[count];
+        BandOf = new sbyte[count];
+        StarsOf = new byte[count];
         OptionsOf = new int[count][];
     }
 
@@ -80,7 +82,8 @@ public sealed class ListingSnapshot
     public List<string> Paths { get; } = [];
     public int[] BrandOf { get; }
     public List<string> Brands { get; } = [];
-    public Guid[] SellerOf { get; }
+    public int[] SellerOf { get; }
+    public List<Guid> Sellers { get; } = [];
     public decimal[] MinPrice { get; }
     public decimal[] MaxPrice { get; }
     public decimal[] Rating { get; }
@@ -88,6 +91,10 @@ public sealed class ListingSnapshot
     public int[] Sold { get; }
     public long[] Created { get; }
     public bool[] InStock { get; }
+    /// <summary>The price band of <see cref="CatalogSearch.PriceBands"/> each product's lowest price falls in (-1: none).</summary>
+    public sbyte[] BandOf { get; }
+    /// <summary>Whole stars of the average rating: "at least N stars" is StarsOf &gt;= N.</summary>
+    public byte[] StarsOf { get; }
     public int[][] OptionsOf { get; }
     /// <summary>Option terms as "name:value".</summary>
     public List<string> OptionTerms { get; } = [];
@@ -106,6 +113,7 @@ public sealed class ListingSnapshot
         var paths = new Dictionary<string, int>();
         var brands = new Dictionary<string, int>();
         var terms = new Dictionary<string, int>();
+        var sellers = new Dictionary<Guid, int>();
         await using var command = new NpgsqlCommand("""
             SELECT id, category_path, brand, seller_id, min_price, max_price, rating_average, rating_count, sold_count, created_at, in_stock, option_values
               FROM catalog.products WHERE status = 'active'
@@ -121,10 +129,13 @@ public sealed class ListingSnapshot
             snapshot.IdKeys[row] = BinaryPrimitives.ReadUInt128BigEndian(bytes);
             snapshot.PathOf[row] = Intern(paths, snapshot.Paths, reader.GetString(1));
             snapshot.BrandOf[row] = Intern(brands, snapshot.Brands, reader.GetString(2));
-            snapshot.SellerOf[row] = reader.GetGuid(3);
+            snapshot.SellerOf[row] = Intern(sellers, snapshot.Sellers, reader.GetGuid(3));
             snapshot.MinPrice[row] = reader.GetDecimal(4);
             snapshot.MaxPrice[row] = reader.GetDecimal(5);
+            snapshot.BandOf[row] = (sbyte)Array.FindIndex(CatalogSearch.PriceBands, band =>
+                (band.From is not { } from || snapshot.MinPrice[row] >= from) && (band.To is not { } to || snapshot.MinPrice[row] < to));
             snapshot.Rating[row] = reader.GetDecimal(6);
+            snapshot.StarsOf[row] = (byte)Math.Clamp(decimal.Floor(snapshot.Rating[row]), 0, 5);
             snapshot.RatingCount[row] = reader.GetInt32(7);
             snapshot.Sold[row] = reader.GetInt32(8);
             snapshot.Created[row] = reader.GetFieldValue<DateTimeOffset>(9).UtcTicks;
@@ -155,7 +166,7 @@ public sealed class ListingSnapshot
         Sorted[ProductSort.BestSelling] = By((a, b) => Sold[b].CompareTo(Sold[a]) is var c && c != 0 ? c : IdKeys[a].CompareTo(IdKeys[b]));
     }
 
-    private static int Intern(Dictionary<string, int> index, List<string> values, string value)
+    private static int Intern<T>(Dictionary<T, int> index, List<T> values, T value) where T : notnull
     {
         if (index.TryGetValue(value, out var position))
             return position;

@@ -16,46 +16,70 @@ public static class ListingIndexQuery
     {
         var prefix = categoryPath ?? "/";
         var inCategory = new bool[s.Paths.Count];
-        var childOf = new string?[s.Paths.Count];
+        var children = new List<string>();
+        var childOfPath = new int[s.Paths.Count];
         for (var p = 0; p < s.Paths.Count; p++)
         {
             inCategory[p] = categoryPath is null || s.Paths[p].StartsWith(categoryPath, StringComparison.Ordinal);
-            childOf[p] = s.Paths[p].StartsWith(prefix, StringComparison.Ordinal) ? s.Paths[p][prefix.Length..].Split('/')[0] : null;
+            childOfPath[p] = -1;
+            if (s.Paths[p].StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var child = s.Paths[p][prefix.Length..].Split('/')[0];
+                childOfPath[p] = children.IndexOf(child) is var known and >= 0 ? known : children.Count;
+                if (childOfPath[p] == children.Count)
+                    children.Add(child);
+            }
         }
-        var candidates = textRanks is null
-            ? Enumerable.Range(0, s.Count)
-            : textRanks.Keys.Select(id => s.RowOf.GetValueOrDefault(id, -1)).Where(row => row >= 0);
-        var rows = candidates.Where(row => inCategory[s.PathOf[row]]).ToArray();
-        if (rows.Length < threshold)
+        var rows = new List<int>();
+        if (textRanks is null)
+        {
+            for (var row = 0; row < s.Count; row++)
+                if (inCategory[s.PathOf[row]])
+                    rows.Add(row);
+        }
+        else
+        {
+            foreach (var id in textRanks.Keys)
+                if (s.RowOf.TryGetValue(id, out var row) && inCategory[s.PathOf[row]])
+                    rows.Add(row);
+        }
+        if (rows.Count < threshold)
             return null;
 
-        var brands = query.Brand is { Length: > 0 } ? query.Brand.Select(b => s.Brands.IndexOf(b)).ToHashSet() : null;
-        var sellers = query.Seller is { Length: > 0 } ? query.Seller.ToHashSet() : null;
+        var brands = query.Brand is { Length: > 0 } ? Flags(s.Brands.Count, query.Brand.Select(b => s.Brands.IndexOf(b))) : null;
+        var sellers = query.Seller is { Length: > 0 } ? Flags(s.Sellers.Count, query.Seller.Select(id => s.Sellers.IndexOf(id))) : null;
         var selectedOptions = query.OptionFilters.ToList();
-        var optionSets = selectedOptions.Select(o => o.Value.Select(v => s.OptionTerms.IndexOf($"{o.Key}:{v}")).ToHashSet()).ToList();
+        var optionSets = selectedOptions.Select(o => Flags(s.OptionTerms.Count, o.Value.Select(v => s.OptionTerms.IndexOf($"{o.Key}:{v}")))).ToArray();
         var termKey = s.OptionTerms.Select(t => t.Split(':', 2) is [var key, _] ? key : null).ToArray();
         var selectedKeyOfTerm = termKey.Select(k => selectedOptions.FindIndex(o => o.Key == k)).ToArray();
-        var minimumRating = query.Rating is { } r ? (decimal)r : (decimal?)null;
+        var minimumStars = query.Rating ?? 0;
+        var hasPriceFilter = query.MinPrice is not null || query.MaxPrice is not null;
 
         var matched = new bool[s.Count];
         var total = 0;
-        var children = new Dictionary<string, int>();
-        var brandCounts = new Dictionary<int, int>();
-        var sellerCounts = new Dictionary<Guid, int>();
+        var childCounts = new int[children.Count];
+        var brandCounts = new int[s.Brands.Count];
+        var sellerCounts = new int[s.Sellers.Count];
         var ratings = new int[4];
         var bands = new int[CatalogSearch.PriceBands.Length];
         var inStock = 0;
-        var optionCounts = new Dictionary<int, int>();
-        var passes = new bool[FirstOption + selectedOptions.Count];
+        var optionCounts = new int[s.OptionTerms.Count];
+        var passes = new bool[FirstOption + optionSets.Length];
         foreach (var row in rows)
         {
-            passes[Price] = (query.MinPrice is not { } min || s.MinPrice[row] >= min) && (query.MaxPrice is not { } max || s.MinPrice[row] < max);
-            passes[Brand] = brands is null || brands.Contains(s.BrandOf[row]);
-            passes[Seller] = sellers is null || sellers.Contains(s.SellerOf[row]);
-            passes[Rating] = minimumRating is null || s.Rating[row] >= minimumRating;
+            passes[Price] = !hasPriceFilter || ((query.MinPrice is not { } min || s.MinPrice[row] >= min) && (query.MaxPrice is not { } max || s.MinPrice[row] < max));
+            passes[Brand] = brands is null || brands[s.BrandOf[row]];
+            passes[Seller] = sellers is null || sellers[s.SellerOf[row]];
+            passes[Rating] = s.StarsOf[row] >= minimumStars;
             passes[Stock] = query.InStock != true || s.InStock[row];
-            for (var o = 0; o < optionSets.Count; o++)
-                passes[FirstOption + o] = s.OptionsOf[row].Any(optionSets[o].Contains);
+            var options = s.OptionsOf[row];
+            for (var o = 0; o < optionSets.Length; o++)
+            {
+                var any = false;
+                foreach (var term in options)
+                    any |= optionSets[o][term];
+                passes[FirstOption + o] = any;
+            }
             var failing = 0;
             var failed = -1;
             for (var d = 0; d < passes.Length && failing < 2; d++)
@@ -66,51 +90,52 @@ public static class ListingIndexQuery
                 }
             if (failing > 1)
                 continue;
-            bool AllBut(int dimension) => failing == 0 || failed == dimension;
 
             if (failing == 0)
             {
                 matched[row] = true;
                 total++;
-                if (childOf[s.PathOf[row]] is { } child)
-                    children[child] = children.GetValueOrDefault(child) + 1;
+                if (childOfPath[s.PathOf[row]] is var child and >= 0)
+                    childCounts[child]++;
             }
-            if (AllBut(Brand))
-                brandCounts[s.BrandOf[row]] = brandCounts.GetValueOrDefault(s.BrandOf[row]) + 1;
-            if (AllBut(Seller))
-                sellerCounts[s.SellerOf[row]] = sellerCounts.GetValueOrDefault(s.SellerOf[row]) + 1;
-            if (AllBut(Rating))
-                for (var at = 4; at >= 1; at--)
-                    if (s.Rating[row] >= at)
-                        ratings[4 - at]++;
-            if (AllBut(Price) && Band(s.MinPrice[row]) is var band and >= 0)
-                bands[band]++;
-            if (AllBut(Stock) && s.InStock[row])
+            if (failing == 0 || failed == Brand)
+                brandCounts[s.BrandOf[row]]++;
+            if (failing == 0 || failed == Seller)
+                sellerCounts[s.SellerOf[row]]++;
+            if (failing == 0 || failed == Rating)
+                for (var at = Math.Min(4, (int)s.StarsOf[row]); at >= 1; at--)
+                    ratings[4 - at]++;
+            if ((failing == 0 || failed == Price) && s.BandOf[row] >= 0)
+                bands[s.BandOf[row]]++;
+            if ((failing == 0 || failed == Stock) && s.InStock[row])
                 inStock++;
-            foreach (var term in s.OptionsOf[row])
+            foreach (var term in options)
             {
                 var key = selectedKeyOfTerm[term];
-                if (key < 0 ? failing == 0 : AllBut(FirstOption + key))
-                    optionCounts[term] = optionCounts.GetValueOrDefault(term) + 1;
+                if (failing == 0 || (key >= 0 && failed == FirstOption + key))
+                    optionCounts[term]++;
             }
         }
 
-        var tallies = new FacetTallies(children,
-            brandCounts.Select(b => (s.Brands[b.Key], b.Value)).ToList(),
-            sellerCounts.Select(c => (c.Key, c.Value)).ToList(),
+        var tallies = new FacetTallies(
+            children.Select((child, i) => (child, Count: childCounts[i])).Where(c => c.Count > 0).ToDictionary(c => c.child, c => c.Count),
+            brandCounts.Select((count, i) => (s.Brands[i], count)).Where(b => b.count > 0).ToList(),
+            sellerCounts.Select((count, i) => (s.Sellers[i], count)).Where(c => c.count > 0).ToList(),
             ratings, bands, inStock,
-            optionCounts.Where(t => termKey[t.Key] is not null)
-                .GroupBy(t => termKey[t.Key]!, t => (Value: s.OptionTerms[t.Key][(termKey[t.Key]!.Length + 1)..], Count: t.Value))
+            optionCounts.Select((count, term) => (term, count)).Where(t => t.count > 0 && termKey[t.term] is not null)
+                .GroupBy(t => termKey[t.term]!, t => (Value: s.OptionTerms[t.term][(termKey[t.term]!.Length + 1)..], Count: t.count))
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, int)>)g.ToList()));
         return new IndexedListing(Page(s, matched, textRanks, sort, page, pageSize), total, tallies);
     }
 
-    private static int Band(decimal price)
+    /// <summary>A lookup of which of <paramref name="size"/> values are chosen (unknown values, -1, choose nothing).</summary>
+    private static bool[] Flags(int size, IEnumerable<int> chosen)
     {
-        for (var i = 0; i < CatalogSearch.PriceBands.Length; i++)
-            if ((CatalogSearch.PriceBands[i].From is not { } from || price >= from) && (CatalogSearch.PriceBands[i].To is not { } to || price < to))
-                return i;
-        return -1;
+        var flags = new bool[size];
+        foreach (var index in chosen)
+            if (index >= 0)
+                flags[index] = true;
+        return flags;
     }
 
     private static List<Guid> Page(ListingSnapshot s, bool[] matched, IReadOnlyDictionary<Guid, float>? textRanks, string sort, int page, int pageSize)
