@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Testing;
 
 namespace Shop.Tests.Cart;
@@ -192,4 +193,29 @@ public sealed class CartApiTests(ShopAppFactory app) : IClassFixture<ShopAppFact
         Assert.Equal(HttpStatusCode.NoContent, (await customer.DeleteAsync($"/api/v1/wishlist/{soldOut}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await customer.DeleteAsync($"/api/v1/wishlist/{soldOut}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Guest_carts_left_alone_for_a_month_are_removed_and_customer_carts_kept()
+    {
+        var (_, _, variantId) = await ProductAsync(stock: 10);
+        var oldGuest = await app.GuestWithCartAsync(variantId);
+        var freshGuest = await app.GuestWithCartAsync(variantId);
+        var (customer, email) = await app.SignedInClientAsync("keeper");
+        await customer.AddToCartAsync(variantId);
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+            await Dapper.SqlMapper.ExecuteAsync(connection, """
+                UPDATE cart.carts SET updated_at = now() - interval '31 days'
+                 WHERE token_hash = @hash OR customer_id = @customer
+                """, new { hash = CartVisitorHash(oldGuest), customer = await app.UserIdAsync(email) });
+
+        var removed = await app.Services.GetRequiredService<Shop.Web.Modules.Cart.Shopping.AbandonedCarts>().SweepAsync();
+
+        Assert.True(removed >= 1);
+        Assert.Equal(0, (await oldGuest.GetFromJsonAsync<JsonElement>("/api/v1/cart")).GetProperty("itemCount").GetInt32());
+        Assert.Equal(1, (await freshGuest.GetFromJsonAsync<JsonElement>("/api/v1/cart")).GetProperty("itemCount").GetInt32());
+        Assert.Equal(1, (await customer.GetFromJsonAsync<JsonElement>("/api/v1/cart")).GetProperty("itemCount").GetInt32());
+    }
+
+    private static string CartVisitorHash(HttpClient guest) =>
+        Shop.Web.Modules.Cart.Shopping.CartVisitor.Hash(guest.DefaultRequestHeaders.GetValues("X-Cart-Token").Single());
 }

@@ -9,6 +9,9 @@ public static class CartModule
     public static WebApplicationBuilder AddCart(this WebApplicationBuilder builder)
     {
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddOptions<CartOptions>().Bind(builder.Configuration.GetSection(CartOptions.Section));
+        builder.Services.AddSingleton<AbandonedCarts>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AbandonedCarts>());
         builder.Services.AddScoped<CartVisitor>();
         builder.Services.AddScoped<CartService>();
         builder.Services.AddScoped<IShoppingCart>(services => services.GetRequiredService<CartService>());
