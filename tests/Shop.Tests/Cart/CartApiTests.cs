@@ -144,8 +144,11 @@ public sealed class CartApiTests(ShopAppFactory app) : IClassFixture<ShopAppFact
         var token = Assert.Single((await guest.PostAsJsonAsync("/api/v1/cart/items", new { variantId = shared, quantity = 4 })).Headers.GetValues("X-Cart-Token"));
         await WithToken(app.CreateClient(), token).PostAsJsonAsync("/api/v1/cart/items", new { variantId = guestOnly, quantity = 2 });
 
+        await app.EnsureShippingAsync();
         var signedIn = WithToken(app.BearerClient((await app.LoginAsync(email)).AccessToken), token);
-        var merged = await signedIn.GetFromJsonAsync<JsonElement>("/api/v1/cart");
+        // The first request after sign-in only previews checkout; the merge must stick all the same.
+        await CatalogClient.Expect(await signedIn.PostAsJsonAsync("/api/v1/checkout/preview", new { shippingAddress = Shopper.Address, shippingMethod = "standard" }), HttpStatusCode.OK);
+        var merged = await app.BearerClient((await app.LoginAsync(email)).AccessToken).GetFromJsonAsync<JsonElement>("/api/v1/cart");
 
         var quantities = merged.GetProperty("lines").EnumerateArray().ToDictionary(l => l.GetProperty("variantId").GetGuid(), l => l.GetProperty("quantity").GetInt32());
         Assert.Equal(5, quantities[shared]);

@@ -41,7 +41,7 @@ public sealed class CheckoutApiTests(ShopAppFactory app) : IClassFixture<ShopApp
 
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
         var order = await placed.JsonAsync();
-        Assert.Matches(new Regex("^SH-2026-[2-9A-HJKMNP-Z]{6}$"), order.GetProperty("number").GetString());
+        Assert.Matches(new Regex("^SH-2026-[2-9A-HJKMNP-Z]{8}$"), order.GetProperty("number").GetString());
         Assert.Equal("pendingPayment", order.GetProperty("status").GetString());
         Assert.Equal(2, await ScalarAsync<int>("SELECT reserved FROM inventory.stock_items WHERE variant_id = @variantId", new { variantId }));
         Assert.Equal(0, (await guest.GetFromJsonAsync<JsonElement>("/api/v1/cart")).GetProperty("itemCount").GetInt32());

@@ -67,6 +67,9 @@ public sealed class OrderLifecycleApiTests(ShopAppFactory app) : IClassFixture<S
         Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
         Assert.Contains("cannot be cancelled", (await cancel.JsonAsync()).GetProperty("detail").GetString());
 
+        var ownTimeline = (await catalog.Seller.GetFromJsonAsync<JsonElement>($"/api/v1/seller/fulfillments/{fulfillmentId}")).GetProperty("timeline").GetRawText();
+        Assert.Contains("DL123456", ownTimeline);
+        Assert.DoesNotContain("BD99", ownTimeline);
         await StepAsync(catalog.Seller, fulfillmentId, new { status = "delivered" });
         await StepAsync(otherSeller, theirs, new { status = "delivered" });
         var delivered = await customer.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderId}");
@@ -129,7 +132,7 @@ public sealed class OrderLifecycleApiTests(ShopAppFactory app) : IClassFixture<S
         var variantId = await VariantAsync(catalog, catalog.Seller);
         var guest = await app.GuestWithCartAsync(variantId);
         var email = ApiClient.NewEmail("findme");
-        var order = await CatalogClient.Expect(await guest.CheckoutAsync(email), HttpStatusCode.Created);
+        var order = await CatalogClient.Expect(await guest.CheckoutAsync(email.ToUpperInvariant()), HttpStatusCode.Created);
         var number = order.GetProperty("number").GetString()!;
         var (admin, _) = await app.SignedInClientAsync("admin", "admin");
 

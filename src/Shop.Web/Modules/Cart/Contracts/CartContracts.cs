@@ -27,7 +27,10 @@ public sealed record CheckoutCart(Guid CartId, string Scope, IReadOnlyList<Check
 /// <summary>What checkout does with the visitor's cart, inside its own transaction.</summary>
 public interface ICartCheckout
 {
-    /// <summary>The visitor's cart (merged first if a guest signed in), row-locked until the caller's transaction ends; null when there is none.</summary>
+    /// <summary>Merges a guest cart the signed-in visitor still carries; call it before starting the checkout transaction.</summary>
+    Task MergeAfterSignInAsync();
+
+    /// <summary>The visitor's cart, row-locked until the caller's transaction ends; null when there is none.</summary>
     Task<CheckoutCart?> LockAsync();
 
     /// <summary>Who owns the visitor's cart, without locking, for recognising a retried request early.</summary>

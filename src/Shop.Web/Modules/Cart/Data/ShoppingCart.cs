@@ -78,9 +78,8 @@ public sealed class ShoppingCart
                 lines.Add(line = new CartLine(Id, incoming.VariantId, incoming.Quantity, incoming.PriceWhenAdded, incoming.AddedAt));
             else
                 line.Quantity += incoming.Quantity;
-            var cap = Math.Min(MaxQuantityPerLine, available.GetValueOrDefault(incoming.VariantId));
-            if (cap > 0 && line.Quantity > cap)
-                line.Quantity = cap;
+            var inStock = available.GetValueOrDefault(incoming.VariantId);
+            line.Quantity = Math.Min(line.Quantity, Math.Min(MaxQuantityPerLine, inStock > 0 ? inStock : MaxQuantityPerLine));
         }
         CouponCode ??= guest.CouponCode;
         UpdatedAt = now;

@@ -91,6 +91,7 @@ public sealed class CartService(
     /// <summary>Applies a change to the locked cart and saves it; null (nothing saved) when the change found nothing to change.</summary>
     private async Task<CartView?> ChangeAsync(bool create, Func<ShoppingCart?, Task<bool>> change)
     {
+        await MergeAfterSignInAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var cart = await CurrentAsync(forChange: true, create);
         if (!await change(cart))
@@ -110,8 +111,8 @@ public sealed class CartService(
         var guestToken = visitor.GuestToken;
         if (visitor.CustomerId is { } customerId)
         {
-            if (guestToken is not null)
-                await MergeGuestCartAsync(customerId, guestToken);
+            if (db.Database.CurrentTransaction is null)
+                await MergeAfterSignInAsync();
             if (create)
                 await EnsureCustomerCartAsync(customerId);
             return await FindAsync(c => c.CustomerId == customerId, forChange);
@@ -136,24 +137,30 @@ public sealed class CartService(
         return await db.Set<ShoppingCart>().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == id);
     }
 
-    private async Task MergeGuestCartAsync(Guid customerId, string guestToken)
+    /// <summary>
+    /// Merges the guest cart a signed-in visitor still carries into the customer's cart, in a
+    /// transaction of its own that commits before anything else uses the cart; only then does the
+    /// browser drop its cookie.
+    /// </summary>
+    public async Task MergeAfterSignInAsync()
     {
-        visitor.ForgetGuestToken();
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
-        await using (ownTransaction)
+        if (visitor.CustomerId is not { } customerId || visitor.GuestToken is not { } guestToken)
+            return;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             var guest = await FindAsync(c => c.TokenHash == CartVisitor.Hash(guestToken), forChange: true);
-            if (guest is null)
-                return;
-            await EnsureCustomerCartAsync(customerId);
-            var customerCart = (await FindAsync(c => c.CustomerId == customerId, forChange: true))!;
-            var levels = await inventory.LevelsAsync(guest.Lines.Select(l => l.VariantId).ToList());
-            customerCart.Absorb(guest, levels.ToDictionary(l => l.Key, l => l.Value.Available), clock.GetUtcNow());
-            db.Remove(guest);
-            await db.SaveChangesAsync();
-            if (ownTransaction is not null)
-                await ownTransaction.CommitAsync();
+            if (guest is not null)
+            {
+                await EnsureCustomerCartAsync(customerId);
+                var customerCart = (await FindAsync(c => c.CustomerId == customerId, forChange: true))!;
+                var levels = await inventory.LevelsAsync(guest.Lines.Select(l => l.VariantId).ToList());
+                customerCart.Absorb(guest, levels.ToDictionary(l => l.Key, l => l.Value.Available), clock.GetUtcNow());
+                db.Remove(guest);
+                await db.SaveChangesAsync();
+            }
+            await transaction.CommitAsync();
         }
+        visitor.ForgetGuestToken();
     }
 
     /// <summary>Creates the customer's cart unless it exists; two first requests at once create one.</summary>

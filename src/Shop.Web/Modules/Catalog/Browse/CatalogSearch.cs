@@ -185,7 +185,7 @@ public sealed class CatalogSearch(
             var rows = await connection.QueryAsync<(string Option, int Count)>(new CommandDefinition($"""
                 SELECT o, count(*)::int
                   FROM catalog.products p CROSS JOIN LATERAL unnest(p.option_values) o
-                 WHERE {filters.Where(exceptOption: key)} {(key is null ? "" : "AND o LIKE @facetKey || ':%'")}
+                 WHERE {filters.Where(exceptOption: key)} {(key is null ? "" : "AND starts_with(o, @facetKey || ':')")}
                  GROUP BY o
                 """, Merge(parameters, ("facetKey", key)), cancellationToken: cancellationToken));
             foreach (var group in rows.Select(r => (Split: r.Option.Split(':', 2), r.Count)).Where(r => r.Split.Length == 2)

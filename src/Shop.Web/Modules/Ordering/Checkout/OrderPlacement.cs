@@ -33,6 +33,7 @@ public sealed class OrderPlacement(
     public async Task<CheckoutPreview> PreviewAsync(Guid? customerId, CheckoutRequest request)
     {
         var (buyer, shipTo, billTo) = await ResolveAsync(customerId, request, requireEmail: false);
+        await carts.MergeAfterSignInAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var priced = await PriceAsync(buyer, shipTo, request.ShippingMethod);
         return new CheckoutPreview(
@@ -54,6 +55,7 @@ public sealed class OrderPlacement(
         if (request.PaymentMethod != Order.CashOnDelivery)
             throw new InputValidationException(nameof(request.PaymentMethod), "Choose a payment method offered at checkout.");
 
+        await carts.MergeAfterSignInAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         Priced priced;
         try
@@ -76,11 +78,19 @@ public sealed class OrderPlacement(
             quote.Subtotal, quote.Discount, quote.Tax, quote.Shipping ?? 0, quote.Total, quote.PricesIncludeTax, quote.Coupon?.Code,
             quote.SelectedShipping!.Code, quote.SelectedShipping.Name, shipTo, billTo, scope, string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
             priced.Lines.Select((l, i) => new OrderLineDraft(l.Info.VariantId, l.Info.ProductId, l.Info.SellerId, l.Info.ProductTitle, l.Info.ProductSlug,
-                l.Info.VariantLabel, l.Info.Sku, l.Info.ImageUrl, l.Info.Price, l.Line.Quantity, quote.Lines[i].Subtotal, quote.Lines[i].Discount,
+                Fit(l.Info.VariantLabel, 200), l.Info.Sku, l.Info.ImageUrl, l.Info.Price, l.Line.Quantity, quote.Lines[i].Subtotal, quote.Lines[i].Discount,
                 quote.Lines[i].TaxPercent, quote.Lines[i].Tax, quote.Lines[i].Total)).ToList()), clock.GetUtcNow());
         db.Add(order);
         outbox.Add(new OrderPlaced(order.Id, order.Lines.Select(l => new OrderedItem(l.ProductId, l.VariantId, l.Quantity)).ToList()));
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two random order numbers met (about one in ten million at 100,000 orders a year); nothing was kept.
+            throw new ConflictException("order.retry", "We could not place your order just now. Please try again.");
+        }
         if (quote.Coupon is { Applied: true } coupon)
             await pricing.RedeemAsync(coupon.Code, new Pricing.Contracts.Buyer(buyer.CustomerId, buyer.Email), order.Id, coupon.Discount);
         await carts.ClearAsync(priced.Cart.CartId);
@@ -92,6 +102,8 @@ public sealed class OrderPlacement(
         scope is null || string.IsNullOrEmpty(key) ? null
             : await db.Set<Order>().AsNoTracking().Where(o => o.IdempotencyScope == scope && o.IdempotencyKey == key)
                 .Select(o => new PlacedOrder(o.Id, o.Number, o.Status, o.Total, o.Currency)).SingleOrDefaultAsync();
+
+    private static string Fit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private static PlacedOrder Placed(Order order) => new(order.Id, order.Number, order.Status, order.Total, order.Currency);
 
@@ -121,7 +133,7 @@ public sealed class OrderPlacement(
     {
         var errors = new Dictionary<string, string[]>();
         var contact = customerId is { } id ? await customers.FindAsync(id) : null;
-        var email = contact?.Email ?? request.Email?.Trim() ?? "";
+        var email = (contact?.Email ?? request.Email ?? "").Trim().ToLowerInvariant();
         if (requireEmail && email.Length == 0)
             errors[nameof(request.Email)] = ["Enter your email so we can send your confirmation."];
 

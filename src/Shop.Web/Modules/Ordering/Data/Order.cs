@@ -124,6 +124,7 @@ public sealed class Order
 
     public void Cancel(string reason, Guid? actorId, DateTimeOffset now)
     {
+        EnsureLength("Reason", reason, 500);
         if (!CanBeCancelled)
             throw Illegal("cancelled", Status is OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Processing ? "Part of it has already shipped." : null);
         foreach (var fulfillment in fulfillments)
@@ -134,6 +135,7 @@ public sealed class Order
 
     public void RequestReturn(string reason, Guid? actorId, DateTimeOffset now)
     {
+        EnsureLength("Reason", reason, 500);
         if (!CanRequestReturn)
             throw Illegal("returned", "Returns can be requested once the order is delivered.");
         Status = OrderStatus.ReturnRequested;
@@ -160,6 +162,8 @@ public sealed class Order
     public void Advance(Guid fulfillmentId, FulfillmentStatus to, string? carrier, string? trackingNumber, Guid? actorId, DateTimeOffset now)
     {
         var fulfillment = fulfillments.Single(f => f.Id == fulfillmentId);
+        EnsureLength("Carrier", carrier, 100);
+        EnsureLength("TrackingNumber", trackingNumber, 100);
         if (!IsReadyToFulfil)
             throw Illegal("fulfilled", "It is not paid yet.");
         if (Status is OrderStatus.Cancelled or OrderStatus.ReturnRequested or OrderStatus.Returned or OrderStatus.Refunded)
@@ -170,7 +174,7 @@ public sealed class Order
             FulfillmentStatus.Processing => "A seller is preparing your items.",
             FulfillmentStatus.Shipped => $"Shipped with {carrier}, tracking number {trackingNumber}.",
             _ => "Delivered.",
-        }, actorId, now);
+        }, actorId, now, fulfillmentId);
         var live = fulfillments.Where(f => f.Status != FulfillmentStatus.Cancelled).ToList();
         var next = live.All(f => f.Status == FulfillmentStatus.Delivered) ? OrderStatus.Delivered
             : live.All(f => f.Status is FulfillmentStatus.Shipped or FulfillmentStatus.Delivered) ? OrderStatus.Shipped
@@ -179,11 +183,21 @@ public sealed class Order
             Status = next;
     }
 
-    public void AddNote(string text, Guid actorId, DateTimeOffset now) => events.Add(new OrderEvent(Id, "note", text, actorId, isInternal: true, now));
-
-    private void Record(string kind, string message, Guid? actorId, DateTimeOffset now)
+    public void AddNote(string text, Guid actorId, DateTimeOffset now)
     {
-        events.Add(new OrderEvent(Id, kind, message, actorId, isInternal: false, now));
+        EnsureLength("Text", text, 1000);
+        events.Add(new OrderEvent(Id, "note", text, actorId, isInternal: true, now));
+    }
+
+    private static void EnsureLength(string field, string? text, int maximum)
+    {
+        if (text?.Length > maximum)
+            throw new InputValidationException(field, $"Use at most {maximum:N0} characters.");
+    }
+
+    private void Record(string kind, string message, Guid? actorId, DateTimeOffset now, Guid? fulfillmentId = null)
+    {
+        events.Add(new OrderEvent(Id, kind, message, actorId, isInternal: false, now, fulfillmentId));
         UpdatedAt = now;
     }
 
@@ -319,9 +333,10 @@ public sealed class OrderEvent
 {
     private OrderEvent() { }
 
-    internal OrderEvent(Guid orderId, string kind, string message, Guid? actorId, bool isInternal, DateTimeOffset at)
+    internal OrderEvent(Guid orderId, string kind, string message, Guid? actorId, bool isInternal, DateTimeOffset at, Guid? fulfillmentId = null)
     {
         OrderId = orderId;
+        FulfillmentId = fulfillmentId;
         Kind = kind;
         Message = message;
         ActorId = actorId;
@@ -331,6 +346,8 @@ public sealed class OrderEvent
 
     public long Id { get; private set; }
     public Guid OrderId { get; private set; }
+    /// <summary>The seller's shipment a step belongs to; null for steps of the whole order.</summary>
+    public Guid? FulfillmentId { get; private set; }
     public string Kind { get; private set; } = "";
     public string Message { get; private set; } = "";
     public Guid? ActorId { get; private set; }

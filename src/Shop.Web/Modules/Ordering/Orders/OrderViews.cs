@@ -13,7 +13,7 @@ public sealed record OrderLineView(
 public sealed record FulfillmentView(Guid Id, Guid SellerId, string? SellerName, FulfillmentStatus Status, string? Carrier, string? TrackingNumber,
     DateTimeOffset? ShippedAt, DateTimeOffset? DeliveredAt);
 
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Message, bool IsInternal);
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Message, bool IsInternal, Guid? FulfillmentId);
 
 public sealed record OrderDetail(
     Guid Id, string Number, OrderStatus Status, DateTimeOffset PlacedAt, string Email, string CustomerName, Guid? CustomerId, string PaymentMethod,
@@ -33,7 +33,7 @@ public sealed record OrderDetail(
         o.Fulfillments.Select(f => new FulfillmentView(f.Id, f.SellerId, sellers.GetValueOrDefault(f.SellerId)?.ShopName, f.Status, f.Carrier, f.TrackingNumber,
             f.ShippedAt, f.DeliveredAt)).ToList(),
         o.Events.Where(e => includeInternal || !e.IsInternal).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.CreatedAt, e.Kind, e.Message, e.IsInternal)).ToList(),
+            .Select(e => new TimelineEntry(e.CreatedAt, e.Kind, e.Message, e.IsInternal, e.FulfillmentId)).ToList(),
         o.CanBeCancelled, o.CanRequestReturn);
 
     private static PostalAddress Address(OrderAddress a) => new(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.State, a.PostalCode, a.Country);

@@ -63,7 +63,8 @@ public sealed class SellerFulfillments(ShopDbContext db, OrderStore store, IInve
         var detail = await store.DetailAsync(order, includeInternal: false);
         return new SellerFulfillment(fulfillment.Id, order.Id, order.Number, fulfillment.Status, order.Status, order.IsReadyToFulfil, order.PlacedAt,
             order.CustomerName, detail.ShippingAddress, order.ShippingMethodName, order.PaymentMethod, fulfillment.Carrier, fulfillment.TrackingNumber,
-            detail.Lines.Where(l => l.FulfillmentId == fulfillmentId).ToList(), detail.Timeline);
+            detail.Lines.Where(l => l.FulfillmentId == fulfillmentId).ToList(),
+            detail.Timeline.Where(e => e.FulfillmentId is null || e.FulfillmentId == fulfillmentId).ToList());
     }
 
     /// <summary>Moves the seller's part on; shipping takes its items out of stock. False when the seller has no such fulfilment.</summary>

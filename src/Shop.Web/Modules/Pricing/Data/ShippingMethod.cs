@@ -32,7 +32,7 @@ public sealed class ShippingMethod
     /// What shipping costs to a destination: the rate of the longest matching postal prefix, else of
     /// the state, else the method's own; nothing once the order value reaches the free-shipping threshold.
     /// </summary>
-    public decimal CostTo(string? state, string? postalCode, int weightGrams, decimal orderValue)
+    public decimal CostTo(string? state, string? postalCode, long weightGrams, decimal orderValue)
     {
         if (FreeOver is { } threshold && orderValue >= threshold)
             return 0m;
@@ -40,7 +40,7 @@ public sealed class ShippingMethod
         var rate = rates.Where(r => r.PostalPrefix is { Length: > 0 } prefix && postal.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                        .OrderByDescending(r => r.PostalPrefix!.Length).FirstOrDefault()
                    ?? rates.FirstOrDefault(r => r.PostalPrefix is null && string.Equals(r.State, state?.Trim(), StringComparison.OrdinalIgnoreCase));
-        var kilograms = (int)Math.Ceiling(weightGrams / 1000m);
+        var kilograms = Math.Ceiling(weightGrams / 1000m);
         return (rate?.BaseRate ?? BaseRate) + kilograms * (rate?.PerKgRate ?? PerKgRate);
     }
 }

@@ -31,7 +31,7 @@ public static class QuoteCalculator
         var discount = discounts.Sum();
         var taxTotal = lines.Sum(l => l.Tax);
 
-        var weight = request.Lines.Sum(l => l.WeightGrams * l.Quantity);
+        var weight = request.Lines.Sum(l => (long)l.WeightGrams * l.Quantity);
         var options = rules.ShippingMethods.Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
             .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate,
                 m.CostTo(state, request.Destination?.PostalCode, weight, subtotal - discount)))
