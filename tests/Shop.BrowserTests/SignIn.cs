@@ -14,10 +14,17 @@ public static class SignIn
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    /// <summary>Signs in and waits until the page has moved on from the sign-in form.</summary>
+    /// <summary>Signs in and waits until the header offers to sign out.</summary>
     public static async Task AsAsync(IPage page, string email)
     {
         await SubmitAsync(page, email);
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException($"Signing in as {email} did not finish; the page at {page.Url} says: {await page.Locator("main").InnerTextAsync()}", e);
+        }
     }
 }
