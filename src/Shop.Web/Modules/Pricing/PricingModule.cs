@@ -17,6 +17,7 @@ public static class PricingModule
         builder.Services.AddScoped<ShippingAdministration>();
         builder.Services.AddScoped<TaxAdministration>();
         builder.Services.AddScoped<ISetupStep, DefaultPricingSetup>();
+        builder.Services.AddScoped<ISetupStep, DemoCouponsSetup>();
         return builder;
     }
 
