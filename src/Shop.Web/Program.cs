@@ -3,6 +3,7 @@ using Shop.Web.Modules.Catalog;
 using Shop.Web.Modules.Identity;
 using Shop.Web.Modules.Inventory;
 using Shop.Web.Modules.Ordering;
+using Shop.Web.Modules.Payments;
 using Shop.Web.Modules.Pricing;
 using Shop.Web.Modules.Storefront;
 using Shop.Web.Platform;
@@ -17,6 +18,7 @@ builder.AddInventory();
 builder.AddPricing();
 builder.AddCart();
 builder.AddOrdering();
+builder.AddPayments();
 builder.AddStorefront();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ app.MapInventory();
 app.MapPricing();
 app.MapCart();
 app.MapOrdering();
+app.MapPayments();
 
 if (await app.RunCommandAsync(args))
     return;

@@ -53,6 +53,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.Locator("#f-ship-city").FillAsync("Chennai");
         await page.Locator("#f-ship-state").FillAsync("Tamil Nadu");
         await page.Locator("#f-ship-postalcode").FillAsync("600004");
+        await page.GetByLabel("Cash on delivery").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         Assert.Contains("₹2,500.00", await page.GetByTestId("checkout-total").InnerTextAsync());
         await Screenshot(page, "checkout-review.png");

@@ -10,6 +10,8 @@ public sealed class LiveShopFactory : ShopAppFactory
 {
     public Uri ServerAddress { get; private set; } = null!;
 
+    protected override bool UsesTestServer => false;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();

@@ -19,6 +19,7 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimits:AuthenticationPermitsPerMinute"] = "1000",
         ["RateLimits:AccountAttemptsPerWindow"] = "1000",
         ["Email:Delivery"] = "Pickup",
+        ["Payments:Sandbox:WebhookSecret"] = "sandbox-test-secret",
     };
 
     public string ConnectionString { get; private set; } = "";
@@ -29,6 +30,9 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string? SharedConnectionString { get; init; }
 
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    /// <summary>False when the app listens on a real port (it then calls itself there).</summary>
+    protected virtual bool UsesTestServer => true;
 
     public ShopAppFactory WithSettings(params (string Key, string? Value)[] values)
     {
@@ -72,6 +76,11 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
+        // The sandbox gateway calls the shop back over HTTP; in memory, that means through this test server.
+        if (UsesTestServer)
+            builder.ConfigureServices(services => services.AddHttpClient(Shop.Web.Modules.Payments.Sandbox.SandboxGateway.Code)
+                .ConfigureHttpClient(client => client.BaseAddress = new Uri("http://localhost"))
+                .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
         if (ConfigureTestServices is not null)
             builder.ConfigureServices(ConfigureTestServices);
     }

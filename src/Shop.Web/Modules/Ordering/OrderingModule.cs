@@ -23,6 +23,9 @@ public static class OrderingModule
         builder.Services.AddSingleton<InvoiceDocument>();
         builder.Services.AddIntegrationEventHandler<OrderPlaced, OrderEmails>();
         builder.Services.AddIntegrationEventHandler<OrderStatusChanged, OrderEmails>();
+        builder.Services.AddScoped<IPayableOrders, OrderPayments>();
+        builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentSucceeded, OrderPayments>();
+        builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderPayments>();
         return builder;
     }
 

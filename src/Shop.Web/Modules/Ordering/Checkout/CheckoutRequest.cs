@@ -32,4 +32,5 @@ public sealed record CheckoutLineView(Guid VariantId, string ProductTitle, strin
 /// <summary>What the order would be: its lines and money, the shipping methods for the address, the coupon's outcome.</summary>
 public sealed record CheckoutPreview(IReadOnlyList<CheckoutLineView> Lines, Quote Quote, PostalAddress ShippingAddress, PostalAddress BillingAddress);
 
-public sealed record PlacedOrder(Guid Id, string Number, OrderStatus Status, decimal Total, string Currency);
+/// <param name="AccessToken">For a guest: the token that opens the order (<c>?access=</c>), as in the confirmation email.</param>
+public sealed record PlacedOrder(Guid Id, string Number, OrderStatus Status, decimal Total, string Currency, string? AccessToken);

@@ -7,6 +7,7 @@ using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Data;
+using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Pricing.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
@@ -22,7 +23,7 @@ namespace Shop.Web.Modules.Ordering.Checkout;
 /// </summary>
 public sealed class OrderPlacement(
     ShopDbContext db, ICartCheckout carts, ICatalogLookup catalog, IInventory inventory, IPricing pricing, ICustomerDirectory customers,
-    IOutbox outbox, TimeProvider clock)
+    IPayments payments, Orders.OrderAccess access, IOutbox outbox, TimeProvider clock)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -52,7 +53,7 @@ public sealed class OrderPlacement(
             return (earlier, false);
 
         var (buyer, shipTo, billTo) = await ResolveAsync(customerId, request, requireEmail: true);
-        if (request.PaymentMethod != Order.CashOnDelivery)
+        if (!(await payments.MethodsAsync()).Any(m => m.Code == request.PaymentMethod))
             throw new InputValidationException(nameof(request.PaymentMethod), "Choose a payment method offered at checkout.");
 
         await carts.MergeAfterSignInAsync();
@@ -101,11 +102,13 @@ public sealed class OrderPlacement(
     private async Task<PlacedOrder?> PlacedBeforeAsync(string? scope, string? key) =>
         scope is null || string.IsNullOrEmpty(key) ? null
             : await db.Set<Order>().AsNoTracking().Where(o => o.IdempotencyScope == scope && o.IdempotencyKey == key)
-                .Select(o => new PlacedOrder(o.Id, o.Number, o.Status, o.Total, o.Currency)).SingleOrDefaultAsync();
+                .Select(o => new PlacedOrder(o.Id, o.Number, o.Status, o.Total, o.Currency, o.CustomerId == null ? "" : null)).SingleOrDefaultAsync() is { } found
+                ? found with { AccessToken = found.AccessToken is null ? null : access.TokenFor(found.Id) } : null;
 
     private static string Fit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    private static PlacedOrder Placed(Order order) => new(order.Id, order.Number, order.Status, order.Total, order.Currency);
+    private PlacedOrder Placed(Order order) =>
+        new(order.Id, order.Number, order.Status, order.Total, order.Currency, order.CustomerId is null ? access.TokenFor(order.Id) : null);
 
     /// <summary>Locks the cart (the caller holds the transaction) and prices what it holds today.</summary>
     private async Task<Priced> PriceAsync(Buyer buyer, PostalAddress shipTo, string shippingMethod)

@@ -22,3 +22,11 @@ public sealed record OrderPlaced(Guid OrderId, IReadOnlyList<OrderedItem> Items)
 
 /// <summary>An order moved to another status (the customer hears about it).</summary>
 public sealed record OrderStatusChanged(Guid OrderId, OrderStatus Status) : IIntegrationEvent;
+
+/// <summary>What payments need to know about an order they are asked to collect.</summary>
+public sealed record PayableOrder(Guid Id, string Number, decimal Total, string Currency, bool IsPaid, OrderStatus Status, string Email);
+
+public interface IPayableOrders
+{
+    Task<PayableOrder?> FindAsync(Guid orderId);
+}

@@ -122,6 +122,32 @@ public sealed class Order
         Record("paid", "Payment received.", actorId, now);
     }
 
+    /// <summary>
+    /// A provider's confirmation that the order's money arrived. Repeats change nothing; money for an
+    /// order cancelled meanwhile is noted for a refund rather than reviving the order.
+    /// </summary>
+    public void ReceivePayment(string provider, decimal amount, DateTimeOffset now)
+    {
+        if (IsPaid)
+            return;
+        if (Status == OrderStatus.Cancelled)
+        {
+            events.Add(new OrderEvent(Id, "note", $"A payment of {amount:0.00} {Currency} ({provider}) arrived after the order was cancelled; refund it.", null, isInternal: true, now));
+            return;
+        }
+        PaidAt = now;
+        if (Status == OrderStatus.PendingPayment)
+            Status = OrderStatus.Paid;
+        Record("paid", $"Payment of {amount:0.00} {Currency} received.", null, now);
+    }
+
+    /// <summary>A declined attempt: the order stays open for another try.</summary>
+    public void RecordPaymentFailure(string reason, DateTimeOffset now)
+    {
+        if (Status == OrderStatus.PendingPayment && !IsPaid)
+            Record("payment_failed", $"Payment failed: {reason} You can try again.", null, now);
+    }
+
     public void Cancel(string reason, Guid? actorId, DateTimeOffset now)
     {
         EnsureLength("Reason", reason, 500);

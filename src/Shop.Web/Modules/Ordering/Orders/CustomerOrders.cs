@@ -34,6 +34,10 @@ public sealed class CustomerOrders(OrderStore store, OrderAccess access)
             return Task.CompletedTask;
         });
 
+    /// <summary>The order page as this viewer reaches it (guests keep their access token).</summary>
+    public static string PagePath(Guid orderId, OrderViewer viewer) =>
+        viewer.AccessToken is { Length: > 0 } token ? $"/orders/{orderId}?access={Uri.EscapeDataString(token)}" : $"/orders/{orderId}";
+
     private bool MaySee(OrderViewer viewer, Order order) =>
         (viewer.CustomerId is { } customerId && order.CustomerId == customerId) || access.Allows(viewer.AccessToken, order.Id);
 }

@@ -1,9 +1,17 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.ComponentModel.DataAnnotations;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Platform.Api;
 
 namespace Shop.Web.Modules.Ordering.Orders;
+
+public sealed class PayRequest
+{
+    [Required, MaxLength(32)]
+    public string Method { get; set; } = "";
+}
 
 public static class OrderEndpoints
 {
@@ -29,6 +37,20 @@ public static class OrderEndpoints
             await customer.RequestReturnAsync(Viewer(user, access), id, request.Reason) && await customer.GetAsync(Viewer(user, access), id) is { } order
                 ? TypedResults.Ok(order) : TypedResults.NotFound())
             .AllowAnonymous().WithName("RequestReturn").WithSummary("Ask to return a delivered order.");
+
+        orders.MapPost("/{id:guid}/payments", PayAsync)
+            .AllowAnonymous().WithName("PayOrder")
+            .WithSummary("Start (or retry) paying an unpaid order with an online method; answers where to send the buyer (the provider's hosted page).");
+    }
+
+    private static async Task<Results<Created<PaymentStart>, NotFound>> PayAsync(Guid id, string? access, PayRequest request, ClaimsPrincipal user,
+        CustomerOrders customer, IPayments payments)
+    {
+        var viewer = Viewer(user, access);
+        if (await customer.GetAsync(viewer, id) is null)
+            return TypedResults.NotFound();
+        var start = await payments.StartAsync(id, request.Method, CustomerOrders.PagePath(id, viewer));
+        return TypedResults.Created(start.RedirectUrl, start);
     }
 
     private static OrderViewer Viewer(ClaimsPrincipal user, string? access) =>

@@ -26,19 +26,24 @@ public sealed class OrderStore(ShopDbContext db, ISellerDirectory sellers, IInve
     /// <summary>Applies a change to the locked order and saves it with its stock movements and events; false when there is no such order.</summary>
     public async Task<bool> ChangeAsync(Guid orderId, Func<Order, bool> allowed, Func<Order, DateTimeOffset, Task> change)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlAsync($"SELECT id FROM ordering.orders WHERE id = {orderId} FOR UPDATE");
-        var order = await db.Set<Order>().Include(o => o.Lines).Include(o => o.Fulfillments).Include(o => o.Events).AsSplitQuery()
-            .SingleOrDefaultAsync(o => o.Id == orderId);
-        if (order is null || !allowed(order))
-            return false;
-        var before = order.Status;
-        await change(order, clock.GetUtcNow());
-        if (order.Status != before)
-            outbox.Add(new OrderStatusChanged(order.Id, order.Status));
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return true;
+        // Inside an outbox handler the transaction is already open (it also records the handling).
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        await using (transaction)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT id FROM ordering.orders WHERE id = {orderId} FOR UPDATE");
+            var order = await db.Set<Order>().Include(o => o.Lines).Include(o => o.Fulfillments).Include(o => o.Events).AsSplitQuery()
+                .SingleOrDefaultAsync(o => o.Id == orderId);
+            if (order is null || !allowed(order))
+                return false;
+            var before = order.Status;
+            await change(order, clock.GetUtcNow());
+            if (order.Status != before)
+                outbox.Add(new OrderStatusChanged(order.Id, order.Status));
+            await db.SaveChangesAsync();
+            if (transaction is not null)
+                await transaction.CommitAsync();
+            return true;
+        }
     }
 
     /// <summary>Cancels an order and returns its held stock.</summary>

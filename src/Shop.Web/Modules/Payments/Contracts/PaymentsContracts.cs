@@ -1,0 +1,25 @@
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Payments.Contracts;
+
+/// <summary>A way to pay offered at checkout.</summary>
+/// <param name="PaysOnline">False for cash on delivery: the order is confirmed unpaid.</param>
+public sealed record PaymentMethod(string Code, string Name, string Description, bool PaysOnline);
+
+/// <summary>Where to send the buyer to pay (the provider's hosted page).</summary>
+public sealed record PaymentStart(Guid PaymentId, string RedirectUrl);
+
+public interface IPayments
+{
+    /// <summary>The methods this shop offers, in the configured order.</summary>
+    Task<IReadOnlyList<PaymentMethod>> MethodsAsync();
+
+    /// <summary>Starts a payment attempt for an unpaid order; the buyer comes back to <paramref name="returnPath"/>.</summary>
+    Task<PaymentStart> StartAsync(Guid orderId, string method, string returnPath);
+}
+
+/// <summary>A provider confirmed that an order's payment went through.</summary>
+public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amount, string Currency, string Provider) : IIntegrationEvent;
+
+/// <summary>A payment attempt was declined or failed; the order stays open for another try.</summary>
+public sealed record PaymentFailed(Guid OrderId, Guid PaymentId, string Reason) : IIntegrationEvent;

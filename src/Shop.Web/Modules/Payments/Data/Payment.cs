@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shop.Web.Platform.Database;
+
+namespace Shop.Web.Modules.Payments.Data;
+
+public enum PaymentStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+    Cancelled,
+    Refunded,
+    PartiallyRefunded,
+}
+
+/// <summary>
+/// One attempt to collect an order's amount through one provider. A settled attempt stays settled:
+/// a late "failed" after "succeeded" (events out of order) changes nothing.
+/// </summary>
+public sealed class Payment
+{
+    private Payment() { }
+
+    public Guid Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public string Provider { get; private set; } = "";
+    public decimal Amount { get; private set; }
+    public string Currency { get; private set; } = "";
+    public PaymentStatus Status { get; private set; }
+    public string? ProviderReference { get; private set; }
+    public string? FailureReason { get; private set; }
+    public decimal RefundedAmount { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Payment Start(Guid orderId, string provider, decimal amount, string currency, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), OrderId = orderId, Provider = provider, Amount = amount, Currency = currency,
+        Status = PaymentStatus.Pending, CreatedAt = now, UpdatedAt = now,
+    };
+
+    public void Reference(string providerReference) => ProviderReference = providerReference;
+
+    /// <summary>Records success; false when the attempt was already settled (nothing changes).</summary>
+    public bool Succeed(string? providerReference, DateTimeOffset now)
+    {
+        if (Status is not (PaymentStatus.Pending or PaymentStatus.Failed))
+            return false;
+        Status = PaymentStatus.Succeeded;
+        ProviderReference = providerReference ?? ProviderReference;
+        FailureReason = null;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Records a decline; false when the attempt had already settled.</summary>
+    public bool Fail(string reason, DateTimeOffset now)
+    {
+        if (Status != PaymentStatus.Pending)
+            return false;
+        Status = PaymentStatus.Failed;
+        FailureReason = reason.Length > 500 ? reason[..500] : reason;
+        UpdatedAt = now;
+        return true;
+    }
+}
+
+/// <summary>An event a provider sent, kept as received; the (provider, event id) pair is unique.</summary>
+public sealed class PaymentEvent
+{
+    private PaymentEvent() { }
+
+    public PaymentEvent(string provider, string eventId, Guid? paymentId, string type, string payload, string outcome, DateTimeOffset receivedAt)
+    {
+        Provider = provider;
+        EventId = eventId;
+        PaymentId = paymentId;
+        Type = type;
+        Payload = payload;
+        Outcome = outcome;
+        ReceivedAt = receivedAt;
+    }
+
+    public long Id { get; private set; }
+    public string Provider { get; private set; } = "";
+    public string EventId { get; private set; } = "";
+    public Guid? PaymentId { get; private set; }
+    public string Type { get; private set; } = "";
+    public string Payload { get; private set; } = "";
+    public string Outcome { get; private set; } = "";
+    public DateTimeOffset ReceivedAt { get; private set; }
+}
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> builder)
+    {
+        builder.ToTable("payments", "payments", table => table.HasCheckConstraint("ck_payments_refunds", "refunded_amount >= 0 AND refunded_amount <= amount"));
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Provider).HasMaxLength(32);
+        builder.Property(p => p.Amount).HasPrecision(12, 2);
+        builder.Property(p => p.RefundedAmount).HasPrecision(12, 2);
+        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.Status).HasMaxLength(24).HasConversion(s => ToSnake(s), s => FromSnake(s));
+        builder.Property(p => p.ProviderReference).HasMaxLength(200);
+        builder.Property(p => p.FailureReason).HasMaxLength(500);
+        builder.HasIndex(p => p.OrderId);
+        builder.HasIndex(p => new { p.Status, p.CreatedAt });
+    }
+
+    // "partially_refunded" reads better in SQL than "partiallyrefunded".
+    private static string ToSnake(PaymentStatus status) => SnakeCaseNames.ToSnakeCase(status.ToString());
+
+    private static PaymentStatus FromSnake(string text) => Enum.Parse<PaymentStatus>(text.Replace("_", ""), ignoreCase: true);
+}
+
+internal sealed class PaymentEventConfiguration : IEntityTypeConfiguration<PaymentEvent>
+{
+    public void Configure(EntityTypeBuilder<PaymentEvent> builder)
+    {
+        builder.ToTable("payment_events", "payments");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.Property(e => e.Provider).HasMaxLength(32);
+        builder.Property(e => e.EventId).HasMaxLength(200);
+        builder.Property(e => e.Type).HasMaxLength(64);
+        builder.Property(e => e.Outcome).HasMaxLength(200);
+        builder.HasIndex(e => new { e.Provider, e.EventId }).IsUnique();
+        builder.HasIndex(e => e.PaymentId);
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Payments.Contracts;
+using Shop.Web.Modules.Payments.Data;
+using Shop.Web.Modules.Payments.Providers;
+using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Payments;
+
+public sealed class PaymentOptions
+{
+    public const string Section = "Payments";
+
+    /// <summary>The methods offered at checkout, in this order.</summary>
+    public List<string> Methods { get; set; } = [];
+}
+
+/// <summary>Starts payment attempts and applies what providers report back.</summary>
+public sealed partial class PaymentService(
+    ShopDbContext db, IEnumerable<IPaymentProvider> providers, IPayableOrders orders, IOutbox outbox, IOptions<PaymentOptions> options,
+    TimeProvider clock, ILogger<PaymentService> logger) : IPayments
+{
+    private IEnumerable<IPaymentProvider> Offered =>
+        (options.Value.Methods.Count > 0 ? options.Value.Methods : [Sandbox.SandboxGateway.Code, CashOnDelivery.Code])
+            .Select(code => providers.FirstOrDefault(p => p.Method.Code == code)).OfType<IPaymentProvider>().Where(p => p.IsConfigured);
+
+    public Task<IReadOnlyList<PaymentMethod>> MethodsAsync() => Task.FromResult<IReadOnlyList<PaymentMethod>>(Offered.Select(p => p.Method).ToList());
+
+    public IPaymentProvider? Provider(string code) => providers.FirstOrDefault(p => p.Method.Code == code);
+
+    public async Task<PaymentStart> StartAsync(Guid orderId, string method, string returnPath)
+    {
+        var provider = Offered.FirstOrDefault(p => p.Method.Code == method && p.Method.PaysOnline)
+            ?? throw new InputValidationException("Method", "Choose one of the online payment methods offered.");
+        var order = await orders.FindAsync(orderId) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
+        if (order.IsPaid)
+            throw new ConflictException("payment.already_paid", $"Order {order.Number} is already paid.");
+        if (order.Status != OrderStatus.PendingPayment)
+            throw new ConflictException("payment.not_payable", $"Order {order.Number} can no longer be paid.");
+        var payment = Payment.Start(order.Id, method, order.Total, order.Currency, clock.GetUtcNow());
+        db.Add(payment);
+        await db.SaveChangesAsync();
+        var url = await provider.StartAsync(payment, order, returnPath);
+        await db.SaveChangesAsync();
+        return new PaymentStart(payment.Id, url);
+    }
+
+    public Task<Payment?> FindAsync(Guid paymentId) => db.Set<Payment>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId);
+
+    /// <summary>
+    /// Applies a verified provider event once: the event id is recorded in the same transaction as
+    /// its effect, so a redelivery finds it and changes nothing. Returns what happened, for the log.
+    /// </summary>
+    public async Task<string> ApplyAsync(string providerCode, ProviderEvent received, string payload)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await db.Set<PaymentEvent>().AnyAsync(e => e.Provider == providerCode && e.EventId == received.EventId))
+            return "duplicate";
+        var payment = received.PaymentId is { } id
+            ? await db.Set<Payment>().FromSql($"SELECT * FROM payments.payments WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync()
+            : null;
+        var outcome = Apply(payment, providerCode, received);
+        db.Add(new PaymentEvent(providerCode, received.EventId, payment?.Id, received.Type, payload, outcome, clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return "duplicate";
+        }
+        await transaction.CommitAsync();
+        if (outcome.StartsWith("rejected", StringComparison.Ordinal))
+            throw new WebhookRejectedException(StatusCodes.Status400BadRequest, outcome);
+        return outcome;
+    }
+
+    private string Apply(Payment? payment, string providerCode, ProviderEvent received)
+    {
+        if (payment is null || payment.Provider != providerCode)
+            return "rejected: no such payment";
+        if (received.Amount is { } amount && (amount != payment.Amount || !string.Equals(received.Currency, payment.Currency, StringComparison.OrdinalIgnoreCase)))
+        {
+            LogMismatch(payment.Id, amount, received.Currency);
+            return "rejected: amount or currency differs from the payment";
+        }
+        var now = clock.GetUtcNow();
+        switch (received.Outcome)
+        {
+            case ProviderOutcome.Succeeded when payment.Succeed(received.ProviderReference, now):
+                outbox.Add(new PaymentSucceeded(payment.OrderId, payment.Id, payment.Amount, payment.Currency, payment.Provider));
+                return "succeeded";
+            case ProviderOutcome.Failed when payment.Fail(received.Reason ?? "The payment failed.", now):
+                outbox.Add(new PaymentFailed(payment.OrderId, payment.Id, payment.FailureReason!));
+                return "failed";
+            default:
+                return $"no change ({received.Type} on a {payment.Status} payment)";
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "A callback for payment {PaymentId} reported {Amount} {Currency}, which differs from the payment")]
+    private partial void LogMismatch(Guid paymentId, decimal amount, string? currency);
+}

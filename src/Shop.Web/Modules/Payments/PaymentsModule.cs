@@ -1,0 +1,28 @@
+using Shop.Web.Modules.Payments.Contracts;
+using Shop.Web.Modules.Payments.Providers;
+using Shop.Web.Modules.Payments.Sandbox;
+using Shop.Web.Modules.Payments.Webhooks;
+
+namespace Shop.Web.Modules.Payments;
+
+public static class PaymentsModule
+{
+    public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PaymentOptions>().Bind(builder.Configuration.GetSection(PaymentOptions.Section));
+        builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section));
+        builder.Services.AddHttpClient(SandboxGateway.Code, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<SandboxGateway>();
+        builder.Services.AddSingleton<IPaymentProvider>(services => services.GetRequiredService<SandboxGateway>());
+        builder.Services.AddSingleton<IPaymentProvider, CashOnDelivery>();
+        builder.Services.AddScoped<PaymentService>();
+        builder.Services.AddScoped<IPayments>(services => services.GetRequiredService<PaymentService>());
+        return builder;
+    }
+
+    public static WebApplication MapPayments(this WebApplication app)
+    {
+        app.MapGroup("/api/v1").MapPaymentEndpoints();
+        return app;
+    }
+}

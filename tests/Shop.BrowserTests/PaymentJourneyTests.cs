@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using Shop.Testing;
+
+namespace Shop.BrowserTests;
+
+public sealed class PaymentJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_guest_pays_with_the_sandbox_is_declined_and_pays_again_with_UPI()
+    {
+        await browser.Shop.EnsureShippingAsync();
+        var catalog = await CatalogClient.CreateAsync(browser.Shop);
+        var category = await catalog.CategoryAsync("Jewellery");
+        var product = await catalog.ProductAsync(CatalogClient.Unique("Temple Jhumka"), category.GetProperty("id").GetString()!,
+            [CatalogClient.Variant("JHM-" + Guid.NewGuid().ToString("N")[..6], 1450m, stock: 3)]);
+        var (page, errors) = await browser.NewPageAsync();
+
+        await page.GotoAsync($"/p/{product.GetProperty("slug").GetString()}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await page.GetByText("Added to your cart.").WaitForAsync();
+        await page.GotoAsync("/checkout");
+        await page.GetByLabel("Email").FillAsync(ApiClient.NewEmail("payer"));
+        await page.Locator("#f-ship-fullname").FillAsync("Lakshmi Menon");
+        await page.Locator("#f-ship-phone").FillAsync("+91 94470 22222");
+        await page.Locator("#f-ship-line1").FillAsync("3 Beach Road");
+        await page.Locator("#f-ship-city").FillAsync("Kochi");
+        await page.Locator("#f-ship-state").FillAsync("Kerala");
+        await page.Locator("#f-ship-postalcode").FillAsync("682001");
+        await page.GetByLabel("Card, UPI or net banking (sandbox)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Pay ₹1,450.00" }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "sandbox-payment.png"), FullPage = true });
+        await page.GetByLabel("Card number").FillAsync("4000 0000 0000 0002");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay by card" }).ClickAsync();
+
+        await ReloadUntilAsync(page, async () => (await page.GetByTestId("timeline").InnerTextAsync()).Contains("Payment failed: Your card was declined."));
+        Assert.Equal("Pending payment", await page.GetByTestId("order-status").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay now: Card, UPI or net banking (sandbox)" }).ClickAsync();
+        await page.GetByLabel("UPI ID").FillAsync("success@upi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay with UPI" }).ClickAsync();
+
+        await ReloadUntilAsync(page, async () => await page.GetByTestId("order-status").InnerTextAsync() == "Paid");
+        Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "Download invoice (PDF)" }).CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "order-paid.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    /// <summary>The order takes in a payment's result moments after the callback (through the outbox); the buyer reloads.</summary>
+    private static async Task ReloadUntilAsync(IPage page, Func<Task<bool>> done)
+    {
+        await page.GetByTestId("order-status").WaitForAsync();
+        for (var attempt = 0; attempt < 100 && !await done(); attempt++)
+        {
+            await page.WaitForTimeoutAsync(200);
+            await page.ReloadAsync();
+        }
+        Assert.True(await done(), "The order page never showed the payment's result.");
+    }
+}

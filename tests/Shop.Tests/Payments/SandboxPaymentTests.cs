@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Testing;
+using Shop.Web.Modules.Payments.Sandbox;
+
+namespace Shop.Tests.Payments;
+
+public sealed class SandboxPaymentTests(ShopAppFactory app) : IClassFixture<ShopAppFactory>
+{
+    private async Task<(HttpClient Guest, JsonElement Order)> GuestOrderAsync(decimal price = 800m)
+    {
+        await app.EnsureShippingAsync();
+        var catalog = await CatalogClient.CreateAsync(app);
+        var category = await catalog.CategoryAsync("Paid");
+        var product = await catalog.ProductAsync(CatalogClient.Unique("Silver Anklet"), category.GetProperty("id").GetString()!,
+            [CatalogClient.Variant("PAY-" + Guid.NewGuid().ToString("N")[..8], price, stock: 5)]);
+        var guest = await app.GuestWithCartAsync(Guid.Parse(product.GetProperty("variants")[0].GetProperty("id").GetString()!));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/checkout")
+        {
+            Content = JsonContent.Create(new { email = ApiClient.NewEmail("payer"), shippingAddress = Shopper.Address, shippingMethod = "standard", paymentMethod = "sandbox" }),
+        };
+        var order = await CatalogClient.Expect(await guest.SendAsync(request), HttpStatusCode.Created);
+        return (guest, order);
+    }
+
+    private async Task<Guid> StartAsync(HttpClient guest, JsonElement order)
+    {
+        var started = await CatalogClient.Expect(await guest.PostAsJsonAsync(
+            $"/api/v1/orders/{order.GetProperty("id").GetString()}/payments?access={Uri.EscapeDataString(order.GetProperty("accessToken").GetString()!)}",
+            new { method = "sandbox" }), HttpStatusCode.Created);
+        Assert.StartsWith("/payments/sandbox/", started.GetProperty("redirectUrl").GetString());
+        return started.GetProperty("paymentId").GetGuid();
+    }
+
+    private async Task<HttpResponseMessage> CallbackAsync(object body, Func<string, string>? sign = null)
+    {
+        var json = JsonSerializer.Serialize(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/webhooks/sandbox") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add(SandboxGateway.SignatureHeader, sign?.Invoke(json) ?? app.Services.GetRequiredService<SandboxGateway>().Sign(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), json));
+        return await app.CreateClient().SendAsync(request);
+    }
+
+    private static object Event(Guid paymentId, string type, decimal amount, string id = "", string? reason = null) => new
+    {
+        id = id.Length > 0 ? id : $"evt_{Guid.NewGuid():N}", type, payment_id = paymentId, reference = $"sbx_{paymentId:N}", amount, currency = "INR", reason,
+        created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+    };
+
+    private async Task<JsonElement> OrderAsync(HttpClient guest, JsonElement order) =>
+        await guest.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order.GetProperty("id").GetString()}?access={Uri.EscapeDataString(order.GetProperty("accessToken").GetString()!)}");
+
+    [Fact]
+    public async Task Checkout_lists_the_configured_methods()
+    {
+        var methods = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/payments/methods");
+        Assert.Equal(["sandbox", "cod"], methods.EnumerateArray().Select(m => m.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task A_signed_success_marks_the_order_paid_once_and_forged_or_tampered_callbacks_are_refused()
+    {
+        var (guest, order) = await GuestOrderAsync(800m);
+        var paymentId = await StartAsync(guest, order);
+        var total = order.GetProperty("total").GetDecimal();
+
+        var forged = await CallbackAsync(Event(paymentId, "payment.succeeded", total), json => $"t={DateTimeOffset.UtcNow.ToUnixTimeSeconds()},v1={new string('0', 64)}");
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        var stale = await CallbackAsync(Event(paymentId, "payment.succeeded", total), json => app.Services.GetRequiredService<SandboxGateway>().Sign(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds(), json));
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        var tampered = await CallbackAsync(Event(paymentId, "payment.succeeded", 1m));
+        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+        Assert.Equal("pendingPayment", (await OrderAsync(guest, order)).GetProperty("status").GetString());
+
+        var success = Event(paymentId, "payment.succeeded", total, id: "evt_once");
+        Assert.Equal("succeeded", (await (await CallbackAsync(success)).JsonAsync()).GetProperty("outcome").GetString());
+        Assert.Equal("duplicate", (await (await CallbackAsync(success)).JsonAsync()).GetProperty("outcome").GetString());
+        var lateFailure = await (await CallbackAsync(Event(paymentId, "payment.failed", total, reason: "late"))).JsonAsync();
+        Assert.StartsWith("no change", lateFailure.GetProperty("outcome").GetString());
+
+        var paid = await Eventually.GetAsync(() => OrderAsync(guest, order), o => o.GetProperty("status").GetString() == "paid", "the order to be marked paid");
+        Assert.Single(paid.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "paid");
+        var again = await guest.PostAsJsonAsync($"/api/v1/orders/{order.GetProperty("id").GetString()}/payments?access={Uri.EscapeDataString(order.GetProperty("accessToken").GetString()!)}", new { method = "sandbox" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_declined_payment_leaves_the_order_open_and_a_retry_through_the_hosted_page_pays_it()
+    {
+        var (guest, order) = await GuestOrderAsync(1200m);
+        var first = await StartAsync(guest, order);
+        await CatalogClient.Expect(await CallbackAsync(Event(first, "payment.failed", order.GetProperty("total").GetDecimal(), reason: "Your card was declined.")), HttpStatusCode.OK);
+        var failed = await Eventually.GetAsync(() => OrderAsync(guest, order),
+            o => o.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "payment_failed"), "the failure on the timeline");
+        Assert.Equal("pendingPayment", failed.GetProperty("status").GetString());
+
+        var second = await StartAsync(guest, order);
+        await using var scope = app.Services.CreateAsyncScope();
+        var payment = await scope.ServiceProvider.GetRequiredService<Shop.Web.Modules.Payments.PaymentService>().FindAsync(second);
+        await app.Services.GetRequiredService<SandboxGateway>().SendCallbackAsync(payment!, Shop.Web.Modules.Payments.Providers.ProviderOutcome.Succeeded, null);
+
+        await Eventually.GetAsync(() => OrderAsync(guest, order), o => o.GetProperty("status").GetString() == "paid", "the retried payment to pay the order");
+    }
+}
