@@ -103,4 +103,30 @@ public sealed class SandboxPaymentTests(ShopAppFactory app) : IClassFixture<Shop
 
         await Eventually.GetAsync(() => OrderAsync(guest, order), o => o.GetProperty("status").GetString() == "paid", "the retried payment to pay the order");
     }
+
+    [Fact]
+    public async Task An_order_unpaid_in_time_is_cancelled_with_its_stock_released_and_a_late_payment_is_noted_for_refund()
+    {
+        var (guest, order) = await GuestOrderAsync(650m);
+        var paymentId = await StartAsync(guest, order);
+        var orderId = Guid.Parse(order.GetProperty("id").GetString()!);
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE ordering.orders SET placed_at = now() - interval '2 hours' WHERE id = @orderId", new { orderId });
+
+        var expiry = app.Services.GetRequiredService<Shop.Web.Modules.Ordering.Orders.UnpaidOrderExpiry>();
+        var cancelled = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => expiry.ExpireAsync()));
+
+        Assert.Equal(1, cancelled.Sum());
+        var expired = await OrderAsync(guest, order);
+        Assert.Equal("cancelled", expired.GetProperty("status").GetString());
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+            Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection,
+                "SELECT s.reserved FROM inventory.stock_items s JOIN ordering.order_lines l ON l.variant_id = s.variant_id WHERE l.order_id = @orderId", new { orderId }));
+
+        await CatalogClient.Expect(await CallbackAsync(Event(paymentId, "payment.succeeded", order.GetProperty("total").GetDecimal())), HttpStatusCode.OK);
+        var (admin, _) = await app.SignedInClientAsync("admin", "admin");
+        var noted = await Eventually.GetAsync(async () => await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/orders/{orderId}"),
+            o => o.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("message").GetString()!.Contains("refund it")), "the late payment to be noted");
+        Assert.Equal("cancelled", noted.GetProperty("status").GetString());
+    }
 }

@@ -14,6 +14,9 @@ public static class OrderingModule
     public static WebApplicationBuilder AddOrdering(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddOptions<OrderingOptions>().Bind(builder.Configuration.GetSection(OrderingOptions.Section));
+        builder.Services.AddSingleton<UnpaidOrderExpiry>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<UnpaidOrderExpiry>());
         builder.Services.AddScoped<OrderStore>();
         builder.Services.AddScoped<CustomerOrders>();
         builder.Services.AddScoped<SellerFulfillments>();
