@@ -46,6 +46,20 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "Download invoice (PDF)" }).CountAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "order-paid.png"), FullPage = true });
         Assert.Empty(errors);
+
+        var orderId = new Uri(page.Url).AbsolutePath.Split('/')[2];
+        var adminEmail = ApiClient.NewEmail("admin");
+        await browser.Shop.RegisterConfirmedAsync(adminEmail);
+        await browser.Shop.GrantRolesAsync(adminEmail, "admin");
+        var (admin, adminErrors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(admin, adminEmail);
+        await admin.GotoAsync($"/admin/orders/{orderId}");
+        await admin.GetByLabel("Amount (₹)").FillAsync("450");
+        await admin.GetByLabel("Reason").Last.FillAsync("One earring was bent");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Refund", Exact = true }).ClickAsync();
+        await admin.GetByText("The order was updated.").WaitForAsync();
+        Assert.Equal("Paid ₹1,450.00 · refunded ₹450.00", await admin.GetByTestId("refund-state").InnerTextAsync());
+        Assert.Empty(adminErrors);
     }
 
     /// <summary>The order takes in a payment's result moments after the callback (through the outbox); the buyer reloads.</summary>

@@ -129,4 +129,32 @@ public sealed class SandboxPaymentTests(ShopAppFactory app) : IClassFixture<Shop
             o => o.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("message").GetString()!.Contains("refund it")), "the late payment to be noted");
         Assert.Equal("cancelled", noted.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Refunds_raced_in_parallel_never_exceed_what_was_paid()
+    {
+        var (guest, order) = await GuestOrderAsync(1000m);
+        var paymentId = await StartAsync(guest, order);
+        var total = order.GetProperty("total").GetDecimal();
+        await CatalogClient.Expect(await CallbackAsync(Event(paymentId, "payment.succeeded", total)), HttpStatusCode.OK);
+        await Eventually.GetAsync(() => OrderAsync(guest, order), o => o.GetProperty("status").GetString() == "paid", "the payment");
+        var (admin, _) = await app.SignedInClientAsync("admin", "admin");
+        var refunds = $"/api/v1/admin/orders/{order.GetProperty("id").GetString()}/refunds";
+
+        var partial = await CatalogClient.Expect(await admin.PostAsJsonAsync(refunds, new { amount = 300m, reason = "Scratched clasp" }), HttpStatusCode.OK);
+        Assert.Equal(total - 300m, partial.GetProperty("refundable").GetDecimal());
+        var raced = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => admin.PostAsJsonAsync(refunds, new { amount = 300m, reason = "Goodwill" })));
+
+        Assert.Equal((int)((total - 300m) / 300m), raced.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(raced.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        var refunded = await Dapper.SqlMapper.ExecuteScalarAsync<decimal>(connection, "SELECT refunded_amount FROM payments.payments WHERE id = @paymentId", new { paymentId });
+        Assert.True(refunded <= total);
+        Assert.Equal(300m + 300m * raced.Count(r => r.StatusCode == HttpStatusCode.OK), refunded);
+        var tooMuch = await admin.PostAsJsonAsync(refunds, new { amount = total, reason = "Everything" });
+        Assert.Equal("refund.exceeds_paid", (await tooMuch.JsonAsync()).GetProperty("code").GetString());
+        await Eventually.GetAsync(async () => await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/orders/{order.GetProperty("id").GetString()}"),
+            o => o.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "refund") == 1 + raced.Count(r => r.StatusCode == HttpStatusCode.OK),
+            "every refund on the order's timeline");
+    }
 }

@@ -29,6 +29,7 @@ public static class OrderingModule
         builder.Services.AddScoped<IPayableOrders, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentSucceeded, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderPayments>();
+        builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderPayments>();
         return builder;
     }
 

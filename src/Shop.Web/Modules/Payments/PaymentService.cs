@@ -49,6 +49,26 @@ public sealed partial class PaymentService(
         return new PaymentStart(payment.Id, url);
     }
 
+    public async Task<RefundResult> RefundAsync(Guid orderId, decimal amount, string reason)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var payment = await db.Set<Payment>()
+            .FromSql($"SELECT * FROM payments.payments WHERE order_id = {orderId} AND status IN ('succeeded', 'partially_refunded') FOR UPDATE")
+            .SingleOrDefaultAsync()
+            ?? throw new ConflictException("refund.nothing_paid", "This order has no online payment to refund.");
+        payment.Refund(amount, clock.GetUtcNow());
+        await Provider(payment.Provider)!.RefundAsync(payment, amount);
+        outbox.Add(new RefundIssued(orderId, payment.Id, amount, payment.Status == PaymentStatus.Refunded, reason));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return new RefundResult(payment.Id, payment.Amount, payment.RefundedAmount, payment.Currency);
+    }
+
+    public async Task<RefundResult?> RefundStateAsync(Guid orderId) =>
+        await db.Set<Payment>().AsNoTracking()
+            .Where(p => p.OrderId == orderId && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.PartiallyRefunded || p.Status == PaymentStatus.Refunded))
+            .Select(p => new RefundResult(p.Id, p.Amount, p.RefundedAmount, p.Currency)).FirstOrDefaultAsync();
+
     public Task<Payment?> FindAsync(Guid paymentId) => db.Set<Payment>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId);
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Orders;
+using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Platform.Api;
 
 namespace Shop.Web.Modules.Ordering.Administration;
@@ -23,6 +24,10 @@ public static class AdminOrderEndpoints
         orders.MapPost("/{id:guid}/actions", async Task<Results<Ok<OrderDetail>, NotFound>> (Guid id, AdminOrderActionRequest request, ClaimsPrincipal user, OrderAdministration admin) =>
             await admin.ActAsync(id, user.UserId(), request) && await admin.GetAsync(id) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound())
             .WithName("AdminOrderAction").WithSummary("cancel (with a reason), markPaid, acceptReturn (restocks), markRefunded; an illegal step is 409 with the reason.");
+
+        orders.MapPost("/{id:guid}/refunds", async Task<Results<Ok<RefundResult>, NotFound>> (Guid id, RefundRequest request, OrderAdministration admin, IPayments payments) =>
+            await admin.GetAsync(id) is null ? TypedResults.NotFound() : TypedResults.Ok(await payments.RefundAsync(id, request.Amount, request.Reason.Trim())))
+            .WithName("AdminRefundOrder").WithSummary("Refund part or all of an online payment; refunds together never exceed what was paid (409 otherwise).");
 
         orders.MapPost("/{id:guid}/notes", async Task<Results<Ok<OrderDetail>, NotFound>> (Guid id, OrderNoteRequest request, ClaimsPrincipal user, OrderAdministration admin) =>
             await admin.AddNoteAsync(id, user.UserId(), request.Text) && await admin.GetAsync(id) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound())

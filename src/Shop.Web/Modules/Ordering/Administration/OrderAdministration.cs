@@ -35,6 +35,15 @@ public sealed class AdminOrderActionRequest
     public string? Reason { get; set; }
 }
 
+public sealed class RefundRequest
+{
+    [Range(typeof(decimal), "0.01", "100000000")]
+    public decimal Amount { get; set; }
+
+    [Required, MaxLength(300)]
+    public string Reason { get; set; } = "";
+}
+
 public sealed class OrderNoteRequest
 {
     [Required, MaxLength(1000)]

@@ -141,6 +141,14 @@ public sealed class Order
         Record("paid", $"Payment of {amount:0.00} {Currency} received.", null, now);
     }
 
+    /// <summary>Money went back to the buyer; a full refund of a returned or cancelled order closes it as refunded.</summary>
+    public void ReceiveRefund(decimal amount, bool full, string reason, DateTimeOffset now)
+    {
+        Record("refund", $"Refund of {amount:0.00} {Currency} issued: {reason}", null, now);
+        if (full && Status is OrderStatus.Returned or OrderStatus.Cancelled or OrderStatus.ReturnRequested)
+            Status = OrderStatus.Refunded;
+    }
+
     /// <summary>A declined attempt: the order stays open for another try.</summary>
     public void RecordPaymentFailure(string reason, DateTimeOffset now)
     {

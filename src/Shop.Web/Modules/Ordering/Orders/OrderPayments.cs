@@ -7,7 +7,7 @@ namespace Shop.Web.Modules.Ordering.Orders;
 
 /// <summary>What the payments module may know of an order, and what its results do to the order.</summary>
 internal sealed class OrderPayments(OrderStore store) : IPayableOrders,
-    IIntegrationEventHandler<PaymentSucceeded>, IIntegrationEventHandler<PaymentFailed>
+    IIntegrationEventHandler<PaymentSucceeded>, IIntegrationEventHandler<PaymentFailed>, IIntegrationEventHandler<RefundIssued>
 {
     public async Task<PayableOrder?> FindAsync(Guid orderId) =>
         await store.Orders.Where(o => o.Id == orderId)
@@ -24,6 +24,13 @@ internal sealed class OrderPayments(OrderStore store) : IPayableOrders,
         store.ChangeAsync(failed.OrderId, _ => true, (order, now) =>
         {
             order.RecordPaymentFailure(failed.Reason, now);
+            return Task.CompletedTask;
+        });
+
+    public Task HandleAsync(RefundIssued refund, CancellationToken cancellationToken) =>
+        store.ChangeAsync(refund.OrderId, _ => true, (order, now) =>
+        {
+            order.ReceiveRefund(refund.Amount, refund.FullyRefunded, refund.Reason, now);
             return Task.CompletedTask;
         });
 }

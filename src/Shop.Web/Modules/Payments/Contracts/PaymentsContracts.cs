@@ -16,7 +16,24 @@ public interface IPayments
 
     /// <summary>Starts a payment attempt for an unpaid order; the buyer comes back to <paramref name="returnPath"/>.</summary>
     Task<PaymentStart> StartAsync(Guid orderId, string method, string returnPath);
+
+    /// <summary>
+    /// Refunds part or all of what an order's online payment collected. Refunds of one payment take
+    /// turns on its row, so together they never exceed what was paid.
+    /// </summary>
+    Task<RefundResult> RefundAsync(Guid orderId, decimal amount, string reason);
+
+    /// <summary>What an order's online payment collected and how much of it was refunded; null when it has none.</summary>
+    Task<RefundResult?> RefundStateAsync(Guid orderId);
 }
+
+public sealed record RefundResult(Guid PaymentId, decimal Paid, decimal Refunded, string Currency)
+{
+    public decimal Refundable => Paid - Refunded;
+}
+
+/// <summary>Money went back to the buyer.</summary>
+public sealed record RefundIssued(Guid OrderId, Guid PaymentId, decimal Amount, bool FullyRefunded, string Reason) : IIntegrationEvent;
 
 /// <summary>A provider confirmed that an order's payment went through.</summary>
 public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amount, string Currency, string Provider) : IIntegrationEvent;

@@ -37,6 +37,9 @@ public interface IPaymentProvider
 
     /// <summary>Verifies and reads a callback; throws <see cref="WebhookRejectedException"/> when it is not genuine.</summary>
     ProviderEvent ReadCallback(IHeaderDictionary headers, string body);
+
+    /// <summary>Returns money from a settled payment; answers the provider's refund reference.</summary>
+    Task<string> RefundAsync(Payment payment, decimal amount);
 }
 
 /// <summary>Cash on delivery: the order is confirmed unpaid and marked paid when the money is collected.</summary>
@@ -53,4 +56,7 @@ internal sealed class CashOnDelivery : IPaymentProvider
 
     public ProviderEvent ReadCallback(IHeaderDictionary headers, string body) =>
         throw new WebhookRejectedException(StatusCodes.Status404NotFound, "Cash on delivery sends no callbacks.");
+
+    public Task<string> RefundAsync(Payment payment, decimal amount) =>
+        throw new InvalidOperationException("Cash on delivery has no online payment to refund.");
 }

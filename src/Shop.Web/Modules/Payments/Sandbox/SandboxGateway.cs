@@ -90,6 +90,9 @@ public sealed class SandboxGateway(IOptions<SandboxOptions> options, IHttpClient
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>The sandbox returns money at once.</summary>
+    public Task<string> RefundAsync(Payment payment, decimal amount) => Task.FromResult($"sbx_rf_{Guid.NewGuid():N}");
+
     public string Sign(long timestamp, string body)
     {
         var signed = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.WebhookSecret!), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));
