@@ -75,18 +75,18 @@ public sealed class OrderLifecycleApiTests(ShopAppFactory app) : IClassFixture<S
         var delivered = await customer.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderId}");
         Assert.Equal("delivered", delivered.GetProperty("status").GetString());
         var kinds = delivered.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["placed", "processing", "shipped", "shipped", "delivered", "delivered"], kinds);
+        Assert.Equal(["placed", "processing", "shipped", "shipped", "delivered", "delivered", "paid"], kinds);
+        Assert.True(delivered.GetProperty("isPaid").GetBoolean());
         Assert.Contains(delivered.GetProperty("fulfillments").EnumerateArray(), f => f.GetProperty("trackingNumber").GetString() == "DL123456");
 
         var returned = await CatalogClient.Expect(await customer.PostAsJsonAsync($"/api/v1/orders/{orderId}/return", new { reason = "Wrong size" }), HttpStatusCode.OK);
         Assert.Equal("returnRequested", returned.GetProperty("status").GetString());
         var (admin, _) = await app.SignedInClientAsync("admin", "admin");
-        var refundUnpaid = await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "markRefunded" });
-        Assert.Equal(HttpStatusCode.Conflict, refundUnpaid.StatusCode);
+        var refundTooEarly = await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "markRefunded" });
+        Assert.Equal(HttpStatusCode.Conflict, refundTooEarly.StatusCode);
         await CatalogClient.Expect(await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "acceptReturn" }), HttpStatusCode.OK);
         Assert.Equal((10, 0), await StockAsync(first));
-        Assert.Equal(HttpStatusCode.Conflict, (await customer.GetAsync($"/orders/{orderId}/invoice.pdf")).StatusCode);
-        await CatalogClient.Expect(await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "markPaid" }), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "markPaid" })).StatusCode);
         var invoice = await customer.GetAsync($"/orders/{orderId}/invoice.pdf");
         Assert.True(invoice.IsSuccessStatusCode, await invoice.Content.ReadAsStringAsync());
         Assert.Equal("application/pdf", invoice.Content.Headers.ContentType?.MediaType);
@@ -109,6 +109,7 @@ public sealed class OrderLifecycleApiTests(ShopAppFactory app) : IClassFixture<S
         var orderId = order.GetProperty("id").GetString();
         Assert.Equal((3, 3), await StockAsync(variantId));
 
+        Assert.Equal(HttpStatusCode.Conflict, (await customer.GetAsync($"/orders/{orderId}/invoice.pdf")).StatusCode);
         var (stranger, _) = await app.SignedInClientAsync("stranger");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/orders/{orderId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/v1/orders/{orderId}/cancel", new { reason = "Mischief" })).StatusCode);

@@ -215,6 +215,12 @@ public sealed class Order
             : OrderStatus.Processing;
         if (next != Status)
             Status = next;
+        // Cash on delivery: the courier collected the money when the last part was delivered.
+        if (next == OrderStatus.Delivered && PaymentMethod == CashOnDelivery && !IsPaid)
+        {
+            PaidAt = now;
+            Record("paid", "Cash collected on delivery.", actorId, now);
+        }
     }
 
     public void AddNote(string text, Guid actorId, DateTimeOffset now)
