@@ -25,7 +25,7 @@ public sealed partial class PaymentService(
     TimeProvider clock, ILogger<PaymentService> logger) : IPayments
 {
     private IEnumerable<IPaymentProvider> Offered =>
-        (options.Value.Methods.Count > 0 ? options.Value.Methods : [Sandbox.SandboxGateway.Code, CashOnDelivery.Code])
+        (options.Value.Methods.Count > 0 ? options.Value.Methods : [Stripe.StripeGateway.Code, Sandbox.SandboxGateway.Code, CashOnDelivery.Code])
             .Select(code => providers.FirstOrDefault(p => p.Method.Code == code)).OfType<IPaymentProvider>().Where(p => p.IsConfigured);
 
     public Task<IReadOnlyList<PaymentMethod>> MethodsAsync() => Task.FromResult<IReadOnlyList<PaymentMethod>>(Offered.Select(p => p.Method).ToList());
@@ -117,6 +117,14 @@ public sealed partial class PaymentService(
             case ProviderOutcome.Failed when payment.Fail(received.Reason ?? "The payment failed.", now):
                 outbox.Add(new PaymentFailed(payment.OrderId, payment.Id, payment.FailureReason!));
                 return "failed";
+            case ProviderOutcome.Refunded when received.RefundedTotal is { } refundedTotal && refundedTotal > payment.RefundedAmount:
+                // A refund proves the money was taken, even if the success event has not arrived yet.
+                if (payment.Succeed(received.ProviderReference, now))
+                    outbox.Add(new PaymentSucceeded(payment.OrderId, payment.Id, payment.Amount, payment.Currency, payment.Provider));
+                var refunded = refundedTotal - payment.RefundedAmount;
+                payment.Refund(refunded, now);
+                outbox.Add(new RefundIssued(payment.OrderId, payment.Id, refunded, payment.Status == PaymentStatus.Refunded, $"refunded at {payment.Provider}"));
+                return "refunded";
             default:
                 return $"no change ({received.Type} on a {payment.Status} payment)";
         }

@@ -1,6 +1,7 @@
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Modules.Payments.Sandbox;
+using Shop.Web.Modules.Payments.Stripe;
 using Shop.Web.Modules.Payments.Webhooks;
 
 namespace Shop.Web.Modules.Payments;
@@ -12,6 +13,9 @@ public static class PaymentsModule
         builder.Services.AddOptions<PaymentOptions>().Bind(builder.Configuration.GetSection(PaymentOptions.Section));
         builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.Section));
         builder.Services.AddHttpClient(SandboxGateway.Code, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddOptions<StripeOptions>().Bind(builder.Configuration.GetSection(StripeOptions.Section));
+        builder.Services.AddHttpClient(StripeGateway.Code, client => client.Timeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddSingleton<IPaymentProvider, StripeGateway>();
         builder.Services.AddSingleton<SandboxGateway>();
         builder.Services.AddSingleton<IPaymentProvider>(services => services.GetRequiredService<SandboxGateway>());
         builder.Services.AddSingleton<IPaymentProvider, CashOnDelivery>();

@@ -8,12 +8,15 @@ public enum ProviderOutcome
 {
     Succeeded,
     Failed,
+    Refunded,
     Ignored,
 }
 
 /// <summary>A verified provider event, in the shop's terms.</summary>
+/// <param name="RefundedTotal">For a refund: all that the provider has refunded of the payment so far.</param>
 public sealed record ProviderEvent(
-    string EventId, string Type, Guid? PaymentId, string? ProviderReference, decimal? Amount, string? Currency, ProviderOutcome Outcome, string? Reason);
+    string EventId, string Type, Guid? PaymentId, string? ProviderReference, decimal? Amount, string? Currency, ProviderOutcome Outcome, string? Reason,
+    decimal? RefundedTotal = null);
 
 /// <summary>A callback that failed verification: 401 for a bad signature, 400 for anything malformed.</summary>
 public sealed class WebhookRejectedException(int statusCode, string reason) : Exception(reason)
