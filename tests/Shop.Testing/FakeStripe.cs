@@ -25,6 +25,11 @@ public sealed class FakeStripe : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
+    /// <summary>How each Checkout Session stands, as GET /v1/checkout/sessions/{id} reports it (open and unpaid until set).</summary>
+    public ConcurrentDictionary<string, (string PaymentStatus, string Status, string? PaymentIntent)> Sessions { get; } = new();
+
+    private readonly ConcurrentDictionary<string, (long Amount, string Currency, string PaymentId)> created = new();
+
     /// <summary>Every accepted request: path and form fields.</summary>
     public ConcurrentQueue<(string Path, Dictionary<string, string> Form)> Requests { get; } = new();
 
@@ -40,12 +45,24 @@ public sealed class FakeStripe : IAsyncDisposable
             if (await fake.AcceptAsync(context) is not { } form)
                 return Results.Json(new { error = new { type = "invalid_request_error", message = "Invalid API Key provided" } }, statusCode: 401);
             var id = $"cs_test_{Interlocked.Increment(ref fake.sessions):D6}";
+            fake.created[id] = (long.Parse(form["line_items[0][price_data][unit_amount]"]), form["line_items[0][price_data][currency]"], form["metadata[payment_id]"]);
             return Results.Json(new
             {
                 id, @object = "checkout.session", url = $"https://checkout.stripe.com/c/pay/{id}",
                 amount_total = long.Parse(form["line_items[0][price_data][unit_amount]"]), currency = form["line_items[0][price_data][currency]"],
                 client_reference_id = form["client_reference_id"], metadata = new { payment_id = form["metadata[payment_id]"] },
                 payment_status = "unpaid", status = "open",
+            });
+        });
+        fake.app.MapGet("/v1/checkout/sessions/{id}", (string id, HttpContext context) =>
+        {
+            if (context.Request.Headers.Authorization.ToString() != $"Bearer {SecretKey}" || !fake.created.TryGetValue(id, out var session))
+                return Results.Json(new { error = new { type = "invalid_request_error", message = $"No such checkout.session: '{id}'" } }, statusCode: 404);
+            var (paymentStatus, status, paymentIntent) = fake.Sessions.GetValueOrDefault(id, ("unpaid", "open", null));
+            return Results.Json(new
+            {
+                id, @object = "checkout.session", amount_total = session.Amount, currency = session.Currency, payment_status = paymentStatus, status,
+                payment_intent = paymentIntent, metadata = new { payment_id = session.PaymentId },
             });
         });
         fake.app.MapPost("/v1/refunds", async (HttpContext context) =>

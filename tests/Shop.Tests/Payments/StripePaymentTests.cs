@@ -126,4 +126,24 @@ public sealed class StripePaymentTests(StripeShop app) : IClassFixture<StripeSho
             o => o.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "payment_failed"), "the decline on the timeline");
         Assert.Equal("pendingPayment", open.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Payments_pending_too_long_are_settled_by_asking_the_provider()
+    {
+        var (guest, order, paymentId, sessionId) = await StripeOrderAsync(700m);
+        var (_, abandonedOrder, abandonedPayment, abandonedSession) = await StripeOrderAsync(300m);
+        app.Stripe.Sessions[sessionId] = ("paid", "complete", "pi_3Reconciled1");
+        app.Stripe.Sessions[abandonedSession] = ("unpaid", "expired", null);
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE payments.payments SET created_at = now() - interval '1 hour' WHERE id = ANY(@ids)",
+                new { ids = new[] { paymentId, abandonedPayment } });
+
+        var reconciliation = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Shop.Web.Modules.Payments.PaymentReconciliation>(app.Services);
+        var settled = await Task.WhenAll(reconciliation.ReconcileAsync(), reconciliation.ReconcileAsync());
+
+        Assert.Equal(2, settled.Sum());
+        await Eventually.GetAsync(() => OrderAsync(guest, order), o => o.GetProperty("status").GetString() == "paid", "the reconciled payment to pay the order");
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+            Assert.Equal("failed", await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT status FROM payments.payments WHERE id = @abandonedPayment", new { abandonedPayment }));
+    }
 }

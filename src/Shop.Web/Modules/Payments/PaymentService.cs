@@ -17,6 +17,9 @@ public sealed class PaymentOptions
 
     /// <summary>The methods offered at checkout, in this order.</summary>
     public List<string> Methods { get; set; } = [];
+
+    /// <summary>A payment still pending after this long is looked up at its provider.</summary>
+    public TimeSpan ReconcileAfter { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>Starts payment attempts and applies what providers report back.</summary>

@@ -21,6 +21,8 @@ public static class PaymentsModule
         builder.Services.AddSingleton<IPaymentProvider, CashOnDelivery>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<IPayments>(services => services.GetRequiredService<PaymentService>());
+        builder.Services.AddSingleton<PaymentReconciliation>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PaymentReconciliation>());
         return builder;
     }
 

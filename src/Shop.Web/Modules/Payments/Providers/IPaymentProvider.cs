@@ -43,6 +43,9 @@ public interface IPaymentProvider
 
     /// <summary>Returns money from a settled payment; answers the provider's refund reference.</summary>
     Task<string> RefundAsync(Payment payment, decimal amount);
+
+    /// <summary>Asks the provider how a pending attempt ended; null while it is still open there.</summary>
+    Task<ProviderEvent?> QueryAsync(Payment payment);
 }
 
 /// <summary>Cash on delivery: the order is confirmed unpaid and marked paid when the money is collected.</summary>
@@ -62,4 +65,6 @@ internal sealed class CashOnDelivery : IPaymentProvider
 
     public Task<string> RefundAsync(Payment payment, decimal amount) =>
         throw new InvalidOperationException("Cash on delivery has no online payment to refund.");
+
+    public Task<ProviderEvent?> QueryAsync(Payment payment) => Task.FromResult<ProviderEvent?>(null);
 }

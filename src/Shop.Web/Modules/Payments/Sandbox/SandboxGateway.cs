@@ -90,6 +90,11 @@ public sealed class SandboxGateway(IOptions<SandboxOptions> options, IHttpClient
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>An attempt the sandbox never saw finished (abandoned, or left pending on purpose) has lapsed there.</summary>
+    public Task<ProviderEvent?> QueryAsync(Payment payment) => Task.FromResult<ProviderEvent?>(new ProviderEvent(
+        $"query_{payment.Id:N}", "payment.lapsed", payment.Id, null, payment.Amount, payment.Currency, ProviderOutcome.Failed,
+        "The payment was not completed at the sandbox."));
+
     /// <summary>The sandbox returns money at once.</summary>
     public Task<string> RefundAsync(Payment payment, decimal amount) => Task.FromResult($"sbx_rf_{Guid.NewGuid():N}");
 

@@ -76,6 +76,29 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
         return refund.RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>Reads the attempt's Checkout Session: paid, expired, or still open.</summary>
+    public async Task<ProviderEvent?> QueryAsync(Payment payment)
+    {
+        if (payment.ProviderReference is not { } sessionId || !sessionId.StartsWith("cs_", StringComparison.Ordinal))
+            return null;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{options.Value.ApiBaseUrl.TrimEnd('/')}/v1/checkout/sessions/{Uri.EscapeDataString(sessionId)}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.SecretKey);
+        using var response = await http.CreateClient(Code).SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+            return null;
+        using var session = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = session.RootElement;
+        string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return (Text("payment_status"), Text("status")) switch
+        {
+            ("paid", _) => new ProviderEvent($"query_{sessionId}_paid", "checkout.session.queried", payment.Id, Text("payment_intent"),
+                root.GetProperty("amount_total").GetInt64() / 100m, Text("currency"), ProviderOutcome.Succeeded, null),
+            (_, "expired") => new ProviderEvent($"query_{sessionId}_expired", "checkout.session.queried", payment.Id, null, null, null,
+                ProviderOutcome.Failed, "The Stripe checkout expired before it was paid."),
+            _ => null,
+        };
+    }
+
     public ProviderEvent ReadCallback(IHeaderDictionary headers, string body)
     {
         Verify(headers[SignatureHeader].ToString(), body);
