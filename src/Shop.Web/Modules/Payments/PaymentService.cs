@@ -28,7 +28,7 @@ public sealed partial class PaymentService(
     TimeProvider clock, ILogger<PaymentService> logger) : IPayments
 {
     private IEnumerable<IPaymentProvider> Offered =>
-        (options.Value.Methods.Count > 0 ? options.Value.Methods : [Stripe.StripeGateway.Code, Sandbox.SandboxGateway.Code, CashOnDelivery.Code])
+        (options.Value.Methods.Count > 0 ? options.Value.Methods : [Razorpay.RazorpayGateway.Code, Stripe.StripeGateway.Code, Sandbox.SandboxGateway.Code, CashOnDelivery.Code])
             .Select(code => providers.FirstOrDefault(p => p.Method.Code == code)).OfType<IPaymentProvider>().Where(p => p.IsConfigured);
 
     public Task<IReadOnlyList<PaymentMethod>> MethodsAsync() => Task.FromResult<IReadOnlyList<PaymentMethod>>(Offered.Select(p => p.Method).ToList());

@@ -1,5 +1,6 @@
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Providers;
+using Shop.Web.Modules.Payments.Razorpay;
 using Shop.Web.Modules.Payments.Sandbox;
 using Shop.Web.Modules.Payments.Stripe;
 using Shop.Web.Modules.Payments.Webhooks;
@@ -16,6 +17,10 @@ public static class PaymentsModule
         builder.Services.AddOptions<StripeOptions>().Bind(builder.Configuration.GetSection(StripeOptions.Section));
         builder.Services.AddHttpClient(StripeGateway.Code, client => client.Timeout = TimeSpan.FromSeconds(20));
         builder.Services.AddSingleton<IPaymentProvider, StripeGateway>();
+        builder.Services.AddOptions<RazorpayOptions>().Bind(builder.Configuration.GetSection(RazorpayOptions.Section));
+        builder.Services.AddHttpClient(RazorpayGateway.Code, client => client.Timeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddSingleton<RazorpayGateway>();
+        builder.Services.AddSingleton<IPaymentProvider>(services => services.GetRequiredService<RazorpayGateway>());
         builder.Services.AddSingleton<SandboxGateway>();
         builder.Services.AddSingleton<IPaymentProvider>(services => services.GetRequiredService<SandboxGateway>());
         builder.Services.AddSingleton<IPaymentProvider, CashOnDelivery>();
@@ -29,6 +34,7 @@ public static class PaymentsModule
     public static WebApplication MapPayments(this WebApplication app)
     {
         app.MapGroup("/api/v1").MapPaymentEndpoints();
+        app.MapRazorpayCheckout();
         return app;
     }
 }
