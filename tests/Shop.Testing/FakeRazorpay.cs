@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Shop.Testing;
 
@@ -33,37 +30,32 @@ public sealed class FakeRazorpay : IAsyncDisposable
     public static async Task<FakeRazorpay> StartAsync()
     {
         var fake = new FakeRazorpay();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        fake.app = builder.Build();
         var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{KeyId}:{KeySecret}"));
         IResult Unauthorized() => Results.Json(new { error = new { code = "BAD_REQUEST_ERROR", description = "Authentication failed" } }, statusCode: 401);
-        fake.app.MapPost("/v1/orders", async (HttpContext context) =>
+        async Task<JsonElement?> AcceptAsync(HttpContext context)
         {
             if (context.Request.Headers.Authorization.ToString() != basic)
-                return Unauthorized();
+                return null;
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
             fake.Requests.Enqueue((context.Request.Path, body));
-            return Results.Json(new
-            {
-                id = "order_" + Guid.NewGuid().ToString("N")[..14], entity = "order", amount = body.GetProperty("amount").GetInt64(), amount_paid = 0,
-                amount_due = body.GetProperty("amount").GetInt64(), currency = body.GetProperty("currency").GetString(), receipt = body.GetProperty("receipt").GetString(),
-                status = "created", attempts = 0, notes = body.GetProperty("notes"), created_at = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            });
-        });
-        fake.app.MapGet("/v1/orders/{id}/payments", (string id, HttpContext context) =>
-            context.Request.Headers.Authorization.ToString() != basic ? Unauthorized()
-                : Results.Json(new { entity = "collection", count = fake.OrderPayments.GetValueOrDefault(id)?.Count ?? 0, items = fake.OrderPayments.GetValueOrDefault(id) ?? [] }));
-        fake.app.MapPost("/v1/payments/{id}/refund", async (string id, HttpContext context) =>
+            return body;
+        }
+        fake.app = await LoopbackServer.StartAsync(app =>
         {
-            if (context.Request.Headers.Authorization.ToString() != basic)
-                return Unauthorized();
-            var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
-            fake.Requests.Enqueue((context.Request.Path, body));
-            return Results.Json(new { id = "rfnd_" + Guid.NewGuid().ToString("N")[..14], entity = "refund", amount = body.GetProperty("amount").GetInt64(), payment_id = id, status = "processed" });
+            app.MapPost("/v1/orders", async (HttpContext context) =>
+                await AcceptAsync(context) is not { } body ? Unauthorized() : Results.Json(new
+                {
+                    id = "order_" + Guid.NewGuid().ToString("N")[..14], entity = "order", amount = body.GetProperty("amount").GetInt64(), amount_paid = 0,
+                    amount_due = body.GetProperty("amount").GetInt64(), currency = body.GetProperty("currency").GetString(), receipt = body.GetProperty("receipt").GetString(),
+                    status = "created", attempts = 0, notes = body.GetProperty("notes"), created_at = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                }));
+            app.MapGet("/v1/orders/{id}/payments", (string id, HttpContext context) =>
+                context.Request.Headers.Authorization.ToString() != basic ? Unauthorized()
+                    : Results.Json(new { entity = "collection", count = fake.OrderPayments.GetValueOrDefault(id)?.Count ?? 0, items = fake.OrderPayments.GetValueOrDefault(id) ?? [] }));
+            app.MapPost("/v1/payments/{id}/refund", async (string id, HttpContext context) =>
+                await AcceptAsync(context) is not { } body ? Unauthorized()
+                    : Results.Json(new { id = "rfnd_" + Guid.NewGuid().ToString("N")[..14], entity = "refund", amount = body.GetProperty("amount").GetInt64(), payment_id = id, status = "processed" }));
         });
-        await fake.app.StartAsync();
         fake.Url = fake.app.Urls.First();
         return fake;
     }

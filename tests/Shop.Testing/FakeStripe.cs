@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Shop.Testing;
 
@@ -36,48 +33,45 @@ public sealed class FakeStripe : IAsyncDisposable
     public static async Task<FakeStripe> StartAsync()
     {
         var fake = new FakeStripe();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        fake.app = builder.Build();
-        fake.app.MapPost("/v1/checkout/sessions", async (HttpContext context) =>
+        fake.app = await LoopbackServer.StartAsync(app =>
         {
-            if (await fake.AcceptAsync(context) is not { } form)
-                return Results.Json(new { error = new { type = "invalid_request_error", message = "Invalid API Key provided" } }, statusCode: 401);
-            var id = $"cs_test_{Interlocked.Increment(ref fake.sessions):D6}";
-            fake.created[id] = (long.Parse(form["line_items[0][price_data][unit_amount]"]), form["line_items[0][price_data][currency]"], form["metadata[payment_id]"]);
-            return Results.Json(new
+            app.MapPost("/v1/checkout/sessions", async (HttpContext context) =>
             {
-                id, @object = "checkout.session", url = $"https://checkout.stripe.com/c/pay/{id}",
-                amount_total = long.Parse(form["line_items[0][price_data][unit_amount]"]), currency = form["line_items[0][price_data][currency]"],
-                client_reference_id = form["client_reference_id"], metadata = new { payment_id = form["metadata[payment_id]"] },
-                payment_status = "unpaid", status = "open",
+                if (await fake.AcceptAsync(context) is not { } form)
+                    return InvalidKey();
+                var id = $"cs_test_{Interlocked.Increment(ref fake.sessions):D6}";
+                fake.created[id] = (long.Parse(form["line_items[0][price_data][unit_amount]"]), form["line_items[0][price_data][currency]"], form["metadata[payment_id]"]);
+                return Results.Json(new
+                {
+                    id, @object = "checkout.session", url = $"https://checkout.stripe.com/c/pay/{id}",
+                    amount_total = long.Parse(form["line_items[0][price_data][unit_amount]"]), currency = form["line_items[0][price_data][currency]"],
+                    client_reference_id = form["client_reference_id"], metadata = new { payment_id = form["metadata[payment_id]"] },
+                    payment_status = "unpaid", status = "open",
+                });
             });
-        });
-        fake.app.MapGet("/v1/checkout/sessions/{id}", (string id, HttpContext context) =>
-        {
-            if (context.Request.Headers.Authorization.ToString() != $"Bearer {SecretKey}" || !fake.created.TryGetValue(id, out var session))
-                return Results.Json(new { error = new { type = "invalid_request_error", message = $"No such checkout.session: '{id}'" } }, statusCode: 404);
-            var (paymentStatus, status, paymentIntent) = fake.Sessions.GetValueOrDefault(id, ("unpaid", "open", null));
-            return Results.Json(new
+            app.MapGet("/v1/checkout/sessions/{id}", (string id, HttpContext context) =>
             {
-                id, @object = "checkout.session", amount_total = session.Amount, currency = session.Currency, payment_status = paymentStatus, status,
-                payment_intent = paymentIntent, metadata = new { payment_id = session.PaymentId },
+                if (context.Request.Headers.Authorization.ToString() != $"Bearer {SecretKey}" || !fake.created.TryGetValue(id, out var session))
+                    return Results.Json(new { error = new { type = "invalid_request_error", message = $"No such checkout.session: '{id}'" } }, statusCode: 404);
+                var (paymentStatus, status, paymentIntent) = fake.Sessions.GetValueOrDefault(id, ("unpaid", "open", null));
+                return Results.Json(new
+                {
+                    id, @object = "checkout.session", amount_total = session.Amount, currency = session.Currency, payment_status = paymentStatus, status,
+                    payment_intent = paymentIntent, metadata = new { payment_id = session.PaymentId },
+                });
             });
+            app.MapPost("/v1/refunds", async (HttpContext context) =>
+                await fake.AcceptAsync(context) is not { } form ? InvalidKey() : Results.Json(new
+                {
+                    id = $"re_{Guid.NewGuid():N}"[..27], @object = "refund", amount = long.Parse(form["amount"]), payment_intent = form["payment_intent"], status = "succeeded",
+                }));
         });
-        fake.app.MapPost("/v1/refunds", async (HttpContext context) =>
-        {
-            if (await fake.AcceptAsync(context) is not { } form)
-                return Results.Json(new { error = new { type = "invalid_request_error", message = "Invalid API Key provided" } }, statusCode: 401);
-            return Results.Json(new
-            {
-                id = $"re_{Guid.NewGuid():N}"[..27], @object = "refund", amount = long.Parse(form["amount"]), payment_intent = form["payment_intent"], status = "succeeded",
-            });
-        });
-        await fake.app.StartAsync();
         fake.Url = fake.app.Urls.First();
         return fake;
     }
+
+    private static IResult InvalidKey() =>
+        Results.Json(new { error = new { type = "invalid_request_error", message = "Invalid API Key provided" } }, statusCode: 401);
 
     private async Task<Dictionary<string, string>?> AcceptAsync(HttpContext context)
     {

@@ -46,12 +46,11 @@ public sealed class RazorpayGateway(IOptions<RazorpayOptions> options, IHttpClie
 
     public async Task<string> StartAsync(Payment payment, PayableOrder order, string returnUrl)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/v1/orders", new
+        using var created = await SendAsync(HttpMethod.Post, "/v1/orders", new
         {
-            amount = MinorUnits(payment.Amount), currency = payment.Currency, receipt = order.Number,
+            amount = ProviderApi.MinorUnits(payment.Amount), currency = payment.Currency, receipt = order.Number,
             notes = new Dictionary<string, string> { ["payment_id"] = payment.Id.ToString() },
         });
-        using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         payment.Reference(created.RootElement.GetProperty("id").GetString()!);
         return $"/payments/razorpay/{payment.Id}?return={Uri.EscapeDataString(returnUrl)}";
     }
@@ -98,8 +97,7 @@ public sealed class RazorpayGateway(IOptions<RazorpayOptions> options, IHttpClie
     {
         if (payment.ProviderReference is not { } razorpayPayment || !razorpayPayment.StartsWith("pay_", StringComparison.Ordinal))
             throw new Platform.Errors.ConflictException("refund.no_charge", "Razorpay has not reported the captured payment yet.");
-        using var response = await SendAsync(HttpMethod.Post, $"/v1/payments/{razorpayPayment}/refund", new { amount = MinorUnits(amount) });
-        using var refund = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var refund = await SendAsync(HttpMethod.Post, $"/v1/payments/{razorpayPayment}/refund", new { amount = ProviderApi.MinorUnits(amount) });
         return refund.RootElement.GetProperty("id").GetString()!;
     }
 
@@ -108,8 +106,7 @@ public sealed class RazorpayGateway(IOptions<RazorpayOptions> options, IHttpClie
     {
         if (payment.ProviderReference is not { } orderId || !orderId.StartsWith("order_", StringComparison.Ordinal))
             return null;
-        using var response = await SendAsync(HttpMethod.Get, $"/v1/orders/{orderId}/payments", null);
-        using var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var list = await SendAsync(HttpMethod.Get, $"/v1/orders/{orderId}/payments", null);
         var items = list.RootElement.GetProperty("items").EnumerateArray().ToList();
         if (items.FirstOrDefault(i => Text(i, "status") == "captured") is { ValueKind: JsonValueKind.Object } captured)
             return new ProviderEvent($"query_{Text(captured, "id")}_captured", "order.payments.queried", payment.Id, Text(captured, "id"),
@@ -117,25 +114,16 @@ public sealed class RazorpayGateway(IOptions<RazorpayOptions> options, IHttpClie
         return null;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body)
+    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, object? body)
     {
         using var request = new HttpRequestMessage(method, options.Value.ApiBaseUrl.TrimEnd('/') + path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Value.KeyId}:{options.Value.KeySecret}")));
-        var response = await http.CreateClient(Code).SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            var detail = await response.Content.ReadAsStringAsync();
-            response.Dispose();
-            throw new Platform.Errors.ConflictException("payment.provider_error", $"Razorpay refused the request ({(int)response.StatusCode}): {detail[..Math.Min(200, detail.Length)]}");
-        }
-        return response;
+        return await ProviderApi.SendAsync(http.CreateClient(Code), request, "Razorpay");
     }
 
     private static string Hmac(string secret, string text) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(text)));
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static long MinorUnits(decimal amount) => (long)Math.Round(amount * 100m, MidpointRounding.AwayFromZero);
 }

@@ -44,7 +44,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
     public async Task<string> StartAsync(Payment payment, PayableOrder order, string returnUrl)
     {
         var back = store.Value.PublicUrl.TrimEnd('/') + returnUrl;
-        using var response = await SendAsync("/v1/checkout/sessions", $"attempt-{payment.Id}", new Dictionary<string, string>
+        using var session = await SendAsync("/v1/checkout/sessions", $"attempt-{payment.Id}", new Dictionary<string, string>
         {
             ["mode"] = "payment",
             ["success_url"] = back,
@@ -53,12 +53,11 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
             ["customer_email"] = order.Email,
             ["line_items[0][quantity]"] = "1",
             ["line_items[0][price_data][currency]"] = payment.Currency.ToLowerInvariant(),
-            ["line_items[0][price_data][unit_amount]"] = MinorUnits(payment.Amount).ToString(CultureInfo.InvariantCulture),
+            ["line_items[0][price_data][unit_amount]"] = ProviderApi.MinorUnits(payment.Amount).ToString(CultureInfo.InvariantCulture),
             ["line_items[0][price_data][product_data][name]"] = $"Order {order.Number}",
             ["metadata[payment_id]"] = payment.Id.ToString(),
             ["payment_intent_data[metadata][payment_id]"] = payment.Id.ToString(),
         });
-        using var session = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         payment.Reference(session.RootElement.GetProperty("id").GetString()!);
         return session.RootElement.GetProperty("url").GetString()!;
     }
@@ -67,12 +66,11 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
     {
         if (payment.ProviderReference is not { } paymentIntent || !paymentIntent.StartsWith("pi_", StringComparison.Ordinal))
             throw new Platform.Errors.ConflictException("refund.no_charge", "Stripe has not reported the charge of this payment yet.");
-        using var response = await SendAsync("/v1/refunds", $"refund-{payment.Id}-{payment.RefundedAmount}-{amount}", new Dictionary<string, string>
+        using var refund = await SendAsync("/v1/refunds", $"refund-{payment.Id}-{payment.RefundedAmount}-{amount}", new Dictionary<string, string>
         {
             ["payment_intent"] = paymentIntent,
-            ["amount"] = MinorUnits(amount).ToString(CultureInfo.InvariantCulture),
+            ["amount"] = ProviderApi.MinorUnits(amount).ToString(CultureInfo.InvariantCulture),
         });
-        using var refund = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return refund.RootElement.GetProperty("id").GetString()!;
     }
 
@@ -147,22 +145,11 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
             throw new WebhookRejectedException(StatusCodes.Status401Unauthorized, "The signature's timestamp is outside the tolerance.");
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string path, string idempotencyKey, Dictionary<string, string> form)
+    private async Task<JsonDocument> SendAsync(string path, string idempotencyKey, Dictionary<string, string> form)
     {
-        var client = http.CreateClient(Code);
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.ApiBaseUrl.TrimEnd('/') + path) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.SecretKey);
         request.Headers.Add("Idempotency-Key", idempotencyKey);
-        var response = await client.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            var detail = await response.Content.ReadAsStringAsync();
-            response.Dispose();
-            throw new Platform.Errors.ConflictException("payment.provider_error", $"Stripe refused the request ({(int)response.StatusCode}): {detail[..Math.Min(200, detail.Length)]}");
-        }
-        return response;
+        return await ProviderApi.SendAsync(http.CreateClient(Code), request, "Stripe");
     }
-
-    /// <summary>Stripe counts money in the currency's smallest unit (paise for INR).</summary>
-    private static long MinorUnits(decimal amount) => (long)Math.Round(amount * 100m, MidpointRounding.AwayFromZero);
 }
