@@ -2,6 +2,7 @@ using Shop.Web.Modules.Cart;
 using Shop.Web.Modules.Catalog;
 using Shop.Web.Modules.Identity;
 using Shop.Web.Modules.Inventory;
+using Shop.Web.Modules.Ledger;
 using Shop.Web.Modules.Ordering;
 using Shop.Web.Modules.Payments;
 using Shop.Web.Modules.Pricing;
@@ -19,6 +20,7 @@ builder.AddPricing();
 builder.AddCart();
 builder.AddOrdering();
 builder.AddPayments();
+builder.AddLedger();
 builder.AddStorefront();
 
 var app = builder.Build();
@@ -32,6 +34,7 @@ app.MapPricing();
 app.MapCart();
 app.MapOrdering();
 app.MapPayments();
+app.MapLedger();
 
 if (await app.RunCommandAsync(args))
     return;

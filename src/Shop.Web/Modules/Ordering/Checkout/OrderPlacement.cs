@@ -78,7 +78,7 @@ public sealed class OrderPlacement(
         var order = Order.Place(new OrderDraft(number, buyer.CustomerId, buyer.Email, buyer.Name, request.PaymentMethod, quote.Currency,
             quote.Subtotal, quote.Discount, quote.Tax, quote.Shipping ?? 0, quote.Total, quote.PricesIncludeTax, quote.Coupon?.Code,
             quote.SelectedShipping!.Code, quote.SelectedShipping.Name, shipTo, billTo, scope, string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
-            priced.Lines.Select((l, i) => new OrderLineDraft(l.Info.VariantId, l.Info.ProductId, l.Info.SellerId, l.Info.ProductTitle, l.Info.ProductSlug,
+            priced.Lines.Select((l, i) => new OrderLineDraft(l.Info.VariantId, l.Info.ProductId, l.Info.SellerId, l.Info.CategoryId, l.Info.ProductTitle, l.Info.ProductSlug,
                 Fit(l.Info.VariantLabel, 200), l.Info.Sku, l.Info.ImageUrl, l.Info.Price, l.Line.Quantity, quote.Lines[i].Subtotal, quote.Lines[i].Discount,
                 quote.Lines[i].TaxPercent, quote.Lines[i].Tax, quote.Lines[i].Total)).ToList()), clock.GetUtcNow());
         db.Add(order);

@@ -30,3 +30,8 @@ public interface IPayableOrders
 {
     Task<PayableOrder?> FindAsync(Guid orderId);
 }
+
+public sealed record PaidLine(Guid SellerId, Guid? CategoryId, decimal Amount);
+
+/// <summary>An order's money arrived (online, or cash on delivery): each seller's lines are now sales.</summary>
+public sealed record OrderPaid(Guid OrderId, string Number, string Currency, IReadOnlyList<PaidLine> Lines) : IIntegrationEvent;

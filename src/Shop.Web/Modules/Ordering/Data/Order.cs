@@ -30,7 +30,7 @@ public sealed record OrderDraft(
     string? IdempotencyScope, string? IdempotencyKey, IReadOnlyList<OrderLineDraft> Lines);
 
 public sealed record OrderLineDraft(
-    Guid VariantId, Guid ProductId, Guid SellerId, string ProductTitle, string ProductSlug, string VariantLabel, string Sku, string? ImageUrl,
+    Guid VariantId, Guid ProductId, Guid SellerId, Guid CategoryId, string ProductTitle, string ProductSlug, string VariantLabel, string Sku, string? ImageUrl,
     decimal UnitPrice, int Quantity, decimal Subtotal, decimal Discount, decimal TaxPercent, decimal Tax, decimal Total);
 
 /// <summary>
@@ -334,6 +334,7 @@ public sealed class OrderLine
         VariantId = draft.VariantId;
         ProductId = draft.ProductId;
         SellerId = draft.SellerId;
+        CategoryId = draft.CategoryId;
         ProductTitle = draft.ProductTitle;
         ProductSlug = draft.ProductSlug;
         VariantLabel = draft.VariantLabel;
@@ -354,6 +355,8 @@ public sealed class OrderLine
     public Guid VariantId { get; private set; }
     public Guid ProductId { get; private set; }
     public Guid SellerId { get; private set; }
+    /// <summary>The product's category when ordered (commission rules follow it); empty for lines ordered before it was kept.</summary>
+    public Guid? CategoryId { get; private set; }
     public string ProductTitle { get; private set; } = "";
     public string ProductSlug { get; private set; } = "";
     public string VariantLabel { get; private set; } = "";

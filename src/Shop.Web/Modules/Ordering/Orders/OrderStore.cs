@@ -36,9 +36,12 @@ public sealed class OrderStore(ShopDbContext db, ISellerDirectory sellers, IInve
             if (order is null || !allowed(order))
                 return false;
             var before = order.Status;
+            var wasPaid = order.IsPaid;
             await change(order, clock.GetUtcNow());
             if (order.Status != before)
                 outbox.Add(new OrderStatusChanged(order.Id, order.Status));
+            if (order.IsPaid && !wasPaid)
+                outbox.Add(new OrderPaid(order.Id, order.Number, order.Currency, order.Lines.Select(l => new PaidLine(l.SellerId, l.CategoryId, l.Total)).ToList()));
             await db.SaveChangesAsync();
             if (transaction is not null)
                 await transaction.CommitAsync();

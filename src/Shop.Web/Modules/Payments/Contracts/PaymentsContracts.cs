@@ -33,7 +33,11 @@ public sealed record RefundResult(Guid PaymentId, decimal Paid, decimal Refunded
 }
 
 /// <summary>Money went back to the buyer.</summary>
-public sealed record RefundIssued(Guid OrderId, Guid PaymentId, decimal Amount, bool FullyRefunded, string Reason) : IIntegrationEvent;
+public sealed record RefundIssued(Guid OrderId, Guid PaymentId, decimal Amount, bool FullyRefunded, string Reason) : IIntegrationEvent
+{
+    /// <summary>Names this refund (a payment may be refunded several times).</summary>
+    public Guid RefundId { get; init; } = Guid.CreateVersion7();
+}
 
 /// <summary>A provider confirmed that an order's payment went through.</summary>
 public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amount, string Currency, string Provider) : IIntegrationEvent;
