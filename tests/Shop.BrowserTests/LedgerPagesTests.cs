@@ -51,6 +51,12 @@ public sealed class LedgerPagesTests(BrowserFixture browser) : IClassFixture<Bro
         await adminPage.GetByText("The payout was recorded.").WaitForAsync();
         await adminPage.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "admin-ledger.png"), FullPage = true });
 
+        await adminPage.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "Prints" });
+        await adminPage.GetByLabel("Commission (%)").FillAsync("7");
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Save commission" }).ClickAsync();
+        await adminPage.GetByText("The commission was saved.").WaitForAsync();
+        Assert.Contains("Every seller, Prints: 7.00%", await adminPage.GetByTestId("commission-rules").InnerTextAsync());
+
         await sellerPage.ReloadAsync();
         Assert.Equal("₹300.00", await sellerPage.GetByTestId("balance").InnerTextAsync());
         Assert.Empty(sellerErrors);
