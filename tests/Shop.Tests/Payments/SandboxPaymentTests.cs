@@ -123,6 +123,12 @@ public sealed class SandboxPaymentTests(ShopAppFactory app) : IClassFixture<Shop
             Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection,
                 "SELECT s.reserved FROM inventory.stock_items s JOIN ordering.order_lines l ON l.variant_id = s.variant_id WHERE l.order_id = @orderId", new { orderId }));
 
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+            return await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT status FROM payments.payments WHERE id = @paymentId", new { paymentId }) == "cancelled";
+        }, "the open attempt to be cancelled with its order");
+
         await CatalogClient.Expect(await CallbackAsync(Event(paymentId, "payment.succeeded", order.GetProperty("total").GetDecimal())), HttpStatusCode.OK);
         var (admin, _) = await app.SignedInClientAsync("admin", "admin");
         var noted = await Eventually.GetAsync(async () => await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/orders/{orderId}"),

@@ -4,6 +4,7 @@ using Shop.Web.Modules.Payments.Razorpay;
 using Shop.Web.Modules.Payments.Sandbox;
 using Shop.Web.Modules.Payments.Stripe;
 using Shop.Web.Modules.Payments.Webhooks;
+using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Payments;
 
@@ -26,6 +27,7 @@ public static class PaymentsModule
         builder.Services.AddSingleton<IPaymentProvider, CashOnDelivery>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<IPayments>(services => services.GetRequiredService<PaymentService>());
+        builder.Services.AddIntegrationEventHandler<Ordering.Contracts.OrderStatusChanged, CancelledOrders>();
         builder.Services.AddSingleton<PaymentReconciliation>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PaymentReconciliation>());
         return builder;

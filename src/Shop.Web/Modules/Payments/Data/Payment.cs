@@ -42,10 +42,13 @@ public sealed class Payment
 
     public void Reference(string providerReference) => ProviderReference = providerReference;
 
-    /// <summary>Records success; false when the attempt was already settled (nothing changes).</summary>
+    /// <summary>
+    /// Records success; false when it was already recorded (nothing changes). Money that arrives for a
+    /// declined or cancelled attempt still counts: the order then decides what to do with it.
+    /// </summary>
     public bool Succeed(string? providerReference, DateTimeOffset now)
     {
-        if (Status is not (PaymentStatus.Pending or PaymentStatus.Failed))
+        if (Status is not (PaymentStatus.Pending or PaymentStatus.Failed or PaymentStatus.Cancelled))
             return false;
         Status = PaymentStatus.Succeeded;
         ProviderReference = providerReference ?? ProviderReference;
@@ -65,6 +68,15 @@ public sealed class Payment
             throw new Platform.Errors.ConflictException("refund.exceeds_paid", $"At most {Refundable:0.00} {Currency} can still be refunded.");
         RefundedAmount += amount;
         Status = RefundedAmount == Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The order went away (cancelled or expired) while this attempt was open.</summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        if (Status != PaymentStatus.Pending)
+            return;
+        Status = PaymentStatus.Cancelled;
         UpdatedAt = now;
     }
 
