@@ -122,4 +122,62 @@ public sealed class RazorpayPaymentTests(RazorpayShop app) : IClassFixture<Razor
         await Eventually.GetAsync(async () => await lostGuest.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{lostOrder.GetProperty("id").GetString()}?access={lostAccess}"),
             o => o.GetProperty("status").GetString() == "paid", "reconciliation to pay the order");
     }
+
+    /// <summary>
+    /// The sample "payment.captured" payload of Razorpay's webhook documentation (razorpay.com/docs/webhooks/payments),
+    /// with this test's order id and amount put in. It carries no notes of ours: the payment is found by its order.
+    /// </summary>
+    private const string DocumentedPaymentCaptured = """
+        {
+          "entity": "event",
+          "account_id": "acc_BFQ7uQEaa7j2z7",
+          "event": "payment.captured",
+          "contains": ["payment"],
+          "payload": {
+            "payment": {
+              "entity": {
+                "id": "pay_DESlfW9H8K9uqM",
+                "entity": "payment",
+                "amount": AMOUNT,
+                "currency": "INR",
+                "status": "captured",
+                "order_id": "ORDER_ID",
+                "invoice_id": null,
+                "international": false,
+                "method": "netbanking",
+                "amount_refunded": 0,
+                "refund_status": null,
+                "captured": true,
+                "description": null,
+                "card_id": null,
+                "bank": "HDFC",
+                "wallet": null,
+                "vpa": null,
+                "email": "gaurav.kumar@example.com",
+                "contact": "+919000090000",
+                "notes": [],
+                "fee": 2,
+                "tax": 0,
+                "error_code": null,
+                "error_description": null,
+                "created_at": 1567674599
+              }
+            }
+          },
+          "created_at": 1567674606
+        }
+        """;
+
+    [Fact]
+    public async Task The_documented_payment_captured_sample_pays_the_order_it_belongs_to()
+    {
+        var (guest, order, _, razorpayOrder, access) = await RazorpayOrderAsync(555m);
+        var body = DocumentedPaymentCaptured.Replace("AMOUNT", ((long)(order.GetProperty("total").GetDecimal() * 100)).ToString()).Replace("ORDER_ID", razorpayOrder);
+        var signature = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(FakeRazorpay.WebhookSecret), Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal("succeeded", (await (await WebhookAsync((body, signature), "evt_documented")).JsonAsync()).GetProperty("outcome").GetString());
+        await Eventually.GetAsync(async () => await guest.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order.GetProperty("id").GetString()}?access={access}"),
+            o => o.GetProperty("status").GetString() == "paid", "the documented capture to pay the order");
+    }
 }

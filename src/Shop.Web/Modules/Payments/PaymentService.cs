@@ -83,7 +83,11 @@ public sealed partial class PaymentService(
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (await db.Set<PaymentEvent>().AnyAsync(e => e.Provider == providerCode && e.EventId == received.EventId))
             return "duplicate";
-        var payment = received.PaymentId is { } id
+        var id = received.PaymentId ?? await db.Set<Payment>()
+            .Where(p => p.Provider == providerCode && received.AttemptReference != null
+                && (p.ProviderReference == received.AttemptReference || p.ProviderReference == received.ProviderReference))
+            .Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        var payment = id is not null
             ? await db.Set<Payment>().FromSql($"SELECT * FROM payments.payments WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync()
             : null;
         var outcome = Apply(payment, providerCode, received);

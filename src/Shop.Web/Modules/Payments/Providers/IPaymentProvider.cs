@@ -14,9 +14,10 @@ public enum ProviderOutcome
 
 /// <summary>A verified provider event, in the shop's terms.</summary>
 /// <param name="RefundedTotal">For a refund: all that the provider has refunded of the payment so far.</param>
+/// <param name="AttemptReference">The provider's id of the attempt (e.g. its order), to find the payment when the event does not name it.</param>
 public sealed record ProviderEvent(
     string EventId, string Type, Guid? PaymentId, string? ProviderReference, decimal? Amount, string? Currency, ProviderOutcome Outcome, string? Reason,
-    decimal? RefundedTotal = null);
+    decimal? RefundedTotal = null, string? AttemptReference = null);
 
 /// <summary>A callback that failed verification: 401 for a bad signature, 400 for anything malformed.</summary>
 public sealed class WebhookRejectedException(int statusCode, string reason) : Exception(reason)

@@ -84,11 +84,12 @@ public sealed class RazorpayGateway(IOptions<RazorpayOptions> options, IHttpClie
         var amount = entity.TryGetProperty("amount", out var paise) ? paise.GetInt64() / 100m : (decimal?)null;
         return type.GetString() switch
         {
-            "payment.captured" => new(eventId, "payment.captured", paymentId, Text(entity, "id"), amount, Text(entity, "currency"), ProviderOutcome.Succeeded, null),
+            "payment.captured" => new(eventId, "payment.captured", paymentId, Text(entity, "id"), amount, Text(entity, "currency"), ProviderOutcome.Succeeded, null,
+                AttemptReference: Text(entity, "order_id")),
             "payment.failed" => new(eventId, "payment.failed", paymentId, Text(entity, "id"), amount, Text(entity, "currency"), ProviderOutcome.Failed,
-                Text(entity, "error_description") ?? "The payment failed at Razorpay."),
+                Text(entity, "error_description") ?? "The payment failed at Razorpay.", AttemptReference: Text(entity, "order_id")),
             "refund.processed" => new(eventId, "refund.processed", paymentId, Text(entity, "id"), amount, Text(entity, "currency"), ProviderOutcome.Refunded, null,
-                entity.TryGetProperty("amount_refunded", out var refunded) ? refunded.GetInt64() / 100m : null),
+                entity.TryGetProperty("amount_refunded", out var refunded) ? refunded.GetInt64() / 100m : null, Text(entity, "order_id")),
             var other => new(eventId, other ?? "unknown", paymentId, null, null, null, ProviderOutcome.Ignored, null),
         };
     }

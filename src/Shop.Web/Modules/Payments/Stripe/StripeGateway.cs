@@ -119,7 +119,8 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
         return type.GetString() switch
         {
             "checkout.session.completed" when Text("payment_status") == "paid" =>
-                new(id.GetString()!, "checkout.session.completed", paymentId, Text("payment_intent"), Money("amount_total"), Text("currency"), ProviderOutcome.Succeeded, null),
+                new(id.GetString()!, "checkout.session.completed", paymentId, Text("payment_intent"), Money("amount_total"), Text("currency"), ProviderOutcome.Succeeded, null,
+                    AttemptReference: Text("id")),
             "payment_intent.payment_failed" =>
                 new(id.GetString()!, "payment_intent.payment_failed", paymentId, Text("id"), Money("amount"), Text("currency"), ProviderOutcome.Failed,
                     item.TryGetProperty("last_payment_error", out var error) && error.TryGetProperty("message", out var message) ? message.GetString() : "The card payment failed."),
