@@ -146,4 +146,51 @@ public sealed class StripePaymentTests(StripeShop app) : IClassFixture<StripeSho
         await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
             Assert.Equal("failed", await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT status FROM payments.payments WHERE id = @abandonedPayment", new { abandonedPayment }));
     }
+
+    /// <summary>
+    /// A checkout.session.completed event as Stripe's API reference shows the Event and Checkout Session
+    /// objects, with this test's session id and amount put in; its metadata is empty, so the payment is
+    /// found by the session.
+    /// </summary>
+    private const string DocumentedSessionCompleted = """
+        {
+          "id": "evt_1PzN9cLkdIwHu7ixlYAgIp2M",
+          "object": "event",
+          "api_version": "2024-06-20",
+          "created": 1726650440,
+          "data": {
+            "object": {
+              "id": "SESSION_ID",
+              "object": "checkout.session",
+              "amount_subtotal": AMOUNT,
+              "amount_total": AMOUNT,
+              "currency": "inr",
+              "customer_details": { "email": "jenny.rosen@example.com", "name": "Jenny Rosen" },
+              "livemode": false,
+              "metadata": {},
+              "mode": "payment",
+              "payment_intent": "pi_3PzN9aLkdIwHu7ix0K2Tq5pB",
+              "payment_method_types": ["card"],
+              "payment_status": "paid",
+              "status": "complete"
+            }
+          },
+          "livemode": false,
+          "pending_webhooks": 1,
+          "request": { "id": null, "idempotency_key": null },
+          "type": "checkout.session.completed"
+        }
+        """;
+
+    [Fact]
+    public async Task A_documented_checkout_session_completed_event_pays_the_order_of_its_session()
+    {
+        var (guest, order, _, sessionId) = await StripeOrderAsync(333m);
+        var body = DocumentedSessionCompleted.Replace("AMOUNT", ((long)(order.GetProperty("total").GetDecimal() * 100)).ToString()).Replace("SESSION_ID", sessionId);
+        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var v1 = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(FakeStripe.WebhookSecret), Encoding.UTF8.GetBytes($"{t}.{body}")));
+
+        Assert.Equal("succeeded", (await (await WebhookAsync((body, $"t={t},v1={v1}"))).JsonAsync()).GetProperty("outcome").GetString());
+        await Eventually.GetAsync(() => OrderAsync(guest, order), o => o.GetProperty("status").GetString() == "paid", "the documented event to pay the order");
+    }
 }
