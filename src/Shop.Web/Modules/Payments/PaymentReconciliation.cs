@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Payments.Data;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Jobs;
 
 namespace Shop.Web.Modules.Payments;
 
@@ -12,12 +13,12 @@ namespace Shop.Web.Modules.Payments;
 /// second instance asking the same question changes nothing.
 /// </summary>
 public sealed partial class PaymentReconciliation(IServiceScopeFactory scopes, IOptions<PaymentOptions> options, TimeProvider clock, ILogger<PaymentReconciliation> logger)
-    : BackgroundService
+    : PeriodicJob(clock)
 {
     /// <summary>Settles what the providers can settle; returns how many attempts changed.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
     {
-        var before = clock.GetUtcNow() - options.Value.ReconcileAfter;
+        var before = Clock.GetUtcNow() - options.Value.ReconcileAfter;
         List<Guid> pending;
         await using (var scope = scopes.CreateAsyncScope())
             pending = await scope.ServiceProvider.GetRequiredService<ShopDbContext>().Set<Payment>().AsNoTracking()
@@ -43,28 +44,17 @@ public sealed partial class PaymentReconciliation(IServiceScopeFactory scopes, I
         return settled;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromMinutes(5);
+
+    protected override bool RunsAtStart => false;
+
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    if (await ReconcileAsync(stoppingToken) is var settled and > 0)
-                        LogSettled(settled);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogFailed(exception);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        if (await ReconcileAsync(stoppingToken) is var settled and > 0)
+            LogSettled(settled);
     }
+
+    protected override void OnRoundFailed(Exception exception) => LogFailed(exception);
 
     [LoggerMessage(LogLevel.Information, "Reconciliation settled {Count} pending payments")]
     private partial void LogSettled(int count);

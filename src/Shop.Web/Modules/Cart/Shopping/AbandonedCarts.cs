@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Jobs;
 
 namespace Shop.Web.Modules.Cart.Shopping;
 
@@ -17,7 +18,7 @@ public sealed class CartOptions
 /// deleted by one is simply not found by another, so running everywhere at once is harmless.
 /// </summary>
 public sealed partial class AbandonedCarts(IServiceScopeFactory scopes, IOptions<CartOptions> options, TimeProvider clock, ILogger<AbandonedCarts> logger)
-    : BackgroundService
+    : PeriodicJob(clock)
 {
     private const int BatchSize = 1_000;
 
@@ -26,7 +27,7 @@ public sealed partial class AbandonedCarts(IServiceScopeFactory scopes, IOptions
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        var before = clock.GetUtcNow().AddDays(-options.Value.GuestCartDays);
+        var before = Clock.GetUtcNow().AddDays(-options.Value.GuestCartDays);
         var removed = 0;
         int batch;
         do
@@ -41,29 +42,15 @@ public sealed partial class AbandonedCarts(IServiceScopeFactory scopes, IOptions
         return removed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
+
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    if (await SweepAsync(stoppingToken) is var removed and > 0)
-                        LogSwept(removed);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogSweepFailed(exception);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        if (await SweepAsync(stoppingToken) is var removed and > 0)
+            LogSwept(removed);
     }
+
+    protected override void OnRoundFailed(Exception exception) => LogSweepFailed(exception);
 
     [LoggerMessage(LogLevel.Information, "Removed {Count} abandoned guest carts")]
     private partial void LogSwept(int count);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Data;
 
+using Shop.Web.Platform.Jobs;
+
 namespace Shop.Web.Modules.Ordering.Orders;
 
 public sealed class OrderingOptions
@@ -19,12 +21,12 @@ public sealed class OrderingOptions
 /// cancel it once, and a payment that lands first wins.
 /// </summary>
 public sealed partial class UnpaidOrderExpiry(IServiceScopeFactory scopes, IOptions<OrderingOptions> options, TimeProvider clock, ILogger<UnpaidOrderExpiry> logger)
-    : BackgroundService
+    : PeriodicJob(clock)
 {
     /// <summary>Cancels the overdue orders; returns how many this call cancelled.</summary>
     public async Task<int> ExpireAsync(CancellationToken cancellationToken = default)
     {
-        var cutoff = clock.GetUtcNow() - options.Value.UnpaidOrderLifetime;
+        var cutoff = Clock.GetUtcNow() - options.Value.UnpaidOrderLifetime;
         bool Overdue(Order order) => order.Status == OrderStatus.PendingPayment && !order.IsPaid
             && order.PaymentMethod != Order.CashOnDelivery && order.PlacedAt < cutoff;
         List<Guid> overdue;
@@ -43,29 +45,15 @@ public sealed partial class UnpaidOrderExpiry(IServiceScopeFactory scopes, IOpti
         return cancelled;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    if (await ExpireAsync(stoppingToken) is var cancelled and > 0)
-                        LogExpired(cancelled);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogFailed(exception);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        if (await ExpireAsync(stoppingToken) is var cancelled and > 0)
+            LogExpired(cancelled);
     }
+
+    protected override void OnRoundFailed(Exception exception) => LogFailed(exception);
 
     [LoggerMessage(LogLevel.Information, "Cancelled {Count} orders that were not paid in time")]
     private partial void LogExpired(int count);

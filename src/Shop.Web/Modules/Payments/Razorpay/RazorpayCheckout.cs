@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Payments.Data;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Payments.Razorpay;
 
@@ -17,7 +18,7 @@ public static class RazorpayCheckout
                 [FromForm(Name = "razorpay_order_id")] string? orderId, [FromForm(Name = "razorpay_payment_id")] string? razorpayPaymentId,
                 [FromForm(Name = "razorpay_signature")] string? signature, RazorpayGateway gateway, PaymentService payments, ShopDbContext db) =>
             {
-                var back = @return is { Length: > 1 } path && path[0] == '/' && path[1] is not ('/' or '\\') ? path : "/";
+                var back = LocalUrl.OrHome(@return);
                 var payment = await db.Set<Payment>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId && p.Provider == RazorpayGateway.Code);
                 if (payment is null || orderId is null || razorpayPaymentId is null || signature is null
                     || orderId != payment.ProviderReference || !gateway.IsGenuineCheckoutResult(orderId, razorpayPaymentId, signature))

@@ -1,4 +1,4 @@
-namespace Shop.Web.Modules.Identity.Auth;
+namespace Shop.Web.Platform.Security;
 
 public static class LocalUrl
 {
