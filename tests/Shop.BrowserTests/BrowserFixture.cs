@@ -40,6 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = Shop.ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Both suites share two cores with the app and PostgreSQL; a busy moment must not read as a failure.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
