@@ -15,6 +15,15 @@ public enum OrderStatus
     Refunded,
 }
 
+public enum FulfillmentStatus
+{
+    Pending,
+    Processing,
+    Shipped,
+    Delivered,
+    Cancelled,
+}
+
 public sealed record OrderedItem(Guid ProductId, Guid VariantId, int Quantity);
 
 /// <summary>An order was placed: the customer gets a confirmation, each seller a new order to fulfil, best sellers move up.</summary>
@@ -22,6 +31,9 @@ public sealed record OrderPlaced(Guid OrderId, IReadOnlyList<OrderedItem> Items)
 
 /// <summary>An order moved to another status (the customer hears about it).</summary>
 public sealed record OrderStatusChanged(Guid OrderId, OrderStatus Status) : IIntegrationEvent;
+
+/// <summary>A seller's part of an order moved on (the buyer hears of each shipment and delivery).</summary>
+public sealed record FulfillmentStatusChanged(Guid OrderId, Guid FulfillmentId, Guid SellerId, FulfillmentStatus Status) : IIntegrationEvent;
 
 /// <summary>What payments need to know about an order they are asked to collect.</summary>
 public sealed record PayableOrder(Guid Id, string Number, decimal Total, string Currency, bool IsPaid, OrderStatus Status, string Email);

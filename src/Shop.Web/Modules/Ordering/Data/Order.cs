@@ -252,15 +252,6 @@ public sealed class Order
     };
 }
 
-public enum FulfillmentStatus
-{
-    Pending,
-    Processing,
-    Shipped,
-    Delivered,
-    Cancelled,
-}
-
 /// <summary>One seller's part of an order.</summary>
 public sealed class Fulfillment
 {

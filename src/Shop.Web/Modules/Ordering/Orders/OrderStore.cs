@@ -37,9 +37,12 @@ public sealed class OrderStore(ShopDbContext db, ISellerDirectory sellers, IInve
                 return false;
             var before = order.Status;
             var wasPaid = order.IsPaid;
+            var fulfillmentsBefore = order.Fulfillments.ToDictionary(f => f.Id, f => f.Status);
             await change(order, clock.GetUtcNow());
             if (order.Status != before)
                 outbox.Add(new OrderStatusChanged(order.Id, order.Status));
+            foreach (var moved in order.Fulfillments.Where(f => fulfillmentsBefore[f.Id] != f.Status))
+                outbox.Add(new FulfillmentStatusChanged(order.Id, moved.Id, moved.SellerId, moved.Status));
             if (order.IsPaid && !wasPaid)
                 outbox.Add(new OrderPaid(order.Id, order.Number, order.Currency, order.Lines.Select(l => new PaidLine(l.SellerId, l.CategoryId, l.Total)).ToList()));
             await db.SaveChangesAsync();
