@@ -3,6 +3,7 @@ using Shop.Web.Modules.Catalog;
 using Shop.Web.Modules.Identity;
 using Shop.Web.Modules.Inventory;
 using Shop.Web.Modules.Ledger;
+using Shop.Web.Modules.Notifications;
 using Shop.Web.Modules.Ordering;
 using Shop.Web.Modules.Payments;
 using Shop.Web.Modules.Pricing;
@@ -13,6 +14,7 @@ using Shop.Web.Platform.Commands;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
+builder.AddNotifications();
 builder.AddIdentity();
 builder.AddCatalog();
 builder.AddInventory();
@@ -27,6 +29,7 @@ var app = builder.Build();
 
 app.UsePlatform();
 app.MapPlatform();
+app.MapNotifications();
 app.MapIdentity();
 app.MapCatalog();
 app.MapInventory();

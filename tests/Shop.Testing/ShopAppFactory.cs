@@ -22,6 +22,8 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Payments:Sandbox:WebhookSecret"] = "sandbox-test-secret",
     };
 
+    private SmtpTestServer? smtp;
+
     public string ConnectionString { get; private set; } = "";
 
     public string MailDirectory { get; } = Directory.CreateTempSubdirectory("shop-test-mail-").FullName;
@@ -44,8 +46,15 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync() =>
         ConnectionString = SharedConnectionString ?? await TestPostgres.CreateMigratedDatabaseAsync();
 
-    /// <summary>Every message the shop has written to its mail pickup folder so far.</summary>
-    public IReadOnlyList<ReceivedMail> Mail() => Directory.Exists(MailDirectory)
+    /// <summary>Sends mail over SMTP to <paramref name="server"/> (before start), or reads mail from a replacement server on the same port (after).</summary>
+    public ShopAppFactory WithSmtp(SmtpTestServer server)
+    {
+        smtp = server;
+        return WithSettings(("Email:Delivery", "Smtp"), ("Email:Host", "127.0.0.1"), ("Email:Port", server.Port.ToString()));
+    }
+
+    /// <summary>Every message the shop has delivered so far (to its SMTP server, or else its pickup folder).</summary>
+    public IReadOnlyList<ReceivedMail> Mail() => smtp is not null ? smtp.Mail() : Directory.Exists(MailDirectory)
         ? Directory.GetFiles(MailDirectory, "*.eml").Select(f => (File: f, Time: File.GetLastWriteTimeUtc(f))).OrderBy(f => f.Time)
             .Select(f => ReceivedMail.Parse(File.ReadAllText(f.File))).ToList()
         : [];

@@ -60,8 +60,12 @@ public sealed class OrderLifecycleApiTests(ShopAppFactory app) : IClassFixture<S
         Assert.Equal("A shipment that is pending cannot become delivered.", tooEarly.GetProperty("detail").GetString());
         await StepAsync(otherSeller, theirs, new { status = "shipped", carrier = "BlueDart", trackingNumber = "BD99" });
         Assert.Equal("shipped", (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderId}")).GetProperty("status").GetString());
-        var shippedMail = await app.WaitForMailAsync(email, $"Your order {order.GetProperty("number").GetString()} is shipped");
-        Assert.Contains("BD99", shippedMail.Text);
+        // One mail per parcel, each with its own carrier's tracking page.
+        var shippedMails = await Eventually.GetAsync(
+            () => Task.FromResult(app.Mail().Where(m => m.To.Contains(email) && m.Subject == $"Your order {order.GetProperty("number").GetString()} is shipped").ToList()),
+            mails => mails.Count == 2, "a shipped mail per parcel");
+        Assert.Contains(shippedMails, m => m.Text.Contains("BD99") && m.Text.Contains("https://www.bluedart.com/") && m.Html!.Contains("BlueDart"));
+        Assert.Contains(shippedMails, m => m.Text.Contains("https://www.delhivery.com/track/package/DL123456"));
 
         var cancel = await customer.PostAsJsonAsync($"/api/v1/orders/{orderId}/cancel", new { reason = "Changed my mind" });
         Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);

@@ -1,8 +1,8 @@
 using Shop.Web.Modules.Ordering.Administration;
 using Shop.Web.Modules.Ordering.Checkout;
 using Shop.Web.Modules.Ordering.Contracts;
-using Shop.Web.Modules.Ordering.Emails;
 using Shop.Web.Modules.Ordering.Invoices;
+using Shop.Web.Modules.Ordering.Messages;
 using Shop.Web.Modules.Ordering.Orders;
 using Shop.Web.Modules.Ordering.SellerOrders;
 using Shop.Web.Platform.Outbox;
@@ -24,8 +24,12 @@ public static class OrderingModule
         builder.Services.AddSingleton<OrderAccess>();
         builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSection(InvoiceOptions.Section));
         builder.Services.AddSingleton<InvoiceDocument>();
-        builder.Services.AddIntegrationEventHandler<OrderPlaced, OrderEmails>();
-        builder.Services.AddIntegrationEventHandler<OrderStatusChanged, OrderEmails>();
+        builder.Services.AddIntegrationEventHandler<OrderPlaced, OrderMessages>();
+        builder.Services.AddIntegrationEventHandler<OrderPaid, OrderMessages>();
+        builder.Services.AddIntegrationEventHandler<OrderStatusChanged, OrderMessages>();
+        builder.Services.AddIntegrationEventHandler<FulfillmentStatusChanged, OrderMessages>();
+        builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderMessages>();
+        builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderMessages>();
         builder.Services.AddScoped<IPayableOrders, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentSucceeded, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderPayments>();

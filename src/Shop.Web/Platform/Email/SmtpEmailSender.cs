@@ -18,6 +18,8 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnviron
             IsBodyHtml = false,
         };
         mail.To.Add(message.To);
+        if (message.Id is { } id)
+            mail.Headers.Add("Message-ID", $"<{id:N}@{mail.From.Host}>");
         if (message.HtmlBody is not null)
             mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, MediaTypeNames.Text.Html));
 

@@ -18,6 +18,7 @@ public sealed class OutboxDelivery(IServiceScopeFactory scopeFactory, IEnumerabl
         foreach (var handler in handlersByType[message.Type])
         {
             await using var scope = scopeFactory.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentOutboxMessage>().Id = message.Id;
             var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var firstTime = await db.Database.ExecuteSqlAsync(

@@ -9,6 +9,7 @@ public static class OutboxSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<IOutbox, Outbox>();
+        builder.Services.AddScoped<CurrentOutboxMessage>();
         builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddSingleton<OutboxDelivery>();
         builder.Services.AddSingleton<OutboxDispatcher>();

@@ -5,6 +5,18 @@ namespace Shop.Web.Platform.Outbox;
 
 public sealed record ClaimedMessage(Guid Id, string Type, string Payload, int Attempts);
 
+/// <summary>A message that failed its last try (settable properties: Dapper converts the timestamps into them).</summary>
+public sealed record DeadLetter
+{
+    public Guid Id { get; init; }
+    public string Type { get; init; } = "";
+    public string Payload { get; init; } = "";
+    public int Attempts { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public DateTimeOffset DeadLetteredAt { get; init; }
+}
+
 /// <summary>
 /// The outbox table's state transitions. Claiming takes a lease with FOR UPDATE SKIP LOCKED, so
 /// concurrent dispatchers on any number of instances never take the same message; a dispatcher
@@ -50,5 +62,33 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
                    dead_lettered_at = CASE WHEN attempts >= @maxAttempts THEN now() END
              WHERE id = @id
             """, new { id, error, retryDelay, maxAttempts }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Messages that failed their last try, newest first, optionally of one event type.</summary>
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string? type, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var letters = await connection.QueryAsync<DeadLetter>(new CommandDefinition("""
+            SELECT id, type, payload::text AS payload, attempts, last_error AS lastError, occurred_at AS occurredAt, dead_lettered_at AS deadLetteredAt
+              FROM platform.outbox_messages
+             WHERE dead_lettered_at IS NOT NULL AND (@type::text IS NULL OR type = @type)
+             ORDER BY dead_lettered_at DESC
+             LIMIT @limit
+            """, new { type, limit }, cancellationToken: cancellationToken));
+        return letters.ToList();
+    }
+
+    /// <summary>Gives a dead-lettered message a fresh set of tries; handlers that already succeeded stay skipped.</summary>
+    public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var retried = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE platform.outbox_messages
+               SET dead_lettered_at = NULL, attempts = 0, available_at = now(), locked_until = NULL
+             WHERE id = @id AND dead_lettered_at IS NOT NULL
+            """, new { id }, cancellationToken: cancellationToken)) == 1;
+        if (retried)
+            await connection.ExecuteAsync(new CommandDefinition($"SELECT pg_notify('{OutboxDispatcher.Channel}', '')", cancellationToken: cancellationToken));
+        return retried;
     }
 }

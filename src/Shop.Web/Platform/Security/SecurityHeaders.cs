@@ -20,17 +20,23 @@ internal static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
         "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    // An email as mail programs show it: inline styles, no scripts, framed only by the admin's preview page.
+    private const string EmailPreviewContentSecurityPolicy =
+        "default-src 'none'; img-src 'self' data: https:; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            var emailPreview = context.Request.Path.StartsWithSegments("/admin/email-preview");
+            headers.XFrameOptions = emailPreview ? "SAMEORIGIN" : "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs") ? ApiDocsContentSecurityPolicy
+            headers.ContentSecurityPolicy = emailPreview ? EmailPreviewContentSecurityPolicy
+                : context.Request.Path.StartsWithSegments("/api/docs") ? ApiDocsContentSecurityPolicy
                 : context.Request.Path.StartsWithSegments("/payments/razorpay") ? RazorpayContentSecurityPolicy
                 : ContentSecurityPolicy;
             return Task.CompletedTask;

@@ -1,0 +1,45 @@
+namespace Shop.Web.Modules.Notifications.Contracts;
+
+/// <summary>Every message the shop sends people; each has an email template pair under Templates/Email.</summary>
+public enum NotificationKind
+{
+    ConfirmEmail,
+    PasswordReset,
+    EmailChange,
+    AccountExists,
+    SellerApplicationDecided,
+    OrderPlaced,
+    PaymentReceived,
+    PaymentFailed,
+    OrderShipped,
+    OrderDelivered,
+    OrderCancelled,
+    ReturnAccepted,
+    RefundIssued,
+    SellerNewOrder,
+    SellerLowStock,
+    SupportNewTicket,
+    WebhookDisabled,
+}
+
+/// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email.</summary>
+public sealed record Recipient(Guid? UserId, string Email, string Name);
+
+/// <summary>
+/// One notification for one person. <paramref name="Key"/> names the business fact ("order 42 shipped");
+/// the same kind, key and recipient is delivered once however often the event arrives. Left null inside
+/// an outbox handler, the event itself is the key. <paramref name="LinkPath"/> is where the in-app entry leads.
+/// </summary>
+public sealed record Notice(NotificationKind Kind, Recipient To, object Model, string? Key = null, string? LinkPath = null);
+
+/// <summary>Queues a notification's email and in-app entry in the caller's transaction (call it from outbox handlers).</summary>
+public interface INotifier
+{
+    Task NotifyAsync(Notice notice, CancellationToken cancellationToken);
+}
+
+/// <summary>The header bell's count.</summary>
+public interface INotificationInbox
+{
+    Task<int> UnreadCountAsync(Guid userId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,36 @@
+namespace Shop.Web.Modules.Notifications.Contracts;
+
+// What each template can show. Amounts are plain numbers ({{money total}} formats them);
+// paths are relative ({{url link}} makes them absolute with the shop's public address).
+
+/// <summary>Confirm email, password reset, email change: one link that carries a one-time code.</summary>
+public sealed record AccountLinkModel(string Link, string? NewEmail = null);
+
+public sealed record AccountExistsModel(string SignInLink, string ResetLink);
+
+public sealed record SellerApplicationModel(string ShopName, bool Approved, string? Reason, string Link);
+
+public sealed record OrderLineModel(string Title, string? Variant, int Quantity, decimal Amount);
+
+public sealed record OrderModel(
+    string Number, string CustomerName, IReadOnlyList<OrderLineModel> Lines, decimal Subtotal, decimal Discount, decimal Shipping,
+    decimal Tax, bool TaxIncluded, decimal Total, string PaymentMethod, string ShipTo, string Link);
+
+public sealed record PaymentModel(string Number, decimal Amount, string? Reason, string Link);
+
+public sealed record ShipmentModel(string Number, string SellerName, string? Carrier, string? TrackingNumber, string? TrackingUrl,
+    IReadOnlyList<string> Items, bool Complete, string Link);
+
+public sealed record OrderUpdateModel(string Number, string Message, string Link);
+
+public sealed record RefundModel(string Number, decimal Amount, bool FullyRefunded, string Reason, string Link);
+
+public sealed record SellerItemModel(string Title, string Sku, int Quantity);
+
+public sealed record SellerOrderModel(string Number, string SellerName, IReadOnlyList<SellerItemModel> Items, string ShipTo, string Link);
+
+public sealed record LowStockModel(string ProductTitle, string Sku, int Available, int Threshold, string Link);
+
+public sealed record SupportTicketModel(string Subject, string From, string Excerpt, string Link);
+
+public sealed record WebhookDisabledModel(string Endpoint, string Reason, string Link);

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Shop.Web.Modules.Notifications.Contracts;
+
+namespace Shop.Web.Modules.Notifications.Templates;
+
+public enum Audience
+{
+    Customer,
+    Seller,
+    Admin,
+}
+
+/// <summary>
+/// What the shop knows about a kind: who gets it, whether people may turn it off (security and order
+/// messages are essential), whether it also appears in the notification centre, whether its email
+/// carries a one-time code (its body is not kept once sent), and sample data for the preview.
+/// </summary>
+public sealed record KindInfo(NotificationKind Kind, string Label, Audience Audience, bool Essential, bool InApp, bool Sensitive, object Sample)
+{
+    public string Slug { get; } = NotificationKinds.Slug(Kind);
+}
+
+public static partial class NotificationKinds
+{
+    private static readonly OrderLineModel[] SampleLines =
+    [
+        new("Cotton Kurta", "Size M / Indigo", 2, 2598m),
+        new("Brass Diya Set", null, 1, 849m),
+    ];
+
+    public static readonly IReadOnlyList<KindInfo> All =
+    [
+        new(NotificationKind.ConfirmEmail, "Confirm your email", Audience.Customer, Essential: true, InApp: false, Sensitive: true,
+            new AccountLinkModel("/account/confirm-email?userId=sample&code=sample")),
+        new(NotificationKind.PasswordReset, "Password reset", Audience.Customer, true, false, true,
+            new AccountLinkModel("/account/reset-password?userId=sample&code=sample")),
+        new(NotificationKind.EmailChange, "Confirm a new email address", Audience.Customer, true, false, true,
+            new AccountLinkModel("/account/confirm-email-change?userId=sample&code=sample", "new.address@example.com")),
+        new(NotificationKind.AccountExists, "Sign-up with an existing address", Audience.Customer, true, false, false,
+            new AccountExistsModel("/account/sign-in", "/account/forgot-password")),
+        new(NotificationKind.SellerApplicationDecided, "Seller application decided", Audience.Customer, true, true, false,
+            new SellerApplicationModel("Indigo Looms", true, null, "/seller")),
+        new(NotificationKind.OrderPlaced, "Order placed", Audience.Customer, true, true, false,
+            new OrderModel("SH-2026-7K4M9QXR", "Asha Rao", SampleLines, 3447m, 344.70m, 99m, 473.33m, true, 3201.30m, "Cash on delivery",
+                "Asha Rao, 12 MG Road, Bengaluru, Karnataka 560001", "/orders/sample")),
+        new(NotificationKind.PaymentReceived, "Payment received", Audience.Customer, true, true, false,
+            new PaymentModel("SH-2026-7K4M9QXR", 3201.30m, null, "/orders/sample")),
+        new(NotificationKind.PaymentFailed, "Payment failed", Audience.Customer, true, true, false,
+            new PaymentModel("SH-2026-7K4M9QXR", 3201.30m, "The card was declined.", "/orders/sample")),
+        new(NotificationKind.OrderShipped, "Order shipped", Audience.Customer, true, true, false,
+            new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", "https://www.delhivery.com/track/package/DL123456789IN",
+                ["2 × Cotton Kurta (Size M / Indigo)"], false, "/orders/sample")),
+        new(NotificationKind.OrderDelivered, "Order delivered", Audience.Customer, true, true, false,
+            new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", null, ["2 × Cotton Kurta (Size M / Indigo)"], true, "/orders/sample")),
+        new(NotificationKind.OrderCancelled, "Order cancelled", Audience.Customer, true, true, false,
+            new OrderUpdateModel("SH-2026-7K4M9QXR", "Cancelled: the customer changed their mind.", "/orders/sample")),
+        new(NotificationKind.ReturnAccepted, "Return accepted", Audience.Customer, true, true, false,
+            new OrderUpdateModel("SH-2026-7K4M9QXR", "We received your return.", "/orders/sample")),
+        new(NotificationKind.RefundIssued, "Refund issued", Audience.Customer, true, true, false,
+            new RefundModel("SH-2026-7K4M9QXR", 3201.30m, true, "Returned items", "/orders/sample")),
+        new(NotificationKind.SellerNewOrder, "New order to fulfil", Audience.Seller, false, true, false,
+            new SellerOrderModel("SH-2026-7K4M9QXR", "Indigo Looms", [new("Cotton Kurta", "KUR-M-IND", 2)], "Asha Rao, Bengaluru, Karnataka 560001", "/seller/orders/sample")),
+        new(NotificationKind.SellerLowStock, "Low stock", Audience.Seller, false, true, false,
+            new LowStockModel("Cotton Kurta", "KUR-M-IND", 3, 5, "/seller/stock")),
+        new(NotificationKind.SupportNewTicket, "New support ticket or chat", Audience.Admin, false, true, false,
+            new SupportTicketModel("Where is my order?", "Asha Rao <asha@example.com>", "I ordered a kurta last week and…", "/admin/support")),
+        new(NotificationKind.WebhookDisabled, "Webhook endpoint disabled", Audience.Seller, true, true, false,
+            new WebhookDisabledModel("https://example.com/hooks/shop", "Every delivery failed for 3 days.", "/seller/webhooks")),
+    ];
+
+    private static readonly Dictionary<NotificationKind, KindInfo> ByKind = All.ToDictionary(k => k.Kind);
+
+    public static KindInfo Of(NotificationKind kind) => ByKind[kind];
+
+    public static KindInfo? FromSlug(string? slug) => All.FirstOrDefault(k => k.Slug == slug);
+
+    /// <summary>"OrderShipped" → "order-shipped", the template file names and the stored kind.</summary>
+    public static string Slug(NotificationKind kind) => Words().Replace(kind.ToString(), "-$1").ToLowerInvariant();
+
+    [GeneratedRegex("(?<!^)([A-Z])")]
+    private static partial Regex Words();
+}
