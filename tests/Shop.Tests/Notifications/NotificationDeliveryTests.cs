@@ -81,6 +81,55 @@ public sealed class NotificationDeliveryTests(SmtpTestServer smtp) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_step_of_an_order_reaches_the_buyer_once_with_its_details()
+    {
+        await using var app = await new ShopAppFactory().WithSmtp(smtp).WithSettings(("Store:PublicUrl", PublicUrl)).StartAsync();
+        await app.EnsureShippingAsync();
+        var (catalog, variantId) = await ProductAsync(app, 800m);
+        var (customer, email) = await app.SignedInClientAsync("steps");
+        var (admin, _) = await app.SignedInClientAsync("admin", "admin");
+        await customer.AddToCartAsync(variantId);
+        var order = await CatalogClient.Expect(await customer.CheckoutAsync(email: null), HttpStatusCode.Created);
+        var (orderId, number) = (order.GetProperty("id").GetString()!, order.GetProperty("number").GetString()!);
+        var fulfillmentId = (await catalog.Seller.GetFromJsonAsync<JsonElement>("/api/v1/seller/fulfillments")).GetProperty("items").EnumerateArray()
+            .Single(f => f.GetProperty("orderNumber").GetString() == number).GetProperty("id").GetString();
+
+        async Task Step(object body) => await CatalogClient.Expect(await catalog.Seller.PostAsJsonAsync($"/api/v1/seller/fulfillments/{fulfillmentId}/status", body), HttpStatusCode.OK);
+        await Step(new { status = "processing" });
+        await Step(new { status = "shipped", carrier = "Blue Dart", trackingNumber = "BD77 1" });
+        var shipped = await app.WaitForMailAsync(email, $"Your order {number} is shipped");
+        Assert.Contains("Tracking number: BD77 1", shipped.Text);
+        Assert.Contains("https://www.bluedart.com/web/guest/trackdartresult?trackFor=0&trackNo=BD77%201", shipped.Text);
+        await Step(new { status = "delivered" });
+        Assert.Contains("Your whole order has arrived.", (await app.WaitForMailAsync(email, $"Delivered: your order {number}")).Text);
+        // Cash on delivery: the money came with the parcel.
+        Assert.Contains("₹800.00", (await app.WaitForMailAsync(email, $"Payment received for your order {number}")).Text);
+
+        await CatalogClient.Expect(await customer.PostAsJsonAsync($"/api/v1/orders/{orderId}/return", new { reason = "Too small" }), HttpStatusCode.OK);
+        await CatalogClient.Expect(await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "acceptReturn" }), HttpStatusCode.OK);
+        await app.WaitForMailAsync(email, $"Your return for order {number} is accepted");
+        await CatalogClient.Expect(await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "markRefunded" }), HttpStatusCode.OK);
+        Assert.Contains("full refund of ₹800.00", (await app.WaitForMailAsync(email, $"Refund of ₹800.00 issued for order {number}")).Text);
+
+        await customer.AddToCartAsync(variantId);
+        var second = await CatalogClient.Expect(await customer.CheckoutAsync(email: null), HttpStatusCode.Created);
+        await CatalogClient.Expect(await customer.PostAsJsonAsync($"/api/v1/orders/{second.GetProperty("id").GetString()}/cancel", new { reason = "Ordered twice" }), HttpStatusCode.OK);
+        Assert.Contains("Ordered twice", (await app.WaitForMailAsync(email, $"Your order {second.GetProperty("number").GetString()} is cancelled")).Text);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IOutbox>().Add(new Shop.Web.Modules.Payments.Contracts.PaymentFailed(Guid.Parse(orderId), Guid.NewGuid(), "The card was declined."));
+            await scope.ServiceProvider.GetRequiredService<Shop.Web.Platform.Database.ShopDbContext>().SaveChangesAsync();
+        }
+        Assert.Contains("did not go through: The card was declined.", (await app.WaitForMailAsync(email, $"Payment for your order {number} did not go through")).Text);
+
+        await OutboxDrainedAsync(app);
+        var subjects = app.Mail().Where(m => m.To.Contains(email)).Select(m => m.Subject).ToList();
+        Assert.Equal(subjects.Distinct().Count(), subjects.Count);
+        var inbox = await customer.GetFromJsonAsync<JsonElement>("/api/v1/notifications?pageSize=50");
+        Assert.Equal(subjects.Count(s => !s.StartsWith("Confirm your email")), inbox.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_mail_server_that_stays_down_dead_letters_the_email_and_an_admin_retry_delivers_it()
     {
         var port = SmtpTestServer.FreePort();
