@@ -33,6 +33,8 @@ public sealed class NotificationPagesTests(BrowserFixture browser) : IClassFixtu
         var (page, errors) = await browser.NewPageAsync();
         await SignIn.AsAsync(page, customerEmail);
         Assert.Equal("1", await page.GetByTestId("unread-count").InnerTextAsync());
+        // The header script refreshes the bell from the API with the page's own sign-in.
+        Assert.Equal(1, await page.EvaluateAsync<int>("async () => (await (await fetch('/api/v1/notifications?pageSize=1')).json()).unreadCount"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Notifications, 1 unread" }).ClickAsync();
         var entry = page.GetByTestId("notification").Filter(new() { HasText = number });
         await entry.WaitForAsync();
