@@ -1,8 +1,8 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Notifications.Data;
 using Shop.Web.Modules.Notifications.Sending;
+using Shop.Web.Modules.Notifications.Templates;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
 
@@ -15,7 +15,7 @@ public sealed record FailedDelivery(Guid Id, string What, string? Recipient, str
 /// Work that failed its last try (an email the mail server kept refusing, an event a handler could not
 /// process), for admins to read and send again once the cause is fixed.
 /// </summary>
-public sealed partial class FailedDeliveries(OutboxStore outbox, ShopDbContext db)
+public sealed class FailedDeliveries(OutboxStore outbox, ShopDbContext db)
 {
     private static readonly string EmailType = typeof(EmailQueued).FullName!;
 
@@ -40,10 +40,7 @@ public sealed partial class FailedDeliveries(OutboxStore outbox, ShopDbContext d
     private static string Describe(string type)
     {
         var name = type[(type.LastIndexOf('.') + 1)..];
-        var words = Words().Replace(name, " $1").ToLowerInvariant();
+        var words = NotificationKinds.SplitWords(name, " ").ToLowerInvariant();
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
-
-    [GeneratedRegex("(?<!^)([A-Z])")]
-    private static partial Regex Words();
 }

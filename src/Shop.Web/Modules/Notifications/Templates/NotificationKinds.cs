@@ -75,8 +75,11 @@ public static partial class NotificationKinds
     public static KindInfo? FromSlug(string? slug) => All.FirstOrDefault(k => k.Slug == slug);
 
     /// <summary>"OrderShipped" → "order-shipped", the template file names and the stored kind.</summary>
-    public static string Slug(NotificationKind kind) => Words().Replace(kind.ToString(), "-$1").ToLowerInvariant();
+    public static string Slug(NotificationKind kind) => SplitWords(kind.ToString(), "-").ToLowerInvariant();
+
+    /// <summary>"OrderShipped" → "Order" + separator + "Shipped".</summary>
+    public static string SplitWords(string pascalCase, string separator) => WordStart().Replace(pascalCase, separator + "$1");
 
     [GeneratedRegex("(?<!^)([A-Z])")]
-    private static partial Regex Words();
+    private static partial Regex WordStart();
 }
