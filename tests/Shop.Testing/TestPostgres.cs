@@ -31,8 +31,15 @@ public sealed class TestPostgres
     /// <summary>A new database with nothing in it.</summary>
     public static async Task<string> CreateEmptyDatabaseAsync() => await (await InstanceAsync()).CreateDatabaseAsync("template0");
 
+    /// <remarks>
+    /// Every test database has its own pool, which outlives the test; idle connections close within
+    /// seconds so that a whole run stays far below the server's connection limit.
+    /// </remarks>
     public string ConnectionStringFor(string database) =>
-        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, MaxPoolSize = 30 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(AdminConnectionString)
+        {
+            Database = database, MaxPoolSize = 30, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 2,
+        }.ConnectionString;
 
     private async Task<string> CreateDatabaseAsync(string template)
     {
