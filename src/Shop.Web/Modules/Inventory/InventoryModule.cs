@@ -1,5 +1,6 @@
 using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Inventory.Stock;
+using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Inventory;
 
@@ -10,6 +11,7 @@ public static class InventoryModule
         builder.Services.AddScoped<InventoryService>();
         builder.Services.AddScoped<IInventory>(services => services.GetRequiredService<InventoryService>());
         builder.Services.AddScoped<StockBook>();
+        builder.Services.AddIntegrationEventHandler<StockLow, StockWebhooks>();
         return builder;
     }
 
