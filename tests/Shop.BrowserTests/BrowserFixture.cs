@@ -12,7 +12,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
 
     /// <summary>The live shop; webhook receivers in these tests listen on loopback, as in development.</summary>
-    public LiveShopFactory Shop { get; } = (LiveShopFactory)new LiveShopFactory().WithSettings(("Webhooks:AllowPrivateNetworks", "true"));
+    public LiveShopFactory Shop { get; } = (LiveShopFactory)new LiveShopFactory().WithSettings(("Webhooks:AllowPrivateNetworks", "true"), ("Webhooks:DeliveryEnabled", "true"));
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -12,7 +12,7 @@ public sealed class PublicOnlyShop : ShopAppFactory
     public override async Task InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync();
-        WithSettings(("Webhooks:AllowPrivateNetworks", "false"), ("Webhooks:PollInterval", "00:00:00.250"), ("Webhooks:MaxAttempts", "1"));
+        WithSettings(("Webhooks:DeliveryEnabled", "true"), ("Webhooks:AllowPrivateNetworks", "false"), ("Webhooks:PollInterval", "00:00:00.250"), ("Webhooks:MaxAttempts", "1"));
         await base.InitializeAsync();
     }
 

@@ -13,7 +13,7 @@ public sealed class WebhookShop : ShopAppFactory
     public override async Task InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync();
-        WithSettings(("Webhooks:AllowPrivateNetworks", "true"), ("Webhooks:PollInterval", "00:00:00.250"), ("Webhooks:RetryBaseDelay", "00:00:00.050"),
+        WithSettings(("Webhooks:DeliveryEnabled", "true"), ("Webhooks:AllowPrivateNetworks", "true"), ("Webhooks:PollInterval", "00:00:00.250"), ("Webhooks:RetryBaseDelay", "00:00:00.050"),
             ("Webhooks:MaxRetryDelay", "00:00:00.200"), ("Webhooks:MaxAttempts", "4"), ("Webhooks:Timeout", "00:00:01"), ("Webhooks:DisableAfterDeadLetters", "2"));
         await base.InitializeAsync();
     }
