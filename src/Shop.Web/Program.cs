@@ -8,6 +8,7 @@ using Shop.Web.Modules.Ordering;
 using Shop.Web.Modules.Payments;
 using Shop.Web.Modules.Pricing;
 using Shop.Web.Modules.Storefront;
+using Shop.Web.Modules.Webhooks;
 using Shop.Web.Platform;
 using Shop.Web.Platform.Commands;
 
@@ -23,6 +24,7 @@ builder.AddCart();
 builder.AddOrdering();
 builder.AddPayments();
 builder.AddLedger();
+builder.AddWebhooks();
 builder.AddStorefront();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapCart();
 app.MapOrdering();
 app.MapPayments();
 app.MapLedger();
+app.MapWebhooks();
 
 if (await app.RunCommandAsync(args))
     return;

@@ -11,7 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public LiveShopFactory Shop { get; } = new();
+    /// <summary>The live shop; webhook receivers in these tests listen on loopback, as in development.</summary>
+    public LiveShopFactory Shop { get; } = (LiveShopFactory)new LiveShopFactory().WithSettings(("Webhooks:AllowPrivateNetworks", "true"), ("Webhooks:DeliveryEnabled", "true"));
 
     public IBrowser Browser { get; private set; } = null!;
 

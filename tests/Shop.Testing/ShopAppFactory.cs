@@ -20,6 +20,8 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimits:AccountAttemptsPerWindow"] = "1000",
         ["Email:Delivery"] = "Pickup",
         ["Payments:Sandbox:WebhookSecret"] = "sandbox-test-secret",
+        // Only webhook tests run the delivery worker; in every other app it would hold a connection for nothing.
+        ["Webhooks:DeliveryEnabled"] = "false",
     };
 
     private SmtpTestServer? smtp;

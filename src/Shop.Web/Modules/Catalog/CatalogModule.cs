@@ -32,6 +32,7 @@ public static class CatalogModule
         builder.Services.AddScoped<ICatalogLookup, CatalogLookup>();
         builder.Services.AddIntegrationEventHandler<ProductAvailabilityChanged, AvailabilityProjection>();
         builder.Services.AddIntegrationEventHandler<OrderPlaced, SalesProjection>();
+        builder.Services.AddIntegrationEventHandler<ProductUpdated, ProductWebhooks>();
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<ProductImporter>();
         builder.Services.AddScoped<ProductExporter>();

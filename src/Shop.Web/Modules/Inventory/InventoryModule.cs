@@ -12,6 +12,7 @@ public static class InventoryModule
         builder.Services.AddScoped<IInventory>(services => services.GetRequiredService<InventoryService>());
         builder.Services.AddScoped<StockBook>();
         builder.Services.AddIntegrationEventHandler<StockLow, LowStockMessages>();
+        builder.Services.AddIntegrationEventHandler<StockLow, StockWebhooks>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Shop.Web.Modules.Ordering.Invoices;
 using Shop.Web.Modules.Ordering.Messages;
 using Shop.Web.Modules.Ordering.Orders;
 using Shop.Web.Modules.Ordering.SellerOrders;
+using Shop.Web.Modules.Ordering.Webhooks;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Ordering;
@@ -34,6 +35,11 @@ public static class OrderingModule
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentSucceeded, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderPayments>();
+        builder.Services.AddIntegrationEventHandler<OrderPlaced, OrderWebhooks>();
+        builder.Services.AddIntegrationEventHandler<OrderPaid, OrderWebhooks>();
+        builder.Services.AddIntegrationEventHandler<OrderStatusChanged, OrderWebhooks>();
+        builder.Services.AddIntegrationEventHandler<FulfillmentStatusChanged, OrderWebhooks>();
+        builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderWebhooks>();
         return builder;
     }
 

@@ -1,0 +1,39 @@
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Webhooks.Contracts;
+
+/// <summary>The events endpoints subscribe to, as they appear in each delivery's <c>type</c>.</summary>
+public static class WebhookEventTypes
+{
+    public const string OrderPlaced = "order.placed";
+    public const string OrderPaid = "order.paid";
+    public const string OrderCancelled = "order.cancelled";
+    public const string FulfillmentShipped = "fulfillment.shipped";
+    public const string FulfillmentDelivered = "fulfillment.delivered";
+    public const string RefundIssued = "refund.issued";
+    public const string ProductUpdated = "product.updated";
+    public const string StockLow = "stock.low";
+
+    public static IReadOnlyList<string> All { get; } =
+        [OrderPlaced, OrderPaid, OrderCancelled, FulfillmentShipped, FulfillmentDelivered, RefundIssued, ProductUpdated, StockLow];
+}
+
+/// <summary>
+/// Something endpoints may hear about. Admin endpoints receive <paramref name="Payload"/>; a seller's
+/// endpoint receives its entry of <paramref name="SellerPayloads"/> and nothing when it has none, so a
+/// seller only ever sees its own part of an event.
+/// </summary>
+/// <param name="Key">Names this occurrence: the same key published twice makes one delivery per endpoint.</param>
+public sealed record WebhookEvent(string Type, string Key, object Payload, IReadOnlyDictionary<Guid, object> SellerPayloads);
+
+public interface IWebhookPublisher
+{
+    /// <summary>
+    /// Queues a delivery to every subscribed endpoint within the caller's transaction (call it from
+    /// an outbox handler); the sending happens afterwards, in the background.
+    /// </summary>
+    Task PublishAsync(WebhookEvent webhookEvent, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An endpoint kept failing and was switched off; its owner should hear about it.</summary>
+public sealed record WebhookEndpointDisabled(Guid EndpointId, Guid OwnerId, string Url, string Reason) : IIntegrationEvent;
