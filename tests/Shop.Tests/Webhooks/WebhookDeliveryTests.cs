@@ -82,6 +82,11 @@ public sealed class WebhookDeliveryTests(WebhookShop app) : IClassFixture<Webhoo
             Assert.Equal(Url(path), disabled.GetProperty("url").GetString());
             Assert.Equal((await catalog.Seller.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetGuid(), disabled.GetProperty("ownerId").GetGuid());
         }
+        var ownerMail = await Eventually.GetAsync(() => Task.FromResult(app.Mail().LastOrDefault(m => m.Subject == "Your webhook endpoint was turned off" && m.Text.Contains(Url(path)))),
+            m => m is not null, "the owner to be told by email");
+        Assert.Contains($"/seller/webhooks/{endpointId}", ownerMail!.Text);
+        Assert.Contains((await catalog.Seller.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items").EnumerateArray(),
+            n => n.GetProperty("kind").GetString() == "webhook-disabled" && n.GetProperty("link").GetString() == $"/seller/webhooks/{endpointId}");
 
         // A disabled endpoint gets no new deliveries; a replay waits until it is resumed.
         await catalog.ProductForAsync(catalog.Seller, "Unheard Vase");

@@ -3,6 +3,7 @@ using Shop.Web.Modules.Webhooks.Deliveries;
 using Shop.Web.Modules.Webhooks.Delivery;
 using Shop.Web.Modules.Webhooks.Manage;
 using Shop.Web.Modules.Webhooks.Publishing;
+using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Webhooks;
 
@@ -27,6 +28,7 @@ public static class WebhooksModule
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WebhookDispatcher>());
+        builder.Services.AddIntegrationEventHandler<WebhookEndpointDisabled, DisabledEndpointMessages>();
         return builder;
     }
 
