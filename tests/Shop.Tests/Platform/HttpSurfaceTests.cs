@@ -90,6 +90,18 @@ public sealed class HttpSurfaceTests(ShopAppFactory app) : IClassFixture<ShopApp
     }
 
     [Fact]
+    public async Task The_help_page_linked_from_every_footer_shows_how_to_reach_the_shop()
+    {
+        var home = new HtmlParser().ParseDocument(await client.GetStringAsync("/"));
+        var href = home.QuerySelector("footer a[href='/support']")?.GetAttribute("href");
+        Assert.Equal("/support", href);
+        var help = new HtmlParser().ParseDocument(await client.GetStringAsync(href));
+        var contact = help.QuerySelector("[data-testid=contact-options]")!.TextContent;
+        Assert.Contains("support@bazaar.local", contact);
+        Assert.Contains("+91 80 4000 1234", contact);
+    }
+
+    [Fact]
     public async Task Static_assets_are_served_with_long_lived_caching()
     {
         var home = new HtmlParser().ParseDocument(await client.GetStringAsync("/"));
