@@ -1,7 +1,6 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Jobs;
 
 namespace Shop.Web.Platform.Outbox;
 
@@ -14,38 +13,18 @@ public sealed partial class OutboxDispatcher(
     OutboxDelivery delivery,
     NpgsqlDataSource dataSource,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : QueueWorker(dataSource, logger)
 {
     public const string Channel = "shop_outbox";
 
-    private readonly Channel<bool> wakeUp = System.Threading.Channels.Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    protected override string NotifyChannel => Channel;
+    protected override bool Enabled => options.Value.DispatcherEnabled;
+    protected override int BatchSize => options.Value.BatchSize;
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.DispatcherEnabled)
-            return;
-        var listening = ListenAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await DispatchBatchAsync(settings, stoppingToken) == settings.BatchSize)
-                    continue;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                LogDispatchFailed(exception);
-            }
-            await WaitForWorkAsync(settings.PollInterval, stoppingToken);
-        }
-        await listening;
-    }
+    protected override Task<int> ProcessBatchAsync(CancellationToken cancellationToken) => DispatchBatchAsync(options.Value, cancellationToken);
+
+    protected override void OnBatchFailed(Exception exception) => LogDispatchFailed(exception);
 
     /// <summary>Claims and delivers one batch; returns how many messages it claimed.</summary>
     public async Task<int> DispatchBatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
@@ -67,23 +46,6 @@ public sealed partial class OutboxDispatcher(
         }
         return batch.Count;
     }
-
-    private async Task WaitForWorkAsync(TimeSpan pollInterval, CancellationToken stoppingToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(pollInterval);
-        try
-        {
-            await wakeUp.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Poll interval elapsed, or shutting down: the loop condition decides.
-        }
-    }
-
-    private Task ListenAsync(CancellationToken stoppingToken) =>
-        PostgresNotifications.ListenAsync(dataSource, Channel, () => wakeUp.Writer.TryWrite(true), logger, stoppingToken);
 
     [LoggerMessage(LogLevel.Error, "Outbox dispatch failed")]
     private partial void LogDispatchFailed(Exception exception);

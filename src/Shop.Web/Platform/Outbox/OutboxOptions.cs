@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Shop.Web.Platform.Jobs;
 
 namespace Shop.Web.Platform.Outbox;
 
@@ -25,11 +26,5 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Exponential backoff with ±20 % jitter, so failing messages do not retry in lockstep.</summary>
-    public TimeSpan RetryDelay(int attempts)
-    {
-        var exponential = RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1));
-        var capped = Math.Min(exponential, MaxRetryDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
-    }
+    public TimeSpan RetryDelay(int attempts) => Backoff.Delay(attempts, RetryBaseDelay, MaxRetryDelay);
 }

@@ -35,8 +35,6 @@ public sealed partial class EmailTemplates
         }
     }
 
-    public IReadOnlyList<string> Files() => Directory.GetFiles(directory).Select(Path.GetFileName).Order().ToList()!;
-
     public RenderedNotice Render(NotificationKind kind, object model, Recipient to)
     {
         var slug = NotificationKinds.Slug(kind);

@@ -95,11 +95,12 @@ internal sealed class OrderMessages(OrderStore orders, OrderAccess access, ICust
 
     private async Task ToSellersAsync(Order order, CancellationToken cancellationToken)
     {
+        var shops = await sellers.FindAsync(order.Fulfillments.Select(f => f.SellerId).ToList());
         foreach (var fulfillment in order.Fulfillments)
         {
             if (await customers.FindAsync(fulfillment.SellerId) is not { } seller)
                 continue;
-            var shop = (await sellers.FindAsync([fulfillment.SellerId])).GetValueOrDefault(fulfillment.SellerId)?.ShopName ?? seller.Name;
+            var shop = shops.GetValueOrDefault(fulfillment.SellerId)?.ShopName ?? seller.Name;
             var items = order.Lines.Where(l => l.FulfillmentId == fulfillment.Id).Select(l => new SellerItemModel(l.ProductTitle, l.Sku, l.Quantity)).ToList();
             var link = $"/seller/orders/{fulfillment.Id}";
             await notifier.NotifyAsync(new Notice(NotificationKind.SellerNewOrder, new Recipient(seller.UserId, seller.Email, seller.Name),

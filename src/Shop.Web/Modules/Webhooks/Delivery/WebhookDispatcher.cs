@@ -1,8 +1,7 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Jobs;
 
 namespace Shop.Web.Modules.Webhooks.Delivery;
 
@@ -16,38 +15,18 @@ public sealed partial class WebhookDispatcher(
     EndpointSecrets secrets,
     NpgsqlDataSource dataSource,
     IOptions<WebhookOptions> options,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    ILogger<WebhookDispatcher> logger) : QueueWorker(dataSource, logger)
 {
     public const string Channel = "shop_webhooks";
 
-    private readonly Channel<bool> wakeUp = System.Threading.Channels.Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    protected override string NotifyChannel => Channel;
+    protected override bool Enabled => options.Value.DeliveryEnabled;
+    protected override int BatchSize => options.Value.BatchSize;
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.DeliveryEnabled)
-            return;
-        var listening = PostgresNotifications.ListenAsync(dataSource, Channel, () => wakeUp.Writer.TryWrite(true), logger, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await DispatchBatchAsync(stoppingToken) == settings.BatchSize)
-                    continue;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                LogDispatchFailed(exception);
-            }
-            await WaitForWorkAsync(settings.PollInterval, stoppingToken);
-        }
-        await listening;
-    }
+    protected override Task<int> ProcessBatchAsync(CancellationToken cancellationToken) => DispatchBatchAsync(cancellationToken);
+
+    protected override void OnBatchFailed(Exception exception) => LogDispatchFailed(exception);
 
     /// <summary>Claims and sends one batch; returns how many deliveries it claimed.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
@@ -65,20 +44,6 @@ public sealed partial class WebhookDispatcher(
                 await store.RecordAsync(delivery, attempt, ct);
             });
         return batch.Count;
-    }
-
-    private async Task WaitForWorkAsync(TimeSpan pollInterval, CancellationToken stoppingToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(pollInterval);
-        try
-        {
-            await wakeUp.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Poll interval elapsed, or shutting down: the loop condition decides.
-        }
     }
 
     [LoggerMessage(LogLevel.Error, "Webhook dispatch failed")]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Shop.Web.Platform.Jobs;
 
 namespace Shop.Web.Modules.Webhooks.Delivery;
 
@@ -43,12 +44,7 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(1, 64)]
     public int Concurrency { get; set; } = 4;
 
-    public TimeSpan RetryDelay(int attempts)
-    {
-        var exponential = RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1));
-        var capped = Math.Min(exponential, MaxRetryDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
-    }
+    public TimeSpan RetryDelay(int attempts) => Backoff.Delay(attempts, RetryBaseDelay, MaxRetryDelay);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
