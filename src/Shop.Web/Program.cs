@@ -7,6 +7,7 @@ using Shop.Web.Modules.Notifications;
 using Shop.Web.Modules.Ordering;
 using Shop.Web.Modules.Payments;
 using Shop.Web.Modules.Pricing;
+using Shop.Web.Modules.Reviews;
 using Shop.Web.Modules.Storefront;
 using Shop.Web.Modules.Webhooks;
 using Shop.Web.Platform;
@@ -24,6 +25,7 @@ builder.AddCart();
 builder.AddOrdering();
 builder.AddPayments();
 builder.AddLedger();
+builder.AddReviews();
 builder.AddWebhooks();
 builder.AddStorefront();
 
@@ -40,6 +42,7 @@ app.MapCart();
 app.MapOrdering();
 app.MapPayments();
 app.MapLedger();
+app.MapReviews();
 app.MapWebhooks();
 
 if (await app.RunCommandAsync(args))

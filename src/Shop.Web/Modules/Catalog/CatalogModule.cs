@@ -30,6 +30,7 @@ public static class CatalogModule
         builder.Services.AddSingleton<SpellingCorrector>();
         builder.Services.AddScoped<Suggestions>();
         builder.Services.AddScoped<ICatalogLookup, CatalogLookup>();
+        builder.Services.AddScoped<IProductDirectory, ProductDirectory>();
         builder.Services.AddIntegrationEventHandler<ProductAvailabilityChanged, AvailabilityProjection>();
         builder.Services.AddIntegrationEventHandler<OrderPlaced, SalesProjection>();
         builder.Services.AddIntegrationEventHandler<ProductUpdated, ProductWebhooks>();

@@ -32,6 +32,7 @@ public static class OrderingModule
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderMessages>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderMessages>();
         builder.Services.AddScoped<IPayableOrders, OrderPayments>();
+        builder.Services.AddScoped<IPurchaseHistory, PurchaseHistory>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentSucceeded, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderPayments>();

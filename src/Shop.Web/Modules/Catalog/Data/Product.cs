@@ -115,12 +115,6 @@ public sealed class Product
         UpdatedAt = now;
     }
 
-    public void UpdateRating(decimal average, int count)
-    {
-        RatingAverage = average;
-        RatingCount = count;
-    }
-
     /// <summary>The distinct "name:value" pairs of the variants' options, as listings filter and count them.</summary>
     public static string[] OptionValuesOf(IEnumerable<IReadOnlyDictionary<string, string>> options) =>
         options.SelectMany(o => o).Select(o => $"{o.Key}:{o.Value}").Distinct().Order(StringComparer.Ordinal).ToArray();

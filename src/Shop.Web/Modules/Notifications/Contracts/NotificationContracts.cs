@@ -20,6 +20,7 @@ public enum NotificationKind
     SellerLowStock,
     SupportNewTicket,
     WebhookDisabled,
+    ReviewDecided,
 }
 
 /// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email.</summary>

@@ -10,6 +10,9 @@ public sealed record AccountExistsModel(string SignInLink, string ResetLink);
 
 public sealed record SellerApplicationModel(string ShopName, bool Approved, string? Reason, string Link);
 
+/// <summary>A moderator decided on a customer's review: it is published, or rejected with a reason.</summary>
+public sealed record ReviewDecisionModel(string ProductTitle, string ReviewTitle, bool Approved, string? Reason, string Link);
+
 public sealed record OrderLineModel(string Title, string? Variant, int Quantity, decimal Amount);
 
 public sealed record OrderModel(

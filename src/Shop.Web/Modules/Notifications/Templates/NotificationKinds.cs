@@ -66,6 +66,8 @@ public static partial class NotificationKinds
             new SupportTicketModel("Where is my order?", "Asha Rao <asha@example.com>", "I ordered a kurta last week and…", "/admin/support")),
         new(NotificationKind.WebhookDisabled, "Webhook endpoint disabled", Audience.Seller, true, true, false,
             new WebhookDisabledModel("https://example.com/hooks/shop", "Every delivery failed for 3 days.", "/seller/webhooks")),
+        new(NotificationKind.ReviewDecided, "Your review was published or rejected", Audience.Customer, false, true, false,
+            new ReviewDecisionModel("Cotton Kurta", "Lovely fabric", false, "Reviews may not include phone numbers.", "/p/cotton-kurta/review")),
     ];
 
     private static readonly Dictionary<NotificationKind, KindInfo> ByKind = All.ToDictionary(k => k.Kind);

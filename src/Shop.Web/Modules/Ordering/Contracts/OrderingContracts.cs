@@ -47,3 +47,13 @@ public sealed record PaidLine(Guid SellerId, Guid? CategoryId, decimal Amount);
 
 /// <summary>An order's money arrived (online, or cash on delivery): each seller's lines are now sales.</summary>
 public sealed record OrderPaid(Guid OrderId, string Number, string Currency, IReadOnlyList<PaidLine> Lines) : IIntegrationEvent;
+
+/// <summary>What a customer bought and received, for reviews (only buyers who received a product review it) and recommendations.</summary>
+public interface IPurchaseHistory
+{
+    /// <summary>Whether a parcel holding the product was delivered to the customer.</summary>
+    Task<bool> HasReceivedAsync(Guid customerId, Guid productId, CancellationToken cancellationToken = default);
+
+    /// <summary>The products in the customer's orders (cancelled ones too: they were chosen), most recent first.</summary>
+    Task<IReadOnlyList<Guid>> BoughtProductsAsync(Guid customerId, int limit, CancellationToken cancellationToken = default);
+}

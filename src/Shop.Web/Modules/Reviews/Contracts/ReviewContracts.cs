@@ -1,0 +1,9 @@
+namespace Shop.Web.Modules.Reviews.Contracts;
+
+/// <summary>A seller's rating: the average of the approved reviews of all their products.</summary>
+public sealed record SellerRating(decimal Average, int ReviewCount);
+
+public interface ISellerRatings
+{
+    Task<SellerRating> ForSellerAsync(Guid sellerId, CancellationToken cancellationToken = default);
+}

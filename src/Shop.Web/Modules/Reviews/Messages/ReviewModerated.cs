@@ -1,0 +1,6 @@
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Reviews.Messages;
+
+/// <summary>A moderator approved or rejected a review: its author hears of it.</summary>
+public sealed record ReviewModerated(Guid ReviewId) : IIntegrationEvent;
