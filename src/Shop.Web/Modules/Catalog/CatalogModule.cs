@@ -5,6 +5,7 @@ using Shop.Web.Modules.Catalog.Demo;
 using Shop.Web.Modules.Catalog.Import;
 using Shop.Web.Modules.Catalog.ProductPage;
 using Shop.Web.Modules.Catalog.Products;
+using Shop.Web.Modules.Catalog.Recommendations;
 using Shop.Web.Modules.Catalog.Seo;
 using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
@@ -33,6 +34,11 @@ public static class CatalogModule
         builder.Services.AddScoped<IProductDirectory, ProductDirectory>();
         builder.Services.AddIntegrationEventHandler<ProductAvailabilityChanged, AvailabilityProjection>();
         builder.Services.AddIntegrationEventHandler<OrderPlaced, SalesProjection>();
+        builder.Services.AddIntegrationEventHandler<OrderPlaced, CoPurchaseCounter>();
+        builder.Services.AddScoped<ViewHistory>();
+        builder.Services.AddScoped<Recommender>();
+        builder.Services.AddSingleton<ViewRetention>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ViewRetention>());
         builder.Services.AddIntegrationEventHandler<ProductUpdated, ProductWebhooks>();
         builder.Services.AddScoped<CatalogSeeder>();
         builder.Services.AddScoped<ProductImporter>();
@@ -50,6 +56,7 @@ public static class CatalogModule
         api.MapCatalogEndpoints();
         api.MapProductEndpoints();
         api.MapCategoryEndpoints();
+        api.MapRecommendationEndpoints();
         app.MapSeoEndpoints();
         app.MapProductImageUpload();
         app.MapImportEndpoints();

@@ -66,10 +66,7 @@ public sealed class CatalogSearch(
         FacetTallies? tallies = null;
         if (indexed is not null)
         {
-            var rows = (await connection.QueryAsync<CardRow>(new CommandDefinition(
-                $"SELECT {CardColumns} FROM catalog.products p WHERE p.id = ANY(@ids) AND p.status = 'active'",
-                new { ids = indexed.PageIds.ToArray() }, cancellationToken: cancellationToken))).ToDictionary(c => c.Id);
-            cards = indexed.PageIds.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+            cards = await CardRowsAsync(connection, indexed.PageIds, cancellationToken);
             total = indexed.Total;
             tallies = indexed.Tallies;
         }
@@ -98,11 +95,32 @@ public sealed class CatalogSearch(
         }
 
         var facets = includeFacets ? await FacetsAsync(connection, tallies!, categoryPath, query, cancellationToken) : NoFacets;
+        return new ProductSearchResult(await ToCardsAsync(cards), total, page, pageSize, facets, null, sort);
+    }
+
+    /// <summary>The active products among <paramref name="ids"/> as cards, in the order given.</summary>
+    public async Task<IReadOnlyList<ProductCard>> CardsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+            return [];
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ToCardsAsync(await CardRowsAsync(connection, ids, cancellationToken));
+    }
+
+    private static async Task<List<CardRow>> CardRowsAsync(NpgsqlConnection connection, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<CardRow>(new CommandDefinition(
+            $"SELECT {CardColumns} FROM catalog.products p WHERE p.id = ANY(@ids) AND p.status = 'active'",
+            new { ids = ids.ToArray() }, cancellationToken: cancellationToken))).ToDictionary(c => c.Id);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
+    private async Task<List<ProductCard>> ToCardsAsync(List<CardRow> cards)
+    {
         var names = await sellers.FindAsync(cards.Select(c => c.SellerId).Distinct().ToList());
-        var items = cards.Select(c => new ProductCard(c.Id, c.Title, c.Slug, c.Brand, c.Currency, c.MinPrice, c.MaxPrice, c.InStock,
+        return cards.Select(c => new ProductCard(c.Id, c.Title, c.Slug, c.Brand, c.Currency, c.MinPrice, c.MaxPrice, c.InStock,
             c.AverageRating, c.ReviewCount, c.PrimaryImage is null ? null : $"/media/{c.PrimaryImage}", c.SellerId,
             names.GetValueOrDefault(c.SellerId)?.ShopName)).ToList();
-        return new ProductSearchResult(items, total, page, pageSize, facets, null, sort);
     }
 
     private const string CardColumns = """
