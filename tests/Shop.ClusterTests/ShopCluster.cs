@@ -77,6 +77,9 @@ public class ShopCluster : IAsyncLifetime
         ["Metrics__BearerToken"] = MetricsToken,
         ["Instance__DrainDelay"] = "00:00:01",
         ["Outbox__PollInterval"] = "00:00:01",
+        // Events leased by a killed instance are taken over once the lease ends: short here, so tests need not wait minutes.
+        ["Outbox__LeaseDuration"] = "00:00:10",
+        ["Outbox__RetryBaseDelay"] = "00:00:01",
         // Every request comes from loopback here; the per-address limits would measure the test, not the shop.
         ["RateLimits__ApiPermitsPerMinute"] = "1000000",
         ["RateLimits__AuthenticationPermitsPerMinute"] = "1000000",
