@@ -14,6 +14,7 @@ namespace Shop.ClusterTests;
 public sealed class LoadGenerator : IAsyncDisposable
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
     private readonly ResponseRecorder recorder = new();
     private readonly HttpClient client;
     private readonly CancellationTokenSource stopping = new();
@@ -67,7 +68,10 @@ public sealed class LoadGenerator : IAsyncDisposable
             await SendAsync(() => client.GetAsync($"/p/{slugs[random.Next(slugs.Count)]}"));
             var added = await SendAsync(() => client.PostAsJsonAsync("/api/v1/cart/items", new { variantId = variants[random.Next(variants.Count)], quantity = 1 }));
             if (added is not { StatusCode: HttpStatusCode.OK })
+            {
+                await Task.Delay(RetryPause);
                 continue;
+            }
             await CheckOutAsync(added.Headers.GetValues("X-Cart-Token").Single(), $"load-{shopper}-{Guid.NewGuid():N}");
         }
     }
@@ -95,7 +99,7 @@ public sealed class LoadGenerator : IAsyncDisposable
             }
             if (response is { StatusCode: not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout) })
                 return;
-            await Task.Delay(250);
+            await Task.Delay(RetryPause);
         }
     }
 

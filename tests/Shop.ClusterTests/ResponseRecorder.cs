@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Shop.ClusterTests;
 
-public sealed record Exchange(string Method, string Path, int Status, string? Instance, string? Error, DateTime At)
+public sealed record Exchange(string Method, string Path, int Status, string? Instance, string? ContentType, string? Error, DateTime At)
 {
     public bool Succeeded => Error is null && Status is >= 200 and < 400;
 
@@ -25,12 +25,13 @@ public sealed class ResponseRecorder() : DelegatingHandler(new SocketsHttpHandle
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
-            exchanges.Enqueue(new Exchange(request.Method.Method, path, (int)response.StatusCode, InstanceOf(response), null, DateTime.UtcNow));
+            exchanges.Enqueue(new Exchange(request.Method.Method, path, (int)response.StatusCode, InstanceOf(response),
+                response.Content.Headers.ContentType?.MediaType, null, DateTime.UtcNow));
             return response;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            exchanges.Enqueue(new Exchange(request.Method.Method, path, 0, null, exception.GetType().Name, DateTime.UtcNow));
+            exchanges.Enqueue(new Exchange(request.Method.Method, path, 0, null, null, exception.GetType().Name, DateTime.UtcNow));
             throw;
         }
     }

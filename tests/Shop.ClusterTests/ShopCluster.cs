@@ -46,7 +46,8 @@ public class ShopCluster : IAsyncLifetime
         return new HttpClient(handler) { BaseAddress = Nginx.Address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public NpgsqlConnection Database() => new(ConnectionString);
+    /// <summary>A connection of the test's own, unpooled: a pooled one could be a leftover from before a database restart.</summary>
+    public NpgsqlConnection Database() => new(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
 
     /// <summary>Starts a stopped or killed instance again on its port.</summary>
     public async Task RestartAsync(ShopProcess instance)
