@@ -30,7 +30,7 @@ stop_all() {
   PIDS=()
   sleep 1
 }
-trap 'stop_all; rm -rf "$PREFIX"' EXIT
+trap 'stop_all; cp "$PREFIX/logs/error.log" "$OUT/nginx-error.log" 2>/dev/null; rm -rf "$PREFIX"' EXIT
 
 VARIANTS=$("$BENCH_PSQL" -d shop_bench -tAc "SELECT string_agg(variant_id::text, ',') FROM (SELECT variant_id FROM inventory.stock_items ORDER BY variant_id LIMIT 200) v")
 "$BENCH_PSQL" -d shop_bench -qc "UPDATE inventory.stock_items SET on_hand = reserved + 1000000 WHERE variant_id = ANY(string_to_array('$VARIANTS', ',')::uuid[])"
@@ -42,6 +42,19 @@ TABLE="$OUT/cluster-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| instances | API listing req/s | p50 | p99 | HTML listing req/s | p50 | p99 | checkout orders/s | failures |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 } > "$TABLE"
+
+# Orders of the previous row leave events behind (sales counts), and each sales-count change empties
+# every instance's listing cache: measure listings only once the outbox is drained and each instance
+# has built its listing index and cache.
+settle() {
+  for _ in $(seq 1 240); do
+    [ "$("$BENCH_PSQL" -d shop_bench -tAc "SELECT count(*) FROM platform.outbox_messages WHERE processed_at IS NULL AND dead_lettered_at IS NULL")" = 0 ] && break
+    sleep 0.5
+  done
+  for base in "$@"; do
+    for _ in 1 2 3; do curl -fs "$base$LISTING" >/dev/null; curl -fs "$base$PAGE" >/dev/null; done
+  done
+}
 
 row() {  # $1 label, $2 base URL
   measure "$2$LISTING"; local api="$RPS | $P50 | $P99" api_errors=${ERRORS:-0}
@@ -57,6 +70,7 @@ row() {  # $1 label, $2 base URL
 echo "Direct to one instance (no nginx)"
 start_instance "$PORT" 30; PIDS+=("$LAST_PID")
 wait_ready "http://127.0.0.1:$PORT"
+settle "http://127.0.0.1:$PORT"
 row "1, direct" "http://127.0.0.1:$PORT"
 stop_all
 
@@ -68,6 +82,7 @@ for n in $COUNTS; do
     servers+=("127.0.0.1:$((PORT + i))")
   done
   for s in "${servers[@]}"; do wait_ready "http://$s"; done
+  settle "${servers[@]/#/http://}"
   "$HERE/../deploy/nginx/render.sh" --listen "127.0.0.1:$LB_PORT" --standalone "$PREFIX" "${servers[@]}" > "$PREFIX/nginx.conf"
   [ "$(id -u)" -eq 0 ] && chown -R nobody: "$PREFIX"
   as_nobody "$NGINX" -p "$PREFIX" -e "$PREFIX/logs/error.log" -c "$PREFIX/nginx.conf" < /dev/null > /dev/null 2>&1

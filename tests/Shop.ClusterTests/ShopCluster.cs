@@ -49,6 +49,15 @@ public class ShopCluster : IAsyncLifetime
     /// <summary>A connection of the test's own, unpooled: a pooled one could be a leftover from before a database restart.</summary>
     public NpgsqlConnection Database() => new(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
 
+    /// <summary>One more instance on the same database, not behind nginx, with some settings of its own.</summary>
+    public ShopProcess ExtraInstance(string name, params (string Key, string Value)[] settings)
+    {
+        var environment = Environment();
+        foreach (var (key, value) in settings)
+            environment[key] = value;
+        return new ShopProcess(name, PostgresServer.FreePort(), environment, logDirectory);
+    }
+
     /// <summary>Starts a stopped or killed instance again on its port.</summary>
     public async Task RestartAsync(ShopProcess instance)
     {

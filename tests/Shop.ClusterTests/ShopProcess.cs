@@ -18,6 +18,8 @@ public sealed class ShopProcess(string name, int port, IReadOnlyDictionary<strin
 
     public bool IsRunning => process is { HasExited: false };
 
+    public int? ExitCode => process is { HasExited: true } ? process.ExitCode : null;
+
     public void Start()
     {
         if (!File.Exists(Repository.WebDll))

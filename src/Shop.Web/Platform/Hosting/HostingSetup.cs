@@ -14,8 +14,8 @@ public static class HostingSetup
             .ValidateOnStart();
         builder.Services.AddHostedService<GracefulShutdown>();
         // The drain delay comes out of the shutdown budget, so the budget grows with it.
-        var drain = builder.Configuration.GetValue<TimeSpan?>($"{InstanceOptions.Section}:{nameof(InstanceOptions.DrainDelay)}") ?? new InstanceOptions().DrainDelay;
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = drain + TimeSpan.FromSeconds(25));
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<InstanceOptions>>((host, instance) =>
+            host.ShutdownTimeout = instance.Value.DrainDelay + TimeSpan.FromSeconds(25));
         builder.Services.AddHealthChecks().AddCheck<AcceptingTrafficCheck>("accepting", tags: [HealthSetup.ReadyTag]);
         return builder;
     }

@@ -25,6 +25,7 @@ public sealed partial class PrometheusExporter : IDisposable
 
     public PrometheusExporter(IMeterFactory meterFactory, IEnumerable<IMetricsSource> sources)
     {
+        // Creating the sources creates their instruments, so they are published to the listener below.
         _ = sources.ToList();
         listener.InstrumentPublished = (instrument, publishedTo) =>
         {
