@@ -15,24 +15,18 @@ OUT="$(dirname "$0")/results"
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "bench: wrk is required (apt-get install wrk)" >&2; exit 1; }
 
+. "$(dirname "$0")/lib.sh"
+
 # Two instances of the same build: one as configured (listing cache on), one with the cache off,
 # whose rows show what a listing costs the database when nobody asked for it in the last seconds.
-# Request logging off: the benchmark measures serving, not writing a log line per request.
-start() {
-  env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Shop="$BENCH_CONNECTION" Outbox__PollInterval=00:00:30 \
-    Logging__LogLevel__Default=Warning "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
-    RateLimits__ApiPermitsPerMinute=100000000 Catalog__ListingCacheSeconds="$2" \
-    dotnet "$BENCH_DLL" --urls "http://127.0.0.1:$1" > "$OUT/app-$1.log" 2>&1 &
-}
 COLD_PORT=$((PORT + 1))
 COLD="http://127.0.0.1:$COLD_PORT"
 echo "Starting the shop (Release, Production) on $BASE, and with the listing cache off on $COLD"
-start "$PORT" 30; APP=$!
-start "$COLD_PORT" 0; COLD_APP=$!
+start_instance "$PORT" 30; APP=$LAST_PID
+start_instance "$COLD_PORT" 0; COLD_APP=$LAST_PID
 trap 'kill $APP $COLD_APP 2>/dev/null; wait $APP $COLD_APP 2>/dev/null || true' EXIT
-for url in "$BASE" "$COLD"; do
-  for _ in $(seq 1 120); do curl -fs "$url/health/ready" >/dev/null && break; sleep 0.5; done
-done
+wait_ready "$BASE"
+wait_ready "$COLD"
 
 api() { curl -fs "$BASE$1"; }
 SLUG=$(api "/api/v1/catalog/products?category=fashion&sort=newest&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
@@ -70,13 +64,8 @@ TABLE="$OUT/catalog-$(date -u +%Y%m%dT%H%M%SZ).md"
 CEILING=""
 for i in "${!URLS[@]}"; do
   [ "${ONLY:-}" = checkout ] && break
-  curl -fs "${URLS[$i]}" >/dev/null   # warm the path once
   printf '%-36s ' "${NAMES[$i]}"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${URLS[$i]}" > "$OUT/wrk.txt"
-  RPS=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk.txt")
-  P50=$(awk '$1 == "50%" {print $2}' "$OUT/wrk.txt")
-  P99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk.txt")
-  ERRORS=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$OUT/wrk.txt")
+  measure "${URLS[$i]}"
   [ -z "$CEILING" ] && CEILING=$RPS
   RATIO=$(python3 -c "print(f'{$RPS / $CEILING:.2f}')")
   echo "$RPS req/s  p50 $P50  p99 $P99  ${ERRORS:+errors: $ERRORS}"

@@ -22,6 +22,8 @@ public class ShopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Payments:Sandbox:WebhookSecret"] = "sandbox-test-secret",
         // Only webhook tests run the delivery worker; in every other app it would hold a connection for nothing.
         ["Webhooks:DeliveryEnabled"] = "false",
+        // Nothing balances load in front of a test host: stop at once.
+        ["Instance:DrainDelay"] = "00:00:00",
     };
 
     private SmtpTestServer? smtp;

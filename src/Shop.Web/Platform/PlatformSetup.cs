@@ -4,14 +4,16 @@ using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Email;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Health;
+using Shop.Web.Platform.Hosting;
 using Shop.Web.Platform.Logging;
 using Shop.Web.Platform.Media;
+using Shop.Web.Platform.Metrics;
 using Shop.Web.Platform.Outbox;
 using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Platform;
 
-/// <summary>What every module stands on: database, outbox, email, errors, security, health, docs.</summary>
+/// <summary>What every module stands on: database, outbox, email, errors, security, health, metrics, docs, and running as one of many instances.</summary>
 public static class PlatformSetup
 {
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
@@ -29,6 +31,8 @@ public static class PlatformSetup
             .AddErrorHandling()
             .AddSecurity()
             .AddHealth()
+            .AddInstanceHosting()
+            .AddMetrics()
             .AddMedia()
             .AddApiDocs();
         builder.Services.AddRazorComponents();
@@ -37,6 +41,7 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseInstanceHeader();
         app.UseSecurity();
         app.UseRequestLogging();
         app.UseErrorHandling();
@@ -51,6 +56,7 @@ public static class PlatformSetup
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealth();
+        app.MapMetrics();
         app.MapMedia();
         app.MapApiDocs();
         app.MapUnknownApiPaths();

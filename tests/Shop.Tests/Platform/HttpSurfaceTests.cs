@@ -21,7 +21,7 @@ public sealed class HttpSurfaceTests(ShopAppFactory app) : IClassFixture<ShopApp
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());
-        Assert.Equal(["database", "migrations"], ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order());
+        Assert.Equal(["accepting", "database", "migrations"], ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order());
     }
 
     [Theory]

@@ -235,4 +235,25 @@ public sealed class OutboxTests
 
         Assert.Equal(1, probe.CallsFor("second"));
     }
+
+    [Fact]
+    public async Task A_dispatcher_that_stops_mid_batch_hands_back_what_it_claimed_but_did_not_deliver()
+    {
+        await using var app = await StartShopAsync(null, ("Outbox:DispatcherEnabled", "false"));
+        await PublishAsync(app, "first", "second", "third");
+        using var stopping = new CancellationTokenSource();
+        probe.AfterEffect = (_, _) =>
+        {
+            stopping.Cancel();
+            return Task.CompletedTask;
+        };
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatcher.DispatchBatchAsync(options, stopping.Token));
+
+        Assert.Equal(0, await Scalar<int>(app, "SELECT count(*) FROM platform.outbox_messages WHERE processed_at IS NULL AND locked_until IS NOT NULL"));
+        Assert.Equal(0, await Scalar<int>(app, "SELECT count(*) FROM platform.outbox_messages WHERE processed_at IS NULL AND attempts > 0"));
+        Assert.Equal(3, await Scalar<int>(app, "SELECT count(*) FROM platform.outbox_messages WHERE processed_at IS NULL"));
+    }
 }

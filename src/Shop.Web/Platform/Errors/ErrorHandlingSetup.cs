@@ -14,6 +14,7 @@ public static class ErrorHandlingSetup
             context.ProblemDetails.Title ??= ReasonPhrases.GetReasonPhrase(context.ProblemDetails.Status ?? 500);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
         });
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddValidation();
         // Bad bodies and parameters throw, so the handler above answers them with a reason instead of an empty 400.
@@ -34,6 +35,7 @@ public static class ErrorHandlingSetup
                 BadHttpRequestException bad => bad.StatusCode,
                 DomainException rule => rule.StatusCode,
                 InputValidationException => StatusCodes.Status400BadRequest,
+                _ when DatabaseUnavailableHandler.Matches(exception) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

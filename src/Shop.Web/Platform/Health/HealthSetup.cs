@@ -9,7 +9,7 @@ namespace Shop.Web.Platform.Health;
 
 public static class HealthSetup
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {

@@ -30,19 +30,30 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> DispatchBatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
         var batch = await store.ClaimAsync(settings.BatchSize, settings.LeaseDuration, cancellationToken);
-        foreach (var message in batch)
+        var done = 0;
+        try
         {
-            try
+            foreach (var message in batch)
             {
-                await delivery.DeliverAsync(message, cancellationToken);
-                await store.CompleteAsync(message.Id, cancellationToken);
+                try
+                {
+                    await delivery.DeliverAsync(message, cancellationToken);
+                    await store.CompleteAsync(message.Id, cancellationToken);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    var deadLetter = message.Attempts >= settings.MaxAttempts;
+                    LogDeliveryFailed(exception, message.Id, message.Type, message.Attempts, deadLetter);
+                    await store.FailAsync(message.Id, exception.Message, settings.RetryDelay(message.Attempts), settings.MaxAttempts, cancellationToken);
+                }
+                done++;
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                var deadLetter = message.Attempts >= settings.MaxAttempts;
-                LogDeliveryFailed(exception, message.Id, message.Type, message.Attempts, deadLetter);
-                await store.FailAsync(message.Id, exception.Message, settings.RetryDelay(message.Attempts), settings.MaxAttempts, cancellationToken);
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: hand back what this instance claimed but did not finish, so another takes it now rather than when the lease ends.
+            await store.ReleaseAsync(batch.Skip(done).Select(m => m.Id).ToList(), CancellationToken.None);
+            throw;
         }
         return batch.Count;
     }

@@ -1,3 +1,5 @@
+using Shop.Web.Platform.Metrics;
+
 namespace Shop.Web.Platform.Outbox;
 
 public static class OutboxSetup
@@ -14,6 +16,7 @@ public static class OutboxSetup
         builder.Services.AddSingleton<OutboxDelivery>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddSingleton<IMetricsSource, OutboxMetrics>();
         return builder;
     }
 

@@ -50,6 +50,19 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             new { id }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Gives up the leases on messages claimed but not handled; their attempt does not count.</summary>
+    public async Task ReleaseAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+            return;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE platform.outbox_messages SET locked_until = NULL, attempts = attempts - 1
+             WHERE id = ANY(@ids) AND processed_at IS NULL AND dead_lettered_at IS NULL
+            """, new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition($"SELECT pg_notify('{OutboxDispatcher.Channel}', '')", cancellationToken: cancellationToken));
+    }
+
     /// <summary>Schedules a retry after <paramref name="retryDelay"/>, or dead-letters once attempts reach the maximum.</summary>
     public async Task FailAsync(Guid id, string error, TimeSpan retryDelay, int maxAttempts, CancellationToken cancellationToken)
     {

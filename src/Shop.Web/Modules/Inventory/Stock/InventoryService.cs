@@ -122,6 +122,9 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
     private async Task<Changed?> ChangeAsync(DbTransaction tx, string kind, string assignment, string guard,
         Guid variantId, int quantity, string reason, string? reference, Guid? actorId)
     {
+        // Locked in a statement of its own: the next one then starts after any concurrent change has
+        // committed, so its "before" is the row it changes (within one statement, "before" would be older).
+        await Connection.ExecuteAsync("SELECT 1 FROM inventory.stock_items WHERE variant_id = @variantId FOR UPDATE", new { variantId }, tx);
         var changed = await Connection.QuerySingleOrDefaultAsync<Changed>($"""
             WITH before AS (
                 SELECT on_hand, reserved FROM inventory.stock_items WHERE variant_id = @variantId

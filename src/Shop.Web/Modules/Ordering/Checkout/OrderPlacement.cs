@@ -11,6 +11,7 @@ using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Pricing.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Metrics;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Ordering.Checkout;
@@ -23,7 +24,7 @@ namespace Shop.Web.Modules.Ordering.Checkout;
 /// </summary>
 public sealed class OrderPlacement(
     ShopDbContext db, ICartCheckout carts, ICatalogLookup catalog, IInventory inventory, IPricing pricing, ICustomerDirectory customers,
-    IPayments payments, Orders.OrderAccess access, IOutbox outbox, TimeProvider clock)
+    IPayments payments, Orders.OrderAccess access, IOutbox outbox, TimeProvider clock, ShopMeter meter)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -96,6 +97,7 @@ public sealed class OrderPlacement(
             await pricing.RedeemAsync(coupon.Code, new Pricing.Contracts.Buyer(buyer.CustomerId, buyer.Email), order.Id, coupon.Discount);
         await carts.ClearAsync(priced.Cart.CartId);
         await transaction.CommitAsync();
+        meter.OrderPlaced(order.PaymentMethod);
         return (Placed(order), true);
     }
 
