@@ -16,8 +16,9 @@ public sealed class FailoverTests(ShopCluster cluster, ITestOutputHelper output)
 
         await using var load = new LoadGenerator(cluster, variants, slugs, shoppers: 6);
         await load.WaitForOrdersAsync(10, "orders before the kill");
-        var killedAt = DateTime.UtcNow;
         victim.Kill();
+        // Taken once the process has exited: an answer it sent just before dying may still arrive after the call to kill it.
+        var killedAt = DateTime.UtcNow;
         var ordersAtKill = load.Placed.Count;
         await load.WaitForOrdersAsync(ordersAtKill + 20, "orders served by the remaining instances");
         var restartedAt = DateTime.UtcNow;
