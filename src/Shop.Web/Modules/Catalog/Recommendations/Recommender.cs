@@ -42,8 +42,7 @@ public sealed class Recommender(NpgsqlDataSource dataSource, CatalogSearch searc
 
     public async Task<IReadOnlyList<Recommendation>> BoughtTogetherAsync(Guid productId, int limit = ShelfSize, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var together = (await connection.QueryAsync<Guid>(new CommandDefinition($"""
+        var together = await QueryAsync<Guid>($"""
             SELECT pp.other_product_id
               FROM catalog.product_pairs pp
               JOIN catalog.product_order_counts a ON a.product_id = pp.product_id
@@ -52,8 +51,8 @@ public sealed class Recommender(NpgsqlDataSource dataSource, CatalogSearch searc
              WHERE pp.product_id = @productId
              ORDER BY {Similarity} DESC, pp.orders_together DESC, pp.other_product_id
              LIMIT @limit
-            """, new { productId, limit }, cancellationToken: cancellationToken))).ToList();
-        return await TopUpAsync(connection, together, RecommendationReason.BoughtTogether, [productId], limit, cancellationToken);
+            """, new { productId, limit }, cancellationToken);
+        return await TopUpAsync(together, RecommendationReason.BoughtTogether, [productId], limit, cancellationToken);
     }
 
     /// <summary>
@@ -67,8 +66,7 @@ public sealed class Recommender(NpgsqlDataSource dataSource, CatalogSearch searc
         var viewed = (await views.RecentAsync(visitorKeys, 20, cancellationToken)).Except(bought).ToList();
         Guid[] seeds = [.. bought, .. viewed];
         double[] weights = [.. bought.Select(_ => 1.0), .. viewed.Select(_ => ViewWeight)];
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var similar = (await connection.QueryAsync<Guid>(new CommandDefinition($"""
+        var similar = await QueryAsync<Guid>($"""
             SELECT pp.other_product_id
               FROM unnest(@seeds, @weights) AS seed(product_id, weight)
               JOIN catalog.product_pairs pp ON pp.product_id = seed.product_id
@@ -79,8 +77,8 @@ public sealed class Recommender(NpgsqlDataSource dataSource, CatalogSearch searc
              GROUP BY pp.other_product_id
              ORDER BY sum(seed.weight * {Similarity}) DESC, pp.other_product_id
              LIMIT @limit
-            """, new { seeds, weights, limit }, cancellationToken: cancellationToken))).ToList();
-        return await TopUpAsync(connection, similar, RecommendationReason.SimilarToYourHistory, seeds, limit, cancellationToken);
+            """, new { seeds, weights, limit }, cancellationToken);
+        return await TopUpAsync(similar, RecommendationReason.SimilarToYourHistory, seeds, limit, cancellationToken);
     }
 
     /// <summary>Recently viewed products (still on sale), most recent first.</summary>
@@ -95,18 +93,18 @@ public sealed class Recommender(NpgsqlDataSource dataSource, CatalogSearch searc
     /// Fills a short list with in-stock best sellers of the seeds' categories (up to three, most recent
     /// seed first), then of the whole shop: the catalog's cached best-selling listings, not a scan.
     /// </summary>
-    private async Task<IReadOnlyList<Recommendation>> TopUpAsync(NpgsqlConnection connection, List<Guid> found, string reason, Guid[] seeds, int limit,
+    private async Task<IReadOnlyList<Recommendation>> TopUpAsync(List<Guid> found, string reason, Guid[] seeds, int limit,
         CancellationToken cancellationToken)
     {
         var picks = found.Select(id => (Id: id, Reason: reason)).ToList();
         var taken = new HashSet<Guid>([.. seeds, .. found]);
         if (picks.Count < limit)
         {
-            var categories = await connection.QueryAsync<string>(new CommandDefinition("""
+            var categories = await QueryAsync<string>("""
                 SELECT c.slug FROM unnest(@seeds) WITH ORDINALITY AS seed(id, position)
                   JOIN catalog.products p ON p.id = seed.id JOIN catalog.categories c ON c.id = p.category_id
                  GROUP BY c.slug ORDER BY min(seed.position) LIMIT 3
-                """, new { seeds }, cancellationToken: cancellationToken));
+                """, new { seeds }, cancellationToken);
             foreach (var category in categories.Append(null))
             {
                 var bestSellers = await search.ListAsync(new ProductQuery
@@ -122,5 +120,12 @@ public sealed class Recommender(NpgsqlDataSource dataSource, CatalogSearch searc
         var reasons = picks.ToDictionary(p => p.Id, p => p.Reason);
         var cards = await search.CardsAsync(picks.Select(p => p.Id).ToList(), cancellationToken);
         return cards.Select(card => new Recommendation(card, reasons[card.Id])).ToList();
+    }
+
+    /// <summary>One query on a connection of its own, returned to the pool before the catalog is asked for cards.</summary>
+    private async Task<List<T>> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
     }
 }

@@ -17,11 +17,12 @@ public sealed class RatingTally(ShopDbContext db, IProductDirectory products) : 
     public async Task<T> ChangeAsync<T>(Guid productId, Guid sellerId, Func<Task<T>> change, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Creates the tally row or, as an update, locks it until commit.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO reviews.product_ratings (product_id, seller_id, review_count, rating_total, one_star, two_stars, three_stars, four_stars, five_stars)
-            VALUES ({productId}, {sellerId}, 0, 0, 0, 0, 0, 0, 0) ON CONFLICT (product_id) DO NOTHING
+            VALUES ({productId}, {sellerId}, 0, 0, 0, 0, 0, 0, 0)
+            ON CONFLICT (product_id) DO UPDATE SET seller_id = EXCLUDED.seller_id
             """, cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM reviews.product_ratings WHERE product_id = {productId} FOR UPDATE", cancellationToken);
         var result = await change();
         await db.Database.ExecuteSqlAsync($"""
             UPDATE reviews.product_ratings t
