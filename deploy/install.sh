@@ -37,6 +37,14 @@ install -d -o root -g root -m 700 /var/backups/shop
 install -d -o www-data -g www-data -m 700 /var/cache/nginx/shop
 
 echo "==> Database"
+# The catalog's hot tables and indexes should stay in PostgreSQL's own buffers (searches visit one
+# heap page per match): a quarter of the memory, as PostgreSQL's documentation suggests.
+pg_conf=$(ls -d /etc/postgresql/*/main 2>/dev/null | sort -V | tail -n 1)
+if [ -n "$pg_conf" ] && [ ! -f "$pg_conf/conf.d/shop.conf" ]; then
+  memory_mb=$(awk '/MemTotal/ { print int($2 / 1024) }' /proc/meminfo)
+  printf 'shared_buffers = %dMB\neffective_cache_size = %dMB\n' $((memory_mb / 4)) $((memory_mb / 2)) > "$pg_conf/conf.d/shop.conf"
+  systemctl restart postgresql
+fi
 if [ ! -f "$SHOP_ENV" ]; then
   password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
   runuser -u postgres -- psql -qc "CREATE ROLE shop LOGIN CREATEDB PASSWORD '$password'"

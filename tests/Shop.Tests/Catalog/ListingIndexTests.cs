@@ -65,4 +65,44 @@ public sealed class ListingIndexTests
         Assert.Contains("brands:Spaces=3:False", Facts(updated));
         Assert.Equal(Facts(await Get(live, "q=towel&sort=price-asc")), Facts(await Get(indexed, "q=towel&sort=price-asc")));
     }
+
+    [Fact]
+    public async Task Orders_reach_best_selling_listings_without_emptying_the_listing_cache()
+    {
+        await using var cached = await new ShopAppFactory().WithSettings(("Catalog:ListingCacheSeconds", "600")).StartAsync();
+        await using var indexed = await new ShopAppFactory { SharedConnectionString = cached.ConnectionString }
+            .WithSettings(("Catalog:IndexedListingsFrom", "1"), ("Catalog:ListingCacheSeconds", "0"), ("Catalog:IndexRefreshSeconds", "1"),
+                ("Catalog:SalesRefreshSeconds", "2"), ("Outbox:DispatcherEnabled", "false")).StartAsync();
+        await cached.EnsureShippingAsync();
+        var catalog = await CatalogClient.CreateAsync(cached);
+        var garden = await catalog.CategoryAsync(CatalogClient.Unique("Garden"));
+        var categoryId = garden.GetProperty("id").GetString()!;
+        var spade = await catalog.ProductAsync("Steel Spade", categoryId, [CatalogClient.Variant("SPADE-1", 899)]);
+        var hose = await catalog.ProductAsync("Garden Hose", categoryId, [CatalogClient.Variant("HOSE-1", 899)]);
+        var listing = $"/api/v1/catalog/products?category={garden.GetProperty("slug").GetString()}&sort=best-selling";
+        async Task<List<string>> BestSelling(ShopAppFactory app) =>
+            (await app.CreateClient().GetFromJsonAsync<JsonElement>(listing)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
+        var index = indexed.Services.GetRequiredService<ListingIndex>();
+        await Eventually.TrueAsync(() => Task.FromResult(index.Current?.RowOf.Count >= 2), "the listing index to load both products");
+        var before = await BestSelling(cached);
+        var unsold = before[1] == "Garden Hose" ? hose : spade;
+
+        var variantId = unsold.GetProperty("variants")[0].GetProperty("id").GetGuid();
+        var guest = await cached.GuestWithCartAsync(variantId, 3);
+        await CatalogClient.Expect(await guest.CheckoutAsync(), System.Net.HttpStatusCode.Created);
+        List<string> expected = [before[1], before[0]];
+
+        // The listing index takes new sales counts in within its sales interval ...
+        await Eventually.TrueAsync(async () => (await BestSelling(indexed)).SequenceEqual(expected), "the listing index to rank the sold product first");
+        // ... while the order left every cached listing standing, which a product change still empties.
+        Assert.Equal(before, await BestSelling(cached));
+        await using (var connection = new Npgsql.NpgsqlConnection(cached.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var edit = new Npgsql.NpgsqlCommand("UPDATE catalog.products SET title = title || ' XL' WHERE id = @id", connection);
+            edit.Parameters.AddWithValue("id", unsold.GetProperty("id").GetGuid());
+            await edit.ExecuteNonQueryAsync();
+        }
+        await Eventually.TrueAsync(async () => (await BestSelling(cached)).Select(t => t.Replace(" XL", "")).SequenceEqual(expected), "the edit to empty the cache");
+    }
 }

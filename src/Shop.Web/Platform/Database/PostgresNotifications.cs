@@ -7,20 +7,20 @@ public static partial class PostgresNotifications
 {
     /// <summary>
     /// Listens on <paramref name="channel"/> until stopped, reconnecting after failures. Calls
-    /// <paramref name="onSignal"/> for every notification, and once after each (re)connection so
-    /// that what was signalled while not listening is not missed.
+    /// <paramref name="onSignal"/> with each notification's payload, and with null after each
+    /// (re)connection, so that what was signalled while not listening is not missed.
     /// </summary>
-    public static async Task ListenAsync(NpgsqlDataSource dataSource, string channel, Action onSignal, ILogger logger, CancellationToken stoppingToken)
+    public static async Task ListenAsync(NpgsqlDataSource dataSource, string channel, Action<string?> onSignal, ILogger logger, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => onSignal();
+                connection.Notification += (_, notification) => onSignal(notification.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                onSignal();
+                onSignal(null);
                 while (true)
                 {
                     if (!await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken))

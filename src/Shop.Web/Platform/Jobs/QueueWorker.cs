@@ -30,7 +30,7 @@ public abstract class QueueWorker(NpgsqlDataSource dataSource, ILogger logger) :
     {
         if (!Enabled)
             return;
-        var listening = PostgresNotifications.ListenAsync(dataSource, NotifyChannel, () => wakeUp.Writer.TryWrite(true), logger, stoppingToken);
+        var listening = PostgresNotifications.ListenAsync(dataSource, NotifyChannel, _ => wakeUp.Writer.TryWrite(true), logger, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

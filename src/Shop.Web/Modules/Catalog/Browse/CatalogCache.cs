@@ -18,12 +18,19 @@ public sealed class CatalogCacheOptions
 
     /// <summary>How soon after a change the listing index is reloaded.</summary>
     public int IndexRefreshSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How often, at most, new sales counts alone reload the listing index: on a busy shop every
+    /// order changes them, and they move only the best-selling order.
+    /// </summary>
+    public int SalesRefreshSeconds { get; set; } = 60;
 }
 
 /// <summary>
 /// Listings and the category tree, kept briefly in each instance's memory. Any change to products
 /// or categories, on any instance, fires the tables' NOTIFY trigger and empties every instance's
-/// cache; writes made here also empty it at once.
+/// cache; writes made here also empty it at once. New sales counts do not: a listing may show the
+/// best-selling order up to its cache lifetime old.
 /// </summary>
 public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options)
 {
@@ -53,12 +60,20 @@ public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Option
     }
 }
 
-/// <summary>Listens for the catalog tables' NOTIFY: empties this instance's cache and schedules a reload of its listing index.</summary>
+/// <summary>
+/// Listens for the catalog tables' NOTIFY: a change empties this instance's cache and schedules a
+/// reload of its listing index; new sales counts (payload "sales") only schedule a later reload.
+/// </summary>
 internal sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, ListingIndex index, ILogger<CatalogChangeListener> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PostgresNotifications.ListenAsync(dataSource, "shop_catalog", () =>
+        PostgresNotifications.ListenAsync(dataSource, "shop_catalog", payload =>
         {
+            if (payload == "sales")
+            {
+                index.MarkSalesChanged();
+                return;
+            }
             cache.Invalidate();
             index.MarkDirty();
         }, logger, stoppingToken);

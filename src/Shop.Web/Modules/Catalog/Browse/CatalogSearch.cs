@@ -137,16 +137,16 @@ public sealed class CatalogSearch(
     {
         if (index.Current is not { } snapshot || (query.Category is not null && categoryPath is null))
             return null;
-        Dictionary<Guid, float>? ranks = null;
+        TextMatches? text = null;
         if (query.Q is { Length: > 0 } q)
         {
-            var rank = sort == ProductSort.Relevance ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', @q), 1)" : "0::real";
-            ranks = (await connection.QueryAsync<(Guid Id, float Rank)>(new CommandDefinition(
-                    $"SELECT p.id, {rank} FROM catalog.products p WHERE p.status = 'active' AND p.search_vector @@ websearch_to_tsquery('english', @q)",
-                    new { q }, cancellationToken: cancellationToken)))
-                .ToDictionary(r => r.Id, r => r.Rank);
+            var ranked = sort == ProductSort.Relevance;
+            var rank = ranked ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', @q), 1)" : "0::real";
+            text = await snapshot.MatchAsync(q, ranked, () => connection.QueryAsync<(Guid Id, float Rank)>(new CommandDefinition(
+                $"SELECT p.id, {rank} FROM catalog.products p WHERE p.status = 'active' AND p.search_vector @@ websearch_to_tsquery('english', @q)",
+                new { q }, cancellationToken: cancellationToken)));
         }
-        return ListingIndexQuery.Evaluate(snapshot, query, categoryPath, ranks, sort, page, pageSize, options.Value.IndexedListingsFrom);
+        return ListingIndexQuery.Evaluate(snapshot, query, categoryPath, text, sort, page, pageSize, options.Value.IndexedListingsFrom);
     }
 
     /// <summary>Facet counts of a listing counted live: one pass per distinct set of filters.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,14 +16,26 @@ public sealed partial class ListingIndex(NpgsqlDataSource dataSource, IOptions<C
     : BackgroundService
 {
     private int dirty = 1;
+    private int salesChanged;
+    private long loadedAt;
 
     /// <summary>The latest snapshot; null until the first one is loaded.</summary>
     public ListingSnapshot? Current { get; private set; }
 
     public void MarkDirty() => Interlocked.Exchange(ref dirty, 1);
 
-    public async Task RefreshAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>Sales counts changed: reloaded with the next change, or after <see cref="CatalogCacheOptions.SalesRefreshSeconds"/>.</summary>
+    public void MarkSalesChanged() => Interlocked.Exchange(ref salesChanged, 1);
+
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Exchange(ref salesChanged, 0);
+        loadedAt = Environment.TickCount64;
         Current = await ListingSnapshot.LoadAsync(dataSource, cancellationToken);
+    }
+
+    private bool SalesDue => Volatile.Read(ref salesChanged) == 1
+        && Environment.TickCount64 - loadedAt >= Math.Max(1, options.Value.SalesRefreshSeconds) * 1000L;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +44,7 @@ public sealed partial class ListingIndex(NpgsqlDataSource dataSource, IOptions<C
         {
             try
             {
-                if (Interlocked.Exchange(ref dirty, 0) == 1)
+                if (Interlocked.Exchange(ref dirty, 0) == 1 || SalesDue)
                     await RefreshAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -99,6 +112,40 @@ public sealed class ListingSnapshot
     /// <summary>Option terms as "name:value".</summary>
     public List<string> OptionTerms { get; } = [];
     public Dictionary<Guid, int> RowOf { get; } = [];
+
+    private readonly ConcurrentDictionary<(string Query, bool Ranked), TextMatches> searches = new();
+    private int heldMatches;
+
+    /// <summary>
+    /// The rows a search's words match, asked of PostgreSQL (<paramref name="load"/>: ids with their
+    /// rank) once per snapshot and reused for that search's other pages, sorts and filters. A ranked
+    /// answer serves unranked requests too. A new snapshot starts afresh, as does one holding more
+    /// than <see cref="MaxHeldMatches"/> matches.
+    /// </summary>
+    public async Task<TextMatches> MatchAsync(string query, bool ranked, Func<Task<IEnumerable<(Guid Id, float Rank)>>> load)
+    {
+        var key = query.Trim().ToLowerInvariant();
+        if (searches.TryGetValue((key, true), out var known) || (!ranked && searches.TryGetValue((key, false), out known)))
+            return known;
+        var rows = new List<int>();
+        var ranks = new List<float>();
+        foreach (var (id, rank) in await load())
+            if (RowOf.TryGetValue(id, out var row))
+            {
+                rows.Add(row);
+                ranks.Add(rank);
+            }
+        var matches = new TextMatches([.. rows], ranked ? [.. ranks] : null);
+        if (Interlocked.Add(ref heldMatches, rows.Count) > MaxHeldMatches)
+        {
+            searches.Clear();
+            Interlocked.Exchange(ref heldMatches, rows.Count);
+        }
+        searches[(key, ranked)] = matches;
+        return matches;
+    }
+
+    private const int MaxHeldMatches = 1_000_000;
 
     /// <summary>Rows in each sort order (the same order, ties included, as the SQL listing's ORDER BY).</summary>
     public Dictionary<string, int[]> Sorted { get; } = [];
@@ -175,3 +222,6 @@ public sealed class ListingSnapshot
         return values.Count - 1;
     }
 }
+
+/// <summary>A search's matching rows of a <see cref="ListingSnapshot"/>, with their text rank (aligned) when ranked.</summary>
+public sealed record TextMatches(int[] Rows, float[]? Ranks);

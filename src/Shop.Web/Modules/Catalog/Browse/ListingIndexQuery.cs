@@ -9,9 +9,9 @@ public static class ListingIndexQuery
 {
     private const int Price = 0, Brand = 1, Seller = 2, Rating = 3, Stock = 4, FirstOption = 5;
 
-    /// <param name="textRanks">For a search: the matching products with their rank; null for a plain listing.</param>
+    /// <param name="text">For a search: the rows its words match; null for a plain listing.</param>
     /// <returns>Null when fewer than <paramref name="threshold"/> products are in play (counting them live is cheap then).</returns>
-    public static IndexedListing? Evaluate(ListingSnapshot s, ProductQuery query, string? categoryPath, IReadOnlyDictionary<Guid, float>? textRanks,
+    public static IndexedListing? Evaluate(ListingSnapshot s, ProductQuery query, string? categoryPath, TextMatches? text,
         string sort, int page, int pageSize, int threshold)
     {
         var prefix = categoryPath ?? "/";
@@ -31,7 +31,7 @@ public static class ListingIndexQuery
             }
         }
         var rows = new List<int>();
-        if (textRanks is null)
+        if (text is null)
         {
             for (var row = 0; row < s.Count; row++)
                 if (inCategory[s.PathOf[row]])
@@ -39,8 +39,8 @@ public static class ListingIndexQuery
         }
         else
         {
-            foreach (var id in textRanks.Keys)
-                if (s.RowOf.TryGetValue(id, out var row) && inCategory[s.PathOf[row]])
+            foreach (var row in text.Rows)
+                if (inCategory[s.PathOf[row]])
                     rows.Add(row);
         }
         if (rows.Count < threshold)
@@ -125,7 +125,7 @@ public static class ListingIndexQuery
             optionCounts.Select((count, term) => (term, count)).Where(t => t.count > 0 && termKey[t.term] is not null)
                 .GroupBy(t => termKey[t.term]!, t => (Value: s.OptionTerms[t.term][(termKey[t.term]!.Length + 1)..], Count: t.count))
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, int)>)g.ToList()));
-        return new IndexedListing(Page(s, matched, textRanks, sort, page, pageSize), total, tallies);
+        return new IndexedListing(Page(s, matched, text, sort, page, pageSize), total, tallies);
     }
 
     /// <summary>A lookup of which of <paramref name="size"/> values are chosen (unknown values, -1, choose nothing).</summary>
@@ -138,12 +138,12 @@ public static class ListingIndexQuery
         return flags;
     }
 
-    private static List<Guid> Page(ListingSnapshot s, bool[] matched, IReadOnlyDictionary<Guid, float>? textRanks, string sort, int page, int pageSize)
+    private static List<Guid> Page(ListingSnapshot s, bool[] matched, TextMatches? text, string sort, int page, int pageSize)
     {
         var skip = (page - 1) * pageSize;
-        if (sort == ProductSort.Relevance && textRanks is not null)
+        if (sort == ProductSort.Relevance && text?.Ranks is { } ranks)
         {
-            var ranked = textRanks.Select(t => (Row: s.RowOf.GetValueOrDefault(t.Key, -1), Rank: t.Value)).Where(t => t.Row >= 0 && matched[t.Row]).ToList();
+            var ranked = text.Rows.Select((row, i) => (Row: row, Rank: ranks[i])).Where(t => matched[t.Row]).ToList();
             ranked.Sort((a, b) => b.Rank.CompareTo(a.Rank) is var c && c != 0 ? c
                 : s.Sold[b.Row].CompareTo(s.Sold[a.Row]) is var d && d != 0 ? d : s.IdKeys[a.Row].CompareTo(s.IdKeys[b.Row]));
             return ranked.Skip(skip).Take(pageSize).Select(t => s.Ids[t.Row]).ToList();
