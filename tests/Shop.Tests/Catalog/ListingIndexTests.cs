@@ -30,9 +30,11 @@ public sealed class ListingIndexTests
     public async Task Indexed_listings_match_live_ones_for_filters_sorts_pages_and_searches_and_follow_changes()
     {
         await using var indexed = await new ShopAppFactory()
-            .WithSettings(("Catalog:IndexedListingsFrom", "1"), ("Catalog:ListingCacheSeconds", "0"), ("Catalog:IndexRefreshSeconds", "1")).StartAsync();
+            .WithSettings(("Catalog:IndexedListingsFrom", "1"), ("Catalog:IndexedSearchesFrom", "1"), ("Catalog:ListingCacheSeconds", "0"),
+                ("Catalog:IndexRefreshSeconds", "1")).StartAsync();
         await using var live = await new ShopAppFactory { SharedConnectionString = indexed.ConnectionString }
-            .WithSettings(("Catalog:IndexedListingsFrom", "1000000"), ("Catalog:ListingCacheSeconds", "0"), ("Outbox:DispatcherEnabled", "false")).StartAsync();
+            .WithSettings(("Catalog:IndexedListingsFrom", "1000000"), ("Catalog:IndexedSearchesFrom", "1000000"), ("Catalog:ListingCacheSeconds", "0"),
+                ("Outbox:DispatcherEnabled", "false")).StartAsync();
         var catalog = await CatalogClient.CreateAsync(indexed);
         var other = await catalog.AnotherSellerAsync();
         var home = await catalog.CategoryAsync("Home");
@@ -49,7 +51,7 @@ public sealed class ListingIndexTests
         [
             home_, $"{home_}&sort=price-asc", $"{home_}&sort=price-desc&pageSize=2&page=2", $"{home_}&sort=best-selling", $"{home_}&sort=rating",
             $"{home_}&brand=Spaces&brand=Prestige", $"{home_}&minPrice=500&maxPrice=2500&inStock=true", $"{home_}&option=colour:White",
-            $"{home_}&option=colour:White&option=size:Large&brand=Spaces", "q=towel", "q=towel&sort=price-asc", "q=towel&option=colour:Blue",
+            $"{home_}&option=colour:White&option=size:Large&brand=Spaces", "q=towel", "q=towel&pageSize=1&page=2", "q=towel&sort=price-asc", "q=towel&option=colour:Blue",
             $"category={bath.GetProperty("slug").GetString()}&rating=1", "brand=Nobody",
         ];
         async Task<JsonElement> Get(ShopAppFactory app, string query) => await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/catalog/products?{query}");

@@ -13,8 +13,14 @@ public sealed class CatalogCacheOptions
     /// <summary>How long a listing (products and facet counts) is reused; 0 turns the cache off.</summary>
     public int ListingCacheSeconds { get; set; } = 30;
 
-    /// <summary>Listings and searches over at least this many products are answered from the listing index.</summary>
+    /// <summary>Listings over at least this many products are answered from the listing index.</summary>
     public int IndexedListingsFrom { get; set; } = 2_000;
+
+    /// <summary>
+    /// Searches matching at least this many products are answered from the listing index: counted
+    /// live, every facet would match the words again.
+    /// </summary>
+    public int IndexedSearchesFrom { get; set; } = 200;
 
     /// <summary>How soon after a change the listing index is reloaded.</summary>
     public int IndexRefreshSeconds { get; set; } = 5;

@@ -94,8 +94,11 @@ public sealed class CatalogSearch(
                 tallies = await LiveTalliesAsync(connection, filters, query, cancellationToken);
         }
 
-        var facets = includeFacets ? await FacetsAsync(connection, tallies!, categoryPath, query, cancellationToken) : NoFacets;
-        return new ProductSearchResult(await ToCardsAsync(cards), total, page, pageSize, facets, null, sort);
+        // The biggest sellers get a facet; their names and those of the cards' sellers are looked up together.
+        var topSellers = tallies?.Sellers.OrderByDescending(s => s.Count).ThenBy(s => s.Seller).Take(30).ToList() ?? [];
+        var names = await sellers.FindAsync(cards.Select(c => c.SellerId).Concat(topSellers.Select(s => s.Seller)).Distinct().ToList());
+        var facets = includeFacets ? await FacetsAsync(connection, tallies!, topSellers, names, categoryPath, query, cancellationToken) : NoFacets;
+        return new ProductSearchResult(ToCards(cards, names), total, page, pageSize, facets, null, sort);
     }
 
     /// <summary>The active products among <paramref name="ids"/> as cards, in the order given.</summary>
@@ -104,7 +107,8 @@ public sealed class CatalogSearch(
         if (ids.Count == 0)
             return [];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await ToCardsAsync(await CardRowsAsync(connection, ids, cancellationToken));
+        var cards = await CardRowsAsync(connection, ids, cancellationToken);
+        return ToCards(cards, await sellers.FindAsync(cards.Select(c => c.SellerId).Distinct().ToList()));
     }
 
     private static async Task<List<CardRow>> CardRowsAsync(NpgsqlConnection connection, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
@@ -115,13 +119,10 @@ public sealed class CatalogSearch(
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
-    private async Task<List<ProductCard>> ToCardsAsync(List<CardRow> cards)
-    {
-        var names = await sellers.FindAsync(cards.Select(c => c.SellerId).Distinct().ToList());
-        return cards.Select(c => new ProductCard(c.Id, c.Title, c.Slug, c.Brand, c.Currency, c.MinPrice, c.MaxPrice, c.InStock,
+    private static List<ProductCard> ToCards(List<CardRow> cards, IReadOnlyDictionary<Guid, SellerProfile> names) =>
+        cards.Select(c => new ProductCard(c.Id, c.Title, c.Slug, c.Brand, c.Currency, c.MinPrice, c.MaxPrice, c.InStock,
             c.AverageRating, c.ReviewCount, c.PrimaryImage is null ? null : $"/media/{c.PrimaryImage}", c.SellerId,
             names.GetValueOrDefault(c.SellerId)?.ShopName)).ToList();
-    }
 
     private const string CardColumns = """
         p.id, p.title, p.slug, p.brand, p.currency, p.min_price AS MinPrice, p.max_price AS MaxPrice, p.in_stock AS InStock,
@@ -146,7 +147,8 @@ public sealed class CatalogSearch(
                 $"SELECT p.id, {rank} FROM catalog.products p WHERE p.status = 'active' AND p.search_vector @@ websearch_to_tsquery('english', @q)",
                 new { q }, cancellationToken: cancellationToken)));
         }
-        return ListingIndexQuery.Evaluate(snapshot, query, categoryPath, text, sort, page, pageSize, options.Value.IndexedListingsFrom);
+        return ListingIndexQuery.Evaluate(snapshot, query, categoryPath, text, sort, page, pageSize,
+            text is null ? options.Value.IndexedListingsFrom : options.Value.IndexedSearchesFrom);
     }
 
     /// <summary>Facet counts of a listing counted live: one pass per distinct set of filters.</summary>
@@ -217,13 +219,12 @@ public sealed class CatalogSearch(
     }
 
     /// <summary>Facets as the listing shows them: names, the 30 biggest values per dimension, what is selected.</summary>
-    private async Task<CatalogFacets> FacetsAsync(NpgsqlConnection connection, FacetTallies tallies, string? categoryPath, ProductQuery query, CancellationToken cancellationToken)
+    private static async Task<CatalogFacets> FacetsAsync(NpgsqlConnection connection, FacetTallies tallies, List<(Guid Seller, int Count)> topSellers,
+        IReadOnlyDictionary<Guid, SellerProfile> sellerNames, string? categoryPath, ProductQuery query, CancellationToken cancellationToken)
     {
         var children = await connection.QueryAsync<(Guid Id, string Slug, string Name)>(new CommandDefinition(
             $"SELECT id, slug, name FROM catalog.categories WHERE {(categoryPath is null ? "parent_id IS NULL" : "parent_id = (SELECT id FROM catalog.categories WHERE path = @categoryPath)")} ORDER BY sort_order, name",
             new { categoryPath }, cancellationToken: cancellationToken));
-        var topSellers = tallies.Sellers.OrderByDescending(s => s.Count).ThenBy(s => s.Seller).Take(30).ToList();
-        var sellerNames = await sellers.FindAsync(topSellers.Select(s => s.Seller).ToList());
         var selectedBrands = query.Brand ?? [];
         var selectedSellers = query.Seller ?? [];
         var selectedOptions = query.OptionFilters;

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Shop.Web.Modules.Catalog.Browse;
 
 /// <summary>
@@ -55,7 +57,9 @@ public static class ListingIndexQuery
         var minimumStars = query.Rating ?? 0;
         var hasPriceFilter = query.MinPrice is not null || query.MaxPrice is not null;
 
-        var matched = new bool[s.Count];
+        // Rented: a fresh array this size would land on the large object heap on every request.
+        var matched = ArrayPool<bool>.Shared.Rent(s.Count);
+        Array.Clear(matched, 0, s.Count);
         var total = 0;
         var childCounts = new int[children.Count];
         var brandCounts = new int[s.Brands.Count];
@@ -125,7 +129,9 @@ public static class ListingIndexQuery
             optionCounts.Select((count, term) => (term, count)).Where(t => t.count > 0 && termKey[t.term] is not null)
                 .GroupBy(t => termKey[t.term]!, t => (Value: s.OptionTerms[t.term][(termKey[t.term]!.Length + 1)..], Count: t.count))
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, int)>)g.ToList()));
-        return new IndexedListing(Page(s, matched, text, sort, page, pageSize), total, tallies);
+        var pageIds = Page(s, matched, text, sort, page, pageSize);
+        ArrayPool<bool>.Shared.Return(matched);
+        return new IndexedListing(pageIds, total, tallies);
     }
 
     /// <summary>A lookup of which of <paramref name="size"/> values are chosen (unknown values, -1, choose nothing).</summary>
@@ -143,10 +149,24 @@ public static class ListingIndexQuery
         var skip = (page - 1) * pageSize;
         if (sort == ProductSort.Relevance && text?.Ranks is { } ranks)
         {
-            var ranked = text.Rows.Select((row, i) => (Row: row, Rank: ranks[i])).Where(t => matched[t.Row]).ToList();
-            ranked.Sort((a, b) => b.Rank.CompareTo(a.Rank) is var c && c != 0 ? c
-                : s.Sold[b.Row].CompareTo(s.Sold[a.Row]) is var d && d != 0 ? d : s.IdKeys[a.Row].CompareTo(s.IdKeys[b.Row]));
-            return ranked.Skip(skip).Take(pageSize).Select(t => s.Ids[t.Row]).ToList();
+            // Matches by rank, then sales, then id; only the best skip + pageSize are kept (a heap
+            // whose top is the worst kept), so a broad search is not sorted whole for one page.
+            var rows = text.Rows;
+            var before = Comparer<int>.Create((a, b) => ranks[b].CompareTo(ranks[a]) is var c && c != 0 ? c
+                : s.Sold[rows[b]].CompareTo(s.Sold[rows[a]]) is var d && d != 0 ? d : s.IdKeys[rows[a]].CompareTo(s.IdKeys[rows[b]]));
+            var best = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) => before.Compare(b, a)));
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (!matched[rows[i]])
+                    continue;
+                if (best.Count < skip + pageSize)
+                    best.Enqueue(i, i);
+                else if (before.Compare(i, best.Peek()) < 0)
+                    best.EnqueueDequeue(i, i);
+            }
+            var kept = best.UnorderedItems.Select(item => item.Element).ToArray();
+            Array.Sort(kept, before);
+            return kept.Skip(skip).Take(pageSize).Select(i => s.Ids[rows[i]]).ToList();
         }
         var ids = new List<Guid>(pageSize);
         var seen = 0;
