@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -113,20 +113,19 @@ public sealed class ListingSnapshot
     public List<string> OptionTerms { get; } = [];
     public Dictionary<Guid, int> RowOf { get; } = [];
 
-    private readonly ConcurrentDictionary<(string Query, bool Ranked), TextMatches> searches = new();
-    private int heldMatches;
+    /// <summary>Searches' matches, sized by their count: the least recently used go first beyond two million (16 MB).</summary>
+    private readonly MemoryCache searches = new(new MemoryCacheOptions { SizeLimit = 2_000_000 });
 
     /// <summary>
     /// The rows a search's words match, asked of PostgreSQL (<paramref name="load"/>: ids with their
     /// rank) once per snapshot and reused for that search's other pages, sorts and filters. A ranked
-    /// answer serves unranked requests too. A new snapshot starts afresh, as does one holding more
-    /// than <see cref="MaxHeldMatches"/> matches.
+    /// answer serves unranked requests too. A new snapshot starts afresh.
     /// </summary>
     public async Task<TextMatches> MatchAsync(string query, bool ranked, Func<Task<IEnumerable<(Guid Id, float Rank)>>> load)
     {
         var key = query.Trim().ToLowerInvariant();
-        if (searches.TryGetValue((key, true), out var known) || (!ranked && searches.TryGetValue((key, false), out known)))
-            return known;
+        if (searches.TryGetValue((key, true), out TextMatches? known) || (!ranked && searches.TryGetValue((key, false), out known)))
+            return known!;
         var rows = new List<int>();
         var ranks = new List<float>();
         foreach (var (id, rank) in await load())
@@ -136,16 +135,9 @@ public sealed class ListingSnapshot
                 ranks.Add(rank);
             }
         var matches = new TextMatches([.. rows], ranked ? [.. ranks] : null);
-        if (Interlocked.Add(ref heldMatches, rows.Count) > MaxHeldMatches)
-        {
-            searches.Clear();
-            Interlocked.Exchange(ref heldMatches, rows.Count);
-        }
-        searches[(key, ranked)] = matches;
+        searches.Set((key, ranked), matches, new MemoryCacheEntryOptions { Size = Math.Max(1, rows.Count) });
         return matches;
     }
-
-    private const int MaxHeldMatches = 1_000_000;
 
     /// <summary>Rows in each sort order (the same order, ties included, as the SQL listing's ORDER BY).</summary>
     public Dictionary<string, int[]> Sorted { get; } = [];
