@@ -47,10 +47,7 @@ TABLE="$OUT/cluster-$(date -u +%Y%m%dT%H%M%SZ).md"
 # every instance's listing cache: measure listings only once the outbox is drained and each instance
 # has built its listing index and cache.
 settle() {
-  for _ in $(seq 1 240); do
-    [ "$("$BENCH_PSQL" -d shop_bench -tAc "SELECT count(*) FROM platform.outbox_messages WHERE processed_at IS NULL AND dead_lettered_at IS NULL")" = 0 ] && break
-    sleep 0.5
-  done
+  wait_outbox_drained
   for base in "$@"; do
     for _ in 1 2 3; do curl -fs "$base$LISTING" >/dev/null; curl -fs "$base$PAGE" >/dev/null; done
   done

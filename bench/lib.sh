@@ -26,3 +26,12 @@ measure() {
   P99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk.txt")
   ERRORS=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$OUT/wrk.txt")
 }
+
+# Waits (up to two minutes) until the outbox holds no undelivered events, such as those a previous
+# run's orders left behind, so that their handling does not share the cores with the measurement.
+wait_outbox_drained() {
+  for _ in $(seq 1 240); do
+    [ "$("$BENCH_PSQL" -d shop_bench -tAc "SELECT count(*) FROM platform.outbox_messages WHERE processed_at IS NULL AND dead_lettered_at IS NULL")" = 0 ] && return 0
+    sleep 0.5
+  done
+}

@@ -27,6 +27,7 @@ start_instance "$COLD_PORT" 0; COLD_APP=$LAST_PID
 trap 'kill $APP $COLD_APP 2>/dev/null; wait $APP $COLD_APP 2>/dev/null || true' EXIT
 wait_ready "$BASE"
 wait_ready "$COLD"
+wait_outbox_drained
 
 api() { curl -fs "$BASE$1"; }
 SLUG=$(api "/api/v1/catalog/products?category=fashion&sort=newest&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
