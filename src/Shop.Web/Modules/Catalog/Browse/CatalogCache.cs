@@ -72,10 +72,13 @@ public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Option
 /// </summary>
 internal sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, ListingIndex index, ILogger<CatalogChangeListener> logger) : BackgroundService
 {
+    /// <summary>What <c>catalog.notify_sold()</c> (migration V0019) sends when only sales counts changed.</summary>
+    private const string SalesPayload = "sales";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PostgresNotifications.ListenAsync(dataSource, "shop_catalog", payload =>
         {
-            if (payload == "sales")
+            if (payload == SalesPayload)
             {
                 index.MarkSalesChanged();
                 return;

@@ -18,6 +18,10 @@ public sealed class CatalogSearch(
 {
     private const int DefaultPageSize = 24;
 
+    /// <summary>A search's words (parameter @q) against the weighted document, and their rank, as both listings use them.</summary>
+    private const string TextMatch = "p.search_vector @@ websearch_to_tsquery('english', @q)";
+    private const string TextRank = "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', @q), 1)";
+
     internal static readonly (string Value, string Label, decimal? From, decimal? To)[] PriceBands =
     [
         ("0-500", "Under ₹500", null, 500m), ("500-1000", "₹500 – ₹1,000", 500m, 1000m), ("1000-2500", "₹1,000 – ₹2,500", 1000m, 2500m),
@@ -72,7 +76,7 @@ public sealed class CatalogSearch(
         }
         else
         {
-            var rank = query.Q is { Length: > 0 } ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', @q), 1)" : "0::real";
+            var rank = query.Q is { Length: > 0 } ? TextRank : "0::real";
             var order = sort switch
             {
                 ProductSort.PriceAscending => "p.min_price, p.id",
@@ -142,9 +146,9 @@ public sealed class CatalogSearch(
         if (query.Q is { Length: > 0 } q)
         {
             var ranked = sort == ProductSort.Relevance;
-            var rank = ranked ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', @q), 1)" : "0::real";
+            var rank = ranked ? TextRank : "0::real";
             text = await snapshot.MatchAsync(q, ranked, () => connection.QueryAsync<(Guid Id, float Rank)>(new CommandDefinition(
-                $"SELECT p.id, {rank} FROM catalog.products p WHERE p.status = 'active' AND p.search_vector @@ websearch_to_tsquery('english', @q)",
+                $"SELECT p.id, {rank} FROM catalog.products p WHERE p.status = 'active' AND {TextMatch}",
                 new { q }, cancellationToken: cancellationToken)));
         }
         return ListingIndexQuery.Evaluate(snapshot, query, categoryPath, text, sort, page, pageSize,
@@ -265,7 +269,7 @@ public sealed class CatalogSearch(
             CategoryPath = categoryPath;
             Parameters = new DynamicParameters();
             if (query.Q is { Length: > 0 } q)
-                Add(Dimension.Text, "p.search_vector @@ websearch_to_tsquery('english', @q)", ("q", q));
+                Add(Dimension.Text, TextMatch, ("q", q));
             if (query.Category is not null)
             {
                 // A subtree is the range [path, path-with-its-final-"/"-raised), which plans the same with any parameter value.
