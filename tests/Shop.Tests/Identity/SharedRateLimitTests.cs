@@ -85,7 +85,7 @@ public sealed class SharedRateLimitTests
     }
 
     [Fact]
-    public async Task Attempts_on_one_account_are_counted_together_by_every_instance()
+    public async Task Attempts_on_one_account_are_counted_together_by_every_instance_and_leave_other_accounts_alone()
     {
         var clock = AdjustableClock.AtStartOf(TimeSpan.FromMinutes(15));
         var limit = ("RateLimits:AccountAttemptsPerWindow", "2");
@@ -100,6 +100,7 @@ public sealed class SharedRateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("too_many_attempts", (await refused.JsonAsync()).GetProperty("code").GetString());
         Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(second, ApiClient.NewEmail())).StatusCode);
     }
 
     [Fact]
