@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shop.Testing;
 
@@ -123,5 +124,59 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
         await FillAsync(page, "Recovery code", recoveryCodes[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
+    }
+
+    [Fact]
+    public async Task After_a_password_reset_the_sign_in_page_says_it_worked_and_the_new_password_signs_in()
+    {
+        var email = ApiClient.NewEmail("kiran");
+        await browser.Shop.RegisterConfirmedAsync(email);
+        var (page, errors) = await browser.NewPageAsync(390, 844);
+        await page.GotoAsync("/account/forgot-password");
+        await FillAsync(page, "Email", email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+
+        var mail = await browser.Shop.WaitForMailAsync(email, "Reset your");
+        await page.GotoAsync(mail.LinkTo("/account/reset-password"));
+        await FillAsync(page, "New password", "Fresh-Tamarind-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the new password" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/sign-in?reset=done");
+
+        Assert.Equal("Your password was changed. Sign in with your new password.", (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Trim());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "password-changed-phone.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "password-changed.png"), FullPage = true });
+        await FillAsync(page, "Email", email);
+        await FillAsync(page, "Password", "Fresh-Tamarind-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Too_many_sign_in_attempts_get_a_page_that_says_how_long_to_wait()
+    {
+        // Its own shop with a low limit, its clock at the start of a window so every attempt counts in one.
+        var clock = AdjustableClock.AtStartOf(TimeSpan.FromMinutes(1));
+        await using var shop = new LiveShopFactory { ConfigureTestServices = services => services.AddSingleton<TimeProvider>(clock) };
+        shop.WithSettings(("RateLimits:AuthenticationPermitsPerMinute", "2"));
+        await shop.InitializeAsync();
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = shop.ServerAddress.ToString(), ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/account/sign-in");
+        await FillAsync(page, "Email", ApiClient.NewEmail());
+        await FillAsync(page, "Password", "Not-My-Password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Too many requests" }).WaitForAsync();
+        Assert.Matches(@"Please wait \d+ seconds? and try again\.", await page.Locator("main").InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "too-many-requests.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "too-many-requests-phone.png"), FullPage = true });
+        await context.CloseAsync();
     }
 }

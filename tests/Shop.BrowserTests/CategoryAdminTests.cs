@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -42,6 +43,31 @@ public sealed class CategoryAdminTests(BrowserFixture browser) : IClassFixture<B
         var garden = tree.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Garden");
         var planters = Assert.Single(garden.GetProperty("children").EnumerateArray());
         Assert.StartsWith("/media/", planters.GetProperty("imageUrl").GetString());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Deleting_a_category_takes_its_tax_rates_off_the_tax_page()
+    {
+        var (api, email) = await browser.Shop.SignedInClientAsync("admin", "admin");
+        var bonsai = await CatalogClient.Expect(await api.PostAsJsonAsync("/api/v1/admin/categories", new { name = CatalogClient.Unique("Bonsai") }), HttpStatusCode.Created);
+        var rateName = CatalogClient.Unique("Bonsai cess");
+        await CatalogClient.Expect(await api.PostAsJsonAsync("/api/v1/admin/tax", new { name = rateName, percent = 3m, categoryId = bonsai.GetProperty("id").GetGuid() }),
+            HttpStatusCode.Created);
+        var (page, errors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, email);
+        await page.GotoAsync("/admin/tax");
+        Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = rateName }).CountAsync());
+
+        await page.GotoAsync($"/admin/categories/{bonsai.GetProperty("id").GetGuid()}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete this category" }).ClickAsync();
+        await page.WaitForURLAsync("**done=deleted");
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GotoAsync("/admin/tax");
+            return await page.GetByRole(AriaRole.Link, new() { Name = rateName }).CountAsync() == 0;
+        }, "the deleted category's rate to leave the tax page");
         Assert.Empty(errors);
     }
 }

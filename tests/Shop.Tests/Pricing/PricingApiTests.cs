@@ -49,6 +49,25 @@ public sealed class PricingApiTests(ShopAppFactory app) : IClassFixture<ShopAppF
     }
 
     [Fact]
+    public async Task A_deleted_categorys_tax_rates_go_with_it_and_no_rate_names_a_category_that_does_not_exist()
+    {
+        var (admin, _) = await app.SignedInClientAsync("admin", "admin");
+        var unknown = await admin.PostAsJsonAsync("/api/v1/admin/tax", new { name = "Nowhere", percent = 5m, categoryId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await unknown.JsonAsync()).GetProperty("errors").TryGetProperty("CategoryId", out _));
+
+        var category = await CatalogClient.Expect(await admin.PostAsJsonAsync("/api/v1/admin/categories", new { name = CatalogClient.Unique("Bonsai") }), HttpStatusCode.Created);
+        var categoryId = category.GetProperty("id").GetGuid();
+        var rate = await CatalogClient.Expect(await admin.PostAsJsonAsync("/api/v1/admin/tax", new { name = "Bonsai cess", percent = 3m, categoryId }), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/admin/categories/{categoryId}")).StatusCode);
+
+        await Eventually.TrueAsync(async () => (await admin.GetAsync($"/api/v1/admin/tax/{rate.GetProperty("id").GetGuid()}")).StatusCode == HttpStatusCode.NotFound,
+            "the deleted category's tax rate to be removed");
+        var rates = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/tax");
+        Assert.DoesNotContain(rates.EnumerateArray(), r => r.GetProperty("categoryId").ValueKind == JsonValueKind.String && r.GetProperty("categoryId").GetGuid() == categoryId);
+    }
+
+    [Fact]
     public async Task A_cart_shows_the_coupon_discount_the_tax_included_and_why_a_coupon_does_not_apply()
     {
         var catalog = await CatalogClient.CreateAsync(app);

@@ -1,9 +1,11 @@
+using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Pricing.Contracts;
 using Shop.Web.Modules.Pricing.Coupons;
 using Shop.Web.Modules.Pricing.Quotes;
 using Shop.Web.Modules.Pricing.Shipping;
 using Shop.Web.Modules.Pricing.Tax;
 using Shop.Web.Platform.Commands;
+using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Pricing;
 
@@ -16,6 +18,7 @@ public static class PricingModule
         builder.Services.AddScoped<CouponAdministration>();
         builder.Services.AddScoped<ShippingAdministration>();
         builder.Services.AddScoped<TaxAdministration>();
+        builder.Services.AddIntegrationEventHandler<CategoryDeleted, DeletedCategoryTaxRates>();
         builder.Services.AddScoped<ISetupStep, DefaultPricingSetup>();
         builder.Services.AddScoped<ISetupStep, DemoCouponsSetup>();
         return builder;

@@ -37,6 +37,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         problem.Instance = originalPath;
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyRequestsException tooMany)
+            httpContext.Response.Headers.RetryAfter = WaitTime.Seconds(tooMany.RetryAfter).ToString();
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -29,6 +28,7 @@ public static class SecuritySetup
         builder.Services.AddAntiforgery();
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddSharedRateLimitCounters();
         builder.Services.AddSingleton<IConfigureOptions<RateLimiterOptions>, ConfigureRateLimits>();
         return builder;
     }
@@ -40,14 +40,14 @@ public static class SecuritySetup
         return app;
     }
 
-    private sealed class ConfigureRateLimits(IOptions<RateLimitOptions> limits) : IConfigureOptions<RateLimiterOptions>
+    private sealed class ConfigureRateLimits(IOptions<RateLimitOptions> limits, SharedRateLimitCounters counters) : IConfigureOptions<RateLimiterOptions>
     {
         public void Configure(RateLimiterOptions options)
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicies.Authentication, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.AuthenticationPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Counted in the database: the limit protects accounts however many instances serve the attempts.
+            options.AddPolicy(RateLimitPolicies.Authentication, context => counters.FixedWindow(
+                $"{RateLimitPolicies.Authentication}:{ClientAddress(context)}", limits.Value.AuthenticationPermitsPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(RateLimitPolicies.Api, context => RateLimitPartition.GetTokenBucketLimiter(
                 context.User.Identity?.IsAuthenticated == true ? $"user:{context.User.Identity.Name}" : ClientAddress(context),
                 _ => new TokenBucketRateLimiterOptions
@@ -56,21 +56,7 @@ public static class SecuritySetup
                     TokensPerPeriod = limits.Value.ApiPermitsPerMinute,
                     ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                 }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.TryWriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Detail = "Too many requests. Please wait a moment and try again.",
-                    },
-                });
-            };
+            options.OnRejected = RateLimitRejection.WriteAsync;
         }
 
         private static string ClientAddress(HttpContext context) => $"ip:{context.Connection.RemoteIpAddress}";

@@ -2,10 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Catalog.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Media;
+using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Catalog.Categories;
 
@@ -42,7 +44,7 @@ public sealed class CategoryRequest
 }
 
 /// <summary>The category tree: reading it, and the admin's changes (moving a node moves its subtree).</summary>
-public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.CatalogCache cache, TimeProvider clock)
+public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.CatalogCache cache, IOutbox outbox, TimeProvider clock)
 {
     private sealed record Row(Guid Id, Guid? ParentId, string Name, string Slug, string? Description, int SortOrder, string? ImageHash, int DirectCount);
 
@@ -141,6 +143,7 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.Cata
         if (await db.Set<Product>().AnyAsync(p => p.CategoryId == id))
             throw new ConflictException("category.has_products", "Move its products to another category first.");
         db.Remove(category);
+        outbox.Add(new CategoryDeleted(id));
         await db.SaveChangesAsync();
         cache.Invalidate();
         return true;

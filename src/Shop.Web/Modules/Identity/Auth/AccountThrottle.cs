@@ -7,31 +7,23 @@ namespace Shop.Web.Modules.Identity.Auth;
 
 /// <summary>
 /// Limits how often one account can be tried (sign-in, registration, reset mails), whichever
-/// addresses the attempts come from; the per-address limit is the "authentication" policy.
+/// addresses and instances the attempts come from; the per-address limit is the "authentication" policy.
 /// </summary>
-public sealed class AccountThrottle(IOptions<RateLimitOptions> limits) : IDisposable
+public sealed class AccountThrottle(IOptions<RateLimitOptions> limits, SharedRateLimitCounters counters) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(account =>
-        RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limits.Value.AccountAttemptsPerWindow,
-            Window = limits.Value.AccountWindow,
-        }));
+        counters.FixedWindow(account, limits.Value.AccountAttemptsPerWindow, limits.Value.AccountWindow));
 
     /// <summary>Counts one attempt for the account; throws a 429 once the window's attempts are used up.</summary>
-    public void Attempt(string action, string email)
+    public async Task AttemptAsync(string action, string email)
     {
-        using var lease = limiter.AttemptAcquire($"{action}:{email.Trim().ToUpperInvariant()}");
+        using var lease = await limiter.AcquireAsync($"account:{action}:{email.Trim().ToUpperInvariant()}");
         if (!lease.IsAcquired)
-            throw new TooManyAttemptsException();
+            throw new TooManyAttemptsException(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Value.AccountWindow);
     }
 
     public void Dispose() => limiter.Dispose();
-
 }
 
-public sealed class TooManyAttemptsException()
-    : DomainException("too_many_attempts", "Too many attempts for this account. Please wait a few minutes and try again.")
-{
-    public override int StatusCode => StatusCodes.Status429TooManyRequests;
-}
+public sealed class TooManyAttemptsException(TimeSpan retryAfter) : TooManyRequestsException(
+    "too_many_attempts", $"Too many attempts for this account. Please wait {WaitTime.Words(retryAfter)} and try again.", retryAfter);

@@ -30,7 +30,7 @@ public sealed class PasswordRecovery(UserManager<ShopUser> users, ShopDbContext 
 {
     public async Task RequestAsync(EmailRequest request)
     {
-        throttle.Attempt("password-reset", request.Email);
+        await throttle.AttemptAsync("password-reset", request.Email);
         if (await users.FindByEmailAsync(request.Email.Trim()) is { } user)
         {
             outbox.Add(new PasswordResetRequested(user.Id));

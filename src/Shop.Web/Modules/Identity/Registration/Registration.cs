@@ -53,7 +53,7 @@ public sealed class AccountRegistration(
 {
     public async Task RegisterAsync(RegisterRequest request)
     {
-        throttle.Attempt("register", request.Email);
+        await throttle.AttemptAsync("register", request.Email);
         var user = ShopUser.Create(request.Email.Trim(), request.Name, clock.GetUtcNow());
         // Password rules first: refusing a weak password must not depend on whether the email exists.
         foreach (var validator in users.PasswordValidators)
@@ -96,7 +96,7 @@ public sealed class AccountRegistration(
 
     public async Task ResendConfirmationAsync(EmailRequest request)
     {
-        throttle.Attempt("confirmation", request.Email);
+        await throttle.AttemptAsync("confirmation", request.Email);
         if (await users.FindByEmailAsync(request.Email.Trim()) is { EmailConfirmed: false } user)
         {
             outbox.Add(new EmailConfirmationRequested(user.Id));

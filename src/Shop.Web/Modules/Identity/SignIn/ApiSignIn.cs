@@ -33,7 +33,7 @@ public sealed class ApiSignIn(UserManager<ShopUser> users, SignInManager<ShopUse
 {
     public async Task<TokenPair> SignInAsync(LoginRequest request)
     {
-        throttle.Attempt("sign-in", request.Email);
+        await throttle.AttemptAsync("sign-in", request.Email);
         var user = await users.FindByEmailAsync(request.Email.Trim()) ?? throw AuthenticationFailedException.InvalidCredentials();
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         SignInOutcome.ThrowUnlessSucceeded(result);

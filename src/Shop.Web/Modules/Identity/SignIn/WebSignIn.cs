@@ -31,7 +31,7 @@ public sealed class WebSignIn(SignInManager<ShopUser> signIn, AccountThrottle th
     /// <summary>Checks the password and signs in; returns true when a second factor is still needed.</summary>
     public async Task<bool> SignInAsync(SignInForm form)
     {
-        throttle.Attempt("sign-in", form.Email);
+        await throttle.AttemptAsync("sign-in", form.Email);
         var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
         SignInOutcome.ThrowUnlessSucceeded(result);
         return result.RequiresTwoFactor;

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Pricing.Data;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Errors;
 
 namespace Shop.Web.Modules.Pricing.Tax;
 
@@ -29,7 +31,7 @@ public sealed record TaxRateView(Guid Id, string Name, decimal Percent, Guid? Ca
 }
 
 /// <summary>Tax rates by category and state, as admins configure them.</summary>
-public sealed class TaxAdministration(ShopDbContext db)
+public sealed class TaxAdministration(ShopDbContext db, ICatalogLookup catalog)
 {
     public async Task<IReadOnlyList<TaxRateView>> ListAsync() =>
         (await db.Set<TaxRate>().AsNoTracking().OrderBy(r => r.CategoryId != null).ThenBy(r => r.State != null).ThenBy(r => r.Name).ToListAsync())
@@ -40,6 +42,7 @@ public sealed class TaxAdministration(ShopDbContext db)
 
     public async Task<TaxRateView> CreateAsync(TaxRateRequest request)
     {
+        await CheckCategoryAsync(request.CategoryId);
         var rate = new TaxRate(request.Name.Trim(), request.Percent, request.CategoryId, Blank(request.State));
         db.Add(rate);
         await db.SaveChangesAsync();
@@ -51,6 +54,7 @@ public sealed class TaxAdministration(ShopDbContext db)
         var rate = await db.Set<TaxRate>().SingleOrDefaultAsync(r => r.Id == id);
         if (rate is null)
             return null;
+        await CheckCategoryAsync(request.CategoryId);
         rate.Name = request.Name.Trim();
         rate.Percent = request.Percent;
         rate.CategoryId = request.CategoryId;
@@ -60,6 +64,12 @@ public sealed class TaxAdministration(ShopDbContext db)
     }
 
     public async Task<bool> DeleteAsync(Guid id) => await db.Set<TaxRate>().Where(r => r.Id == id).ExecuteDeleteAsync() > 0;
+
+    private async Task CheckCategoryAsync(Guid? categoryId)
+    {
+        if (categoryId is { } id && !(await catalog.CategoriesAsync()).Any(c => c.Id == id))
+            throw new InputValidationException(nameof(TaxRateRequest.CategoryId), "That category does not exist.");
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

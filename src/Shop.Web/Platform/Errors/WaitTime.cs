@@ -1,0 +1,26 @@
+namespace Shop.Web.Platform.Errors;
+
+/// <summary>How long someone must wait before trying again, as a Retry-After header and in words.</summary>
+public static class WaitTime
+{
+    /// <summary>Whole seconds, at least one: a Retry-After of 0 would invite an immediate retry.</summary>
+    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    /// <summary>"40 seconds", "1 minute", "12 minutes": rounded up, so waiting that long is enough.</summary>
+    public static string Words(TimeSpan wait)
+    {
+        var seconds = Seconds(wait);
+        if (seconds < 60)
+            return seconds == 1 ? "1 second" : $"{seconds} seconds";
+        var minutes = (seconds + 59) / 60;
+        return minutes == 1 ? "1 minute" : $"{minutes} minutes";
+    }
+}
+
+/// <summary>Too many attempts of something: 429, with how long to wait (the API answer carries it as Retry-After).</summary>
+public class TooManyRequestsException(string code, string message, TimeSpan retryAfter) : DomainException(code, message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+
+    public override int StatusCode => StatusCodes.Status429TooManyRequests;
+}
