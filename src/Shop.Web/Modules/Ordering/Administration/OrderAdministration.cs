@@ -127,11 +127,12 @@ public sealed class OrderAdministration(OrderStore store, IInventory inventory, 
     /// <summary>Moves a seller's shipment to shipped or delivered for the seller, with the admin's reason on the timeline; false when the order has no such shipment.</summary>
     public Task<bool> AdvanceFulfillmentAsync(Guid orderId, Guid fulfillmentId, Guid adminId, AdminFulfillmentStepRequest request)
     {
-        if (request.Status is not (FulfillmentStatus.Shipped or FulfillmentStatus.Delivered) || string.IsNullOrWhiteSpace(request.Note))
+        var noteMissing = string.IsNullOrWhiteSpace(request.Note) || request.Note.Length > 500;
+        if (request.Status is not (FulfillmentStatus.Shipped or FulfillmentStatus.Delivered) || noteMissing)
             throw new Platform.Errors.InputValidationException(new Dictionary<string, string[]>
             {
                 [nameof(request.Status)] = request.Status is FulfillmentStatus.Shipped or FulfillmentStatus.Delivered ? [] : ["Choose shipped or delivered."],
-                [nameof(request.Note)] = string.IsNullOrWhiteSpace(request.Note) ? ["Say why you act for the seller; the note is kept on the timeline."] : [],
+                [nameof(request.Note)] = noteMissing ? ["Say in at most 500 characters why you act for the seller; the note is kept on the timeline."] : [],
             }.Where(e => e.Value.Length > 0).ToDictionary());
         var to = request.Status.Value;
         return store.ChangeAsync(orderId, order => order.Fulfillments.Any(f => f.Id == fulfillmentId), async (order, now) =>
