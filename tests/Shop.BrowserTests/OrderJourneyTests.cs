@@ -108,6 +108,8 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await browser.Shop.EnsureShippingAsync();
         var catalog = await CatalogClient.CreateAsync(browser.Shop);
         var vase = await SellerWithProductAsync(catalog, CatalogClient.Unique("Blue Pottery Vase"), 1180m);
+        var (taxAdmin, _) = await browser.Shop.SignedInClientAsync("admin", "admin");
+        await CatalogClient.Expect(await taxAdmin.PostAsJsonAsync("/api/v1/admin/tax", new { name = "GST 12%", percent = 12m }), System.Net.HttpStatusCode.Created);
         var email = ApiClient.NewEmail("rohan");
         await browser.Shop.RegisterConfirmedAsync(email);
         var account = browser.Shop.BearerClient((await browser.Shop.LoginAsync(email)).AccessToken);
