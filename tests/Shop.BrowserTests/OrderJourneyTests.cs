@@ -28,6 +28,15 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
     private static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = true });
 
+    /// <summary>The page as a laptop (1366 px) and a phone (390 px) show it.</summary>
+    internal static async Task ScreenshotsAsync(IPage page, string name)
+    {
+        await Screenshot(page, $"{name}-1366.png");
+        await page.SetViewportSizeAsync(390, 844);
+        await Screenshot(page, $"{name}-390.png");
+        await page.SetViewportSizeAsync(1366, 900);
+    }
+
     [Fact]
     public async Task A_guest_buys_from_two_sellers_and_each_seller_ships_its_part()
     {
@@ -55,7 +64,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.Locator("#f-ship-postalcode").FillAsync("600004");
         await page.GetByLabel("Cash on delivery").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
-        Assert.Contains("₹2,500.00", await page.GetByTestId("checkout-total").InnerTextAsync());
+        Assert.Contains("₹2,500.00", await page.GetByTestId("grand-total").InnerTextAsync());
         await Screenshot(page, "checkout-review.png");
         // An impatient double click submits the form twice; the second submission finds the order the first placed.
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).DblClickAsync();
@@ -91,6 +100,85 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Contains("BD-2002", await page.GetByTestId("timeline").InnerTextAsync());
         await Screenshot(page, "order-shipped.png");
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_customer_ships_to_a_new_address_only_by_choosing_it_may_save_it_and_sees_the_same_breakdown_on_every_page()
+    {
+        await browser.Shop.EnsureShippingAsync();
+        var catalog = await CatalogClient.CreateAsync(browser.Shop);
+        var vase = await SellerWithProductAsync(catalog, CatalogClient.Unique("Blue Pottery Vase"), 1180m);
+        var (taxAdmin, _) = await browser.Shop.SignedInClientAsync("admin", "admin");
+        await CatalogClient.Expect(await taxAdmin.PostAsJsonAsync("/api/v1/admin/tax", new { name = "GST 12%", percent = 12m }), System.Net.HttpStatusCode.Created);
+        var email = ApiClient.NewEmail("rohan");
+        await browser.Shop.RegisterConfirmedAsync(email);
+        var account = browser.Shop.BearerClient((await browser.Shop.LoginAsync(email)).AccessToken);
+        await CatalogClient.Expect(await account.PostAsJsonAsync("/api/v1/me/addresses", Shopper.Address), System.Net.HttpStatusCode.Created);
+        var (page, errors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, email);
+        await AddToCartAsync(page, vase.ProductSlug);
+        await page.GotoAsync("/cart");
+        var tax = await page.GetByTestId("tax").InnerTextAsync();
+        Assert.NotEqual("₹0.00", tax);
+
+        await page.GotoAsync("/checkout");
+        Assert.True(await page.GetByLabel("Asha Rao, 12 MG Road").IsCheckedAsync());
+        await page.Locator("#f-ship-fullname").FillAsync("Rohan Kulkarni");
+        await page.Locator("#f-ship-phone").FillAsync("+91 98220 33333");
+        await page.Locator("#f-ship-line1").FillAsync("14 FC Road");
+        await page.Locator("#f-ship-city").FillAsync("Pune");
+        await page.Locator("#f-ship-state").FillAsync("Maharashtra");
+        await page.Locator("#f-ship-postalcode").FillAsync("411004");
+        await page.GetByLabel("Cash on delivery").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
+        Assert.Contains("You chose a saved address and also entered a new one.", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).CountAsync());
+        await ScreenshotsAsync(page, "checkout-address");
+
+        await page.GetByLabel("A new address, entered below").CheckAsync();
+        await page.GetByLabel("Save the new address to my address book").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
+        Assert.Equal(tax, await page.GetByTestId("tax").InnerTextAsync());
+        Assert.Contains("Tax (included in prices)", await page.GetByTestId("totals").InnerTextAsync());
+        await ScreenshotsAsync(page, "checkout-review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/orders/") && url.EndsWith("placed=1"));
+        Assert.Contains("Thank you!", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
+        var shipTo = await page.Locator("address").First.InnerTextAsync();
+        Assert.Contains("Rohan Kulkarni", shipTo);
+        Assert.Contains("Pune", shipTo);
+        Assert.Equal(tax, await page.GetByTestId("tax").InnerTextAsync());
+        await ScreenshotsAsync(page, "order-page");
+        var saved = await account.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me/addresses");
+        Assert.Equal(["Bengaluru", "Pune"], saved.EnumerateArray().Select(a => a.GetProperty("city").GetString()).Order());
+        var orderId = new Uri(page.Url).AbsolutePath.Split('/')[2];
+        var number = (await page.Locator("h1").InnerTextAsync()).Replace("Order ", "");
+        Assert.Empty(errors);
+
+        var (sellerPage, sellerErrors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(sellerPage, vase.Email);
+        await sellerPage.GotoAsync("/seller/orders");
+        await sellerPage.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        Assert.Equal(tax, await sellerPage.GetByTestId("tax").InnerTextAsync());
+        Assert.Empty(sellerErrors);
+
+        var adminEmail = ApiClient.NewEmail("admin");
+        await browser.Shop.RegisterConfirmedAsync(adminEmail);
+        await browser.Shop.GrantRolesAsync(adminEmail, "admin");
+        var (admin, adminErrors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(admin, adminEmail);
+        await admin.GotoAsync($"/admin/orders/{orderId}");
+        Assert.Equal(tax, await admin.GetByTestId("tax").InnerTextAsync());
+        await admin.GetByLabel("Carrier").FillAsync("India Post");
+        await admin.GetByLabel("Tracking number").FillAsync("EE123456789IN");
+        await admin.GetByLabel("Why you act for the seller").FillAsync("The seller's phone is off; the parcel left the warehouse on Monday");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Mark shipped" }).ClickAsync();
+        await admin.GetByText("The order was updated.").WaitForAsync();
+        Assert.Equal("Shipped", await admin.GetByTestId("order-status").InnerTextAsync());
+        Assert.Contains("Marked shipped by an admin for the seller: The seller's phone is off", await admin.GetByTestId("timeline").InnerTextAsync());
+        await ScreenshotsAsync(admin, "admin-order");
+        Assert.Empty(adminErrors);
     }
 
     [Fact]

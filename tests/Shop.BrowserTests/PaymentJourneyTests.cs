@@ -35,8 +35,12 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GetByLabel("Card number").FillAsync("4000 0000 0000 0002");
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay by card" }).ClickAsync();
 
-        await ReloadUntilAsync(page, async () => (await page.GetByTestId("timeline").InnerTextAsync()).Contains("Payment failed: Your card was declined."));
+        // Back on the order page at once: it says what happened, not "thank you".
+        Assert.Contains("Your payment failed: Your card was declined.", await page.GetByTestId("payment-failed").InnerTextAsync());
+        Assert.Equal(0, await page.GetByText("Thank you!").CountAsync());
         Assert.Equal("Pending payment", await page.GetByTestId("order-status").InnerTextAsync());
+        await OrderJourneyTests.ScreenshotsAsync(page, "payment-failed");
+        await ReloadUntilAsync(page, async () => (await page.GetByTestId("timeline").InnerTextAsync()).Contains("Payment failed: Your card was declined."));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay now: Card, UPI or net banking (sandbox)" }).ClickAsync();
         await page.GetByLabel("UPI ID").FillAsync("success@upi");
@@ -59,6 +63,17 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IClassFixture<
         await admin.GetByRole(AriaRole.Button, new() { Name = "Refund", Exact = true }).ClickAsync();
         await admin.GetByText("The order was updated.").WaitForAsync();
         Assert.Equal("Paid ₹1,450.00 · refunded ₹450.00", await admin.GetByTestId("refund-state").InnerTextAsync());
+        await admin.GetByLabel("Amount (₹)").FillAsync("1000");
+        await admin.GetByLabel("Reason").Last.FillAsync("The pair cannot be sold without it");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Refund", Exact = true }).ClickAsync();
+        await admin.GetByText("The order was updated.").WaitForAsync();
+        Assert.Equal("Paid ₹1,450.00 · refunded ₹1,450.00", await admin.GetByTestId("refund-state").InnerTextAsync());
+        await ReloadUntilAsync(admin, async () => (await admin.GetByTestId("timeline").InnerTextAsync()).Contains("Refund of ₹1,000.00 issued"));
+        var timeline = await admin.GetByTestId("timeline").InnerTextAsync();
+        Assert.Contains("Payment of ₹1,450.00 received.", timeline);
+        Assert.Contains("Refund of ₹450.00 issued: One earring was bent", timeline);
+        Assert.DoesNotContain("INR", timeline);
+        await OrderJourneyTests.ScreenshotsAsync(admin, "admin-order-refunded");
         Assert.Empty(adminErrors);
     }
 

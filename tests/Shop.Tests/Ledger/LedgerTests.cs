@@ -60,7 +60,9 @@ public sealed class LedgerTests(ShopAppFactory app) : IClassFixture<ShopAppFacto
         Assert.Equal(190m, Of(refunded, sellerId).GetProperty("balance").GetDecimal());
 
         var tooMuch = await admin.PostAsJsonAsync("/api/v1/admin/ledger/payouts", new { sellerId, amount = 500m, reference = "NEFT-1" });
-        Assert.Equal("payout.exceeds_balance", (await tooMuch.JsonAsync()).GetProperty("code").GetString());
+        var refused = await tooMuch.JsonAsync();
+        Assert.Equal("payout.exceeds_balance", refused.GetProperty("code").GetString());
+        Assert.Equal("The seller's balance is ₹190.00; a payout cannot be more.", refused.GetProperty("detail").GetString());
         var payouts = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => admin.PostAsJsonAsync("/api/v1/admin/ledger/payouts", new { sellerId, amount = 60m, reference = $"NEFT-{i}" })));
         Assert.Equal(3, payouts.Count(p => p.StatusCode == HttpStatusCode.OK));
 

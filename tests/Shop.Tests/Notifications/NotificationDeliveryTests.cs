@@ -130,6 +130,33 @@ public sealed class NotificationDeliveryTests(SmtpTestServer smtp) : IClassFixtu
     }
 
     [Fact]
+    public async Task Order_emails_sum_the_order_as_its_page_does_subtotal_shipping_tax_and_total()
+    {
+        await using var app = await new ShopAppFactory().WithSmtp(smtp).StartAsync();
+        await app.EnsureShippingAsync();
+        var (_, variantId) = await ProductAsync(app, 300m);
+        var (customer, email) = await app.SignedInClientAsync("totals");
+        var (admin, _) = await app.SignedInClientAsync("admin", "admin");
+        await customer.AddToCartAsync(variantId);
+        var placed = await CatalogClient.Expect(await customer.CheckoutAsync(email: null), HttpStatusCode.Created);
+        var (orderId, number) = (placed.GetProperty("id").GetString(), placed.GetProperty("number").GetString());
+        var order = await customer.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderId}");
+        var money = app.Services.GetRequiredService<Shop.Web.Modules.Storefront.Contracts.Money>();
+        string Show(string field) => money.Show(order.GetProperty(field).GetDecimal());
+        Assert.True(order.GetProperty("shipping").GetDecimal() > 0, "an order under the free-shipping limit pays for shipping");
+        string[] breakdown = [$"Subtotal: {Show("subtotal")}", $"Shipping: {Show("shipping")}", $"Tax (included in prices): {Show("tax")}", $"Total: {Show("total")}"];
+
+        var confirmation = await app.WaitForMailAsync(email, $"Your Bazaar order {number}");
+        Assert.All(breakdown, line => Assert.Contains(line, confirmation.Text));
+        Assert.Contains($"Tax (included in prices)</td><td align=\"right\">{Show("tax")}</td>", confirmation.Html);
+        Assert.Contains($"<strong>{Show("total")}</strong>", confirmation.Html);
+        await CatalogClient.Expect(await admin.PostAsJsonAsync($"/api/v1/admin/orders/{orderId}/actions", new { action = "markPaid" }), HttpStatusCode.OK);
+        var receipt = await app.WaitForMailAsync(email, $"Payment received for your order {number}");
+        Assert.All(breakdown, line => Assert.Contains(line, receipt.Text));
+        Assert.Contains($"Tax (included in prices)</td><td align=\"right\">{Show("tax")}</td>", receipt.Html);
+    }
+
+    [Fact]
     public async Task A_mail_server_that_stays_down_dead_letters_the_email_and_an_admin_retry_delivers_it()
     {
         var port = SmtpTestServer.FreePort();

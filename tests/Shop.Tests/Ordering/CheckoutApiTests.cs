@@ -26,6 +26,30 @@ public sealed class CheckoutApiTests(ShopAppFactory app) : IClassFixture<ShopApp
     }
 
     [Fact]
+    public async Task A_customer_ships_to_the_address_chosen_never_a_saved_one_when_a_new_one_is_sent_too_and_may_save_the_new_one()
+    {
+        await app.EnsureShippingAsync();
+        var (_, variantId, _) = await ProductAsync(stock: 5);
+        var (customer, _) = await app.SignedInClientAsync("chooser");
+        var saved = await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/me/addresses", Shopper.Address), HttpStatusCode.Created);
+        await customer.AddToCartAsync(variantId);
+        var typed = new { fullName = "Rohan Kulkarni", phone = "+91 98220 33333", line1 = "14 FC Road", city = "Pune", state = "Maharashtra", postalCode = "411004", country = "IN" };
+
+        var both = await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/checkout",
+            new { shippingAddressId = saved.GetProperty("id").GetString(), shippingAddress = typed, shippingMethod = "standard" }), HttpStatusCode.BadRequest);
+        Assert.StartsWith("You chose a saved address and also entered a new one.", both.GetProperty("errors").GetProperty("ShippingAddressId")[0].GetString());
+        Assert.Equal(1, (await customer.GetFromJsonAsync<JsonElement>("/api/v1/cart")).GetProperty("itemCount").GetInt32());
+
+        var order = await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/checkout",
+            new { shippingAddress = typed, shippingMethod = "standard", saveShippingAddress = true }), HttpStatusCode.Created);
+        var detail = await customer.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{order.GetProperty("id").GetString()}");
+        Assert.Equal("Pune", detail.GetProperty("shippingAddress").GetProperty("city").GetString());
+        var book = await customer.GetFromJsonAsync<JsonElement>("/api/v1/me/addresses");
+        Assert.Equal(["Bengaluru", "Pune"], book.EnumerateArray().Select(a => a.GetProperty("city").GetString()).Order());
+        Assert.True(book.EnumerateArray().Single(a => a.GetProperty("city").GetString() == "Bengaluru").GetProperty("isDefaultShipping").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_guest_places_an_order_that_reserves_stock_empties_the_cart_and_emails_a_signed_link()
     {
         await app.EnsureShippingAsync();

@@ -158,7 +158,10 @@ public sealed class SandboxPaymentTests(ShopAppFactory app) : IClassFixture<Shop
         Assert.True(refunded <= total);
         Assert.Equal(300m + 300m * raced.Count(r => r.StatusCode == HttpStatusCode.OK), refunded);
         var tooMuch = await admin.PostAsJsonAsync(refunds, new { amount = total, reason = "Everything" });
-        Assert.Equal("refund.exceeds_paid", (await tooMuch.JsonAsync()).GetProperty("code").GetString());
+        var refused = await tooMuch.JsonAsync();
+        Assert.Equal("refund.exceeds_paid", refused.GetProperty("code").GetString());
+        Assert.Equal($"At most {app.Services.GetRequiredService<Shop.Web.Modules.Storefront.Contracts.Money>().Show(total - refunded)} can still be refunded.",
+            refused.GetProperty("detail").GetString());
         await Eventually.GetAsync(async () => await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/orders/{order.GetProperty("id").GetString()}"),
             o => o.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "refund") == 1 + raced.Count(r => r.StatusCode == HttpStatusCode.OK),
             "every refund on the order's timeline");

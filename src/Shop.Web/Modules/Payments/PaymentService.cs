@@ -5,6 +5,7 @@ using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Data;
 using Shop.Web.Modules.Payments.Providers;
+using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Outbox;
@@ -25,7 +26,7 @@ public sealed class PaymentOptions
 /// <summary>Starts payment attempts and applies what providers report back.</summary>
 public sealed partial class PaymentService(
     ShopDbContext db, IEnumerable<IPaymentProvider> providers, IPayableOrders orders, IOutbox outbox, IOptions<PaymentOptions> options,
-    TimeProvider clock, ILogger<PaymentService> logger) : IPayments
+    Money money, TimeProvider clock, ILogger<PaymentService> logger) : IPayments
 {
     private IEnumerable<IPaymentProvider> Offered =>
         (options.Value.Methods.Count > 0 ? options.Value.Methods : [Razorpay.RazorpayGateway.Code, Stripe.StripeGateway.Code, Sandbox.SandboxGateway.Code, CashOnDelivery.Code])
@@ -59,7 +60,7 @@ public sealed partial class PaymentService(
             .FromSql($"SELECT * FROM payments.payments WHERE order_id = {orderId} AND status IN ('succeeded', 'partially_refunded') FOR UPDATE")
             .SingleOrDefaultAsync()
             ?? throw new ConflictException("refund.nothing_paid", "This order has no online payment to refund.");
-        payment.Refund(amount, clock.GetUtcNow());
+        payment.Refund(amount, money.Show, clock.GetUtcNow());
         await Provider(payment.Provider)!.RefundAsync(payment, amount);
         outbox.Add(new RefundIssued(orderId, payment.Id, amount, payment.Status == PaymentStatus.Refunded, reason));
         await db.SaveChangesAsync();
@@ -71,6 +72,11 @@ public sealed partial class PaymentService(
         await db.Set<Payment>().AsNoTracking()
             .Where(p => p.OrderId == orderId && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.PartiallyRefunded || p.Status == PaymentStatus.Refunded))
             .Select(p => new RefundResult(p.Id, p.Amount, p.RefundedAmount, p.Currency)).FirstOrDefaultAsync();
+
+    public async Task<PaymentAttempt?> LatestAttemptAsync(Guid orderId) =>
+        await db.Set<Payment>().AsNoTracking().Where(p => p.OrderId == orderId).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Select(p => new PaymentAttempt(p.Id, p.Provider, p.Status == PaymentStatus.Pending, p.Status == PaymentStatus.Failed ? p.FailureReason : null))
+            .FirstOrDefaultAsync();
 
     public Task<Payment?> FindAsync(Guid paymentId) => db.Set<Payment>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId);
 
@@ -129,7 +135,7 @@ public sealed partial class PaymentService(
                 if (payment.Succeed(received.ProviderReference, now))
                     outbox.Add(new PaymentSucceeded(payment.OrderId, payment.Id, payment.Amount, payment.Currency, payment.Provider));
                 var refunded = refundedTotal - payment.RefundedAmount;
-                payment.Refund(refunded, now);
+                payment.Refund(refunded, money.Show, now);
                 outbox.Add(new RefundIssued(payment.OrderId, payment.Id, refunded, payment.Status == PaymentStatus.Refunded, $"refunded at {payment.Provider}"));
                 return "refunded";
             default:

@@ -14,4 +14,15 @@ internal sealed class CustomerDirectory(ShopDbContext db, AddressBook book) : IC
     public async Task<IReadOnlyList<SavedAddress>> AddressesAsync(Guid userId) =>
         (await book.ListAsync(userId)).Select(a => new SavedAddress(a.Id,
             new PostalAddress(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.State, a.PostalCode, a.Country), a.IsDefaultShipping, a.IsDefaultBilling)).ToList();
+
+    public async Task SaveAddressAsync(Guid userId, PostalAddress address)
+    {
+        if ((await AddressesAsync(userId)).Any(saved => saved.Address == address))
+            return;
+        await book.AddAsync(userId, new AddressRequest
+        {
+            FullName = address.FullName, Phone = address.Phone, Line1 = address.Line1, Line2 = address.Line2, City = address.City,
+            State = address.State, PostalCode = address.PostalCode, Country = address.Country,
+        });
+    }
 }

@@ -15,4 +15,7 @@ public interface ICustomerDirectory
 
     /// <summary>The customer's address book, default shipping address first.</summary>
     Task<IReadOnlyList<SavedAddress>> AddressesAsync(Guid userId);
+
+    /// <summary>Adds an address to the customer's address book unless the same address is already there.</summary>
+    Task SaveAddressAsync(Guid userId, PostalAddress address);
 }

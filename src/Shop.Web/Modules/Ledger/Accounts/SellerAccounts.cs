@@ -29,7 +29,8 @@ public sealed class PayoutRequest
 }
 
 /// <summary>Sellers' balances and statements (the sum of a seller's entries is its balance), and the payouts admins record.</summary>
-public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, Microsoft.Extensions.Options.IOptions<Storefront.Contracts.StorefrontSettings> store, TimeProvider clock)
+public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, Microsoft.Extensions.Options.IOptions<Storefront.Contracts.StorefrontSettings> store,
+    Storefront.Contracts.Money money, TimeProvider clock)
 {
     private IQueryable<LedgerEntry> EntriesOf(Guid sellerId) => db.Set<LedgerEntry>().AsNoTracking().Where(e => e.SellerId == sellerId);
 
@@ -72,7 +73,7 @@ public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, M
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({sellerId.ToString()}, 0))");
         var balance = await EntriesOf(sellerId).SumAsync(e => e.Amount);
         if (request.Amount > balance)
-            throw new ConflictException("payout.exceeds_balance", $"The seller's balance is {balance:0.00} {store.Value.Currency}; a payout cannot be more.");
+            throw new ConflictException("payout.exceeds_balance", $"The seller's balance is {money.Show(balance)}; a payout cannot be more.");
         db.Add(new LedgerEntry(sellerId, null, EntryKind.Payout, -request.Amount, store.Value.Currency, $"Payout {request.Reference.Trim()}",
             $"payout:{Guid.CreateVersion7()}", clock.GetUtcNow()));
         await db.SaveChangesAsync();

@@ -15,11 +15,14 @@ public sealed record ReviewDecisionModel(string ProductTitle, string ReviewTitle
 
 public sealed record OrderLineModel(string Title, string? Variant, int Quantity, decimal Amount);
 
-public sealed record OrderModel(
-    string Number, string CustomerName, IReadOnlyList<OrderLineModel> Lines, decimal Subtotal, decimal Discount, decimal Shipping,
-    decimal Tax, bool TaxIncluded, decimal Total, string PaymentMethod, string ShipTo, string Link);
+/// <summary>An order's money, as the "_order-totals" partial shows it in every email that sums an order.</summary>
+public sealed record OrderTotalsModel(decimal Subtotal, decimal Discount, string? CouponCode, decimal Shipping, decimal Tax, bool TaxIncluded, decimal Total);
 
-public sealed record PaymentModel(string Number, decimal Amount, string? Reason, string Link);
+public sealed record OrderModel(
+    string Number, string CustomerName, IReadOnlyList<OrderLineModel> Lines, OrderTotalsModel Totals, string PaymentMethod, string ShipTo, string Link);
+
+/// <param name="Totals">The order's breakdown, for a receipt; null where the message is not one.</param>
+public sealed record PaymentModel(string Number, decimal Amount, string? Reason, string Link, OrderTotalsModel? Totals = null);
 
 public sealed record ShipmentModel(string Number, string SellerName, string? Carrier, string? TrackingNumber, string? TrackingUrl,
     IReadOnlyList<string> Items, bool Complete, string Link);

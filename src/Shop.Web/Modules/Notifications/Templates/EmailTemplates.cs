@@ -12,7 +12,8 @@ public sealed record RenderedNotice(string Subject, string Summary, string Text,
 /// <summary>
 /// Renders a kind's Handlebars templates: "{slug}.txt" (headers Subject: and Summary:, a blank line, then
 /// the plain-text body) and "{slug}.html", each inside its "_layout". HTML output is encoded; plain text
-/// is not. Files are re-read when they change, so a shop owner's edit applies to the next message.
+/// is not. Other files named "_name.txt" / "_name.html" are partials ({{> name}}) shared by several kinds. Files are
+/// re-read when they change, so a shop owner's edit applies to the next message.
 /// </summary>
 public sealed partial class EmailTemplates
 {
@@ -21,6 +22,7 @@ public sealed partial class EmailTemplates
     private readonly IHandlebars html;
     private readonly IHandlebars text;
     private readonly ConcurrentDictionary<string, (DateTime Stamp, HandlebarsTemplate<object, object> Render)> compiled = new();
+    private readonly ConcurrentDictionary<string, DateTime> partials = new();
 
     public EmailTemplates(IOptions<NotificationOptions> options, IOptions<StorefrontSettings> store, IHostEnvironment environment, Money money)
     {
@@ -43,6 +45,8 @@ public sealed partial class EmailTemplates
         data["recipient"] = new Dictionary<string, object?> { ["name"] = to.Name, ["email"] = to.Email };
         data["preferencesUrl"] = Url("/account/notifications");
 
+        RegisterPartials(text, ".txt");
+        RegisterPartials(html, ".html");
         var (headers, textBody) = SplitHeaders(Template(text, $"{slug}.txt")(data));
         if (!headers.TryGetValue("Subject", out var subject) || subject.Length == 0)
             throw new InvalidOperationException($"The template {slug}.txt has no Subject: line.");
@@ -71,6 +75,19 @@ public sealed partial class EmailTemplates
         var template = engine.Compile(File.ReadAllText(path));
         compiled[key] = (stamp, template);
         return template;
+    }
+
+    private void RegisterPartials(IHandlebars engine, string extension)
+    {
+        foreach (var path in Directory.EnumerateFiles(directory, "_*" + extension))
+        {
+            var name = Path.GetFileNameWithoutExtension(path)[1..];
+            var stamp = File.GetLastWriteTimeUtc(path);
+            if (name == "layout" || (partials.TryGetValue(path, out var known) && known == stamp))
+                continue;
+            engine.RegisterTemplate(name, File.ReadAllText(path));
+            partials[path] = stamp;
+        }
     }
 
     /// <summary>Header lines up to the first blank line; values are single-line (a subject cannot smuggle in headers).</summary>

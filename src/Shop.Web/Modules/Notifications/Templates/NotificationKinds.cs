@@ -28,6 +28,8 @@ public static partial class NotificationKinds
         new("Brass Diya Set", null, 1, 849m),
     ];
 
+    private static readonly OrderTotalsModel SampleTotals = new(3447m, 344.70m, "WELCOME10", 99m, 473.33m, true, 3201.30m);
+
     public static readonly IReadOnlyList<KindInfo> All =
     [
         new(NotificationKind.ConfirmEmail, "Confirm your email", Audience.Customer, Essential: true, InApp: false, Sensitive: true,
@@ -41,10 +43,10 @@ public static partial class NotificationKinds
         new(NotificationKind.SellerApplicationDecided, "Seller application decided", Audience.Customer, true, true, false,
             new SellerApplicationModel("Indigo Looms", true, null, "/seller")),
         new(NotificationKind.OrderPlaced, "Order placed", Audience.Customer, true, true, false,
-            new OrderModel("SH-2026-7K4M9QXR", "Asha Rao", SampleLines, 3447m, 344.70m, 99m, 473.33m, true, 3201.30m, "Cash on delivery",
+            new OrderModel("SH-2026-7K4M9QXR", "Asha Rao", SampleLines, SampleTotals, "Cash on delivery",
                 "Asha Rao, 12 MG Road, Bengaluru, Karnataka 560001", "/orders/sample")),
         new(NotificationKind.PaymentReceived, "Payment received", Audience.Customer, true, true, false,
-            new PaymentModel("SH-2026-7K4M9QXR", 3201.30m, null, "/orders/sample")),
+            new PaymentModel("SH-2026-7K4M9QXR", 3201.30m, null, "/orders/sample", SampleTotals)),
         new(NotificationKind.PaymentFailed, "Payment failed", Audience.Customer, true, true, false,
             new PaymentModel("SH-2026-7K4M9QXR", 3201.30m, "The card was declined.", "/orders/sample")),
         new(NotificationKind.OrderShipped, "Order shipped", Audience.Customer, true, true, false,

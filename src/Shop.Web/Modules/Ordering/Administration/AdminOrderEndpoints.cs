@@ -29,6 +29,12 @@ public static class AdminOrderEndpoints
             await admin.GetAsync(id) is null ? TypedResults.NotFound() : TypedResults.Ok(await payments.RefundAsync(id, request.Amount, request.Reason.Trim())))
             .WithName("AdminRefundOrder").WithSummary("Refund part or all of an online payment; refunds together never exceed what was paid (409 otherwise).");
 
+        orders.MapPost("/{id:guid}/fulfillments/{fulfillmentId:guid}/status", async Task<Results<Ok<OrderDetail>, NotFound>> (
+                Guid id, Guid fulfillmentId, AdminFulfillmentStepRequest request, ClaimsPrincipal user, OrderAdministration admin) =>
+            await admin.AdvanceFulfillmentAsync(id, fulfillmentId, user.UserId(), request) && await admin.GetAsync(id) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound())
+            .WithName("AdminAdvanceFulfillment")
+            .WithSummary("Move a seller's shipment to shipped (carrier and tracking number required) or delivered for a seller who cannot be reached; the note is required and kept on the timeline.");
+
         orders.MapPost("/{id:guid}/notes", async Task<Results<Ok<OrderDetail>, NotFound>> (Guid id, OrderNoteRequest request, ClaimsPrincipal user, OrderAdministration admin) =>
             await admin.AddNoteAsync(id, user.UserId(), request.Text) && await admin.GetAsync(id) is { } order ? TypedResults.Ok(order) : TypedResults.NotFound())
             .WithName("AdminAddOrderNote").WithSummary("An internal note on the order's timeline, never shown to the customer.");

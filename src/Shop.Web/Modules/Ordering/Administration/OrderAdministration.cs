@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Orders;
+using Shop.Web.Modules.Payments.Contracts;
+using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Api;
 
 namespace Shop.Web.Modules.Ordering.Administration;
@@ -44,6 +46,26 @@ public sealed class RefundRequest
     public string Reason { get; set; } = "";
 }
 
+/// <summary>An admin moves a seller's shipment on for a seller who cannot be reached.</summary>
+public sealed class AdminFulfillmentStepRequest
+{
+    /// <summary>shipped or delivered.</summary>
+    [Required]
+    public FulfillmentStatus? Status { get; set; }
+
+    /// <summary>Required to mark shipped.</summary>
+    [MaxLength(100)]
+    public string? Carrier { get; set; }
+
+    /// <summary>Required to mark shipped.</summary>
+    [MaxLength(100)]
+    public string? TrackingNumber { get; set; }
+
+    /// <summary>Why an admin acts for the seller; kept on the order's timeline.</summary>
+    [Required, MaxLength(500)]
+    public string Note { get; set; } = "";
+}
+
 public sealed class OrderNoteRequest
 {
     [Required, MaxLength(1000)]
@@ -51,7 +73,7 @@ public sealed class OrderNoteRequest
 }
 
 /// <summary>All orders, as admins search, inspect and move them along.</summary>
-public sealed class OrderAdministration(OrderStore store, IInventory inventory)
+public sealed class OrderAdministration(OrderStore store, IInventory inventory, IPayments payments, Money money)
 {
     public async Task<Paged<OrderSummary>> ListAsync(AdminOrderFilter filter, PageRequest page)
     {
@@ -68,8 +90,18 @@ public sealed class OrderAdministration(OrderStore store, IInventory inventory)
     public async Task<OrderDetail?> GetAsync(Guid orderId) =>
         await store.LoadAsync(orderId) is { } order ? await store.DetailAsync(order, includeInternal: true) : null;
 
-    public Task<bool> ActAsync(Guid orderId, Guid adminId, AdminOrderActionRequest request) =>
-        store.ChangeAsync(orderId, _ => true, async (order, now) =>
+    public async Task<bool> ActAsync(Guid orderId, Guid adminId, AdminOrderActionRequest request)
+    {
+        // Money taken online goes back through its provider, so the payment's figures and the order agree; the order follows the provider's refund.
+        if (request.Action == AdminOrderAction.MarkRefunded && await payments.RefundStateAsync(orderId) is { Refundable: > 0 } online)
+        {
+            if (await store.LoadAsync(orderId) is not { } returned)
+                return false;
+            returned.EnsureRefundable();
+            await payments.RefundAsync(orderId, online.Refundable, string.IsNullOrWhiteSpace(request.Reason) ? "the return was accepted" : request.Reason.Trim());
+            return true;
+        }
+        return await store.ChangeAsync(orderId, _ => true, async (order, now) =>
         {
             switch (request.Action)
             {
@@ -86,10 +118,29 @@ public sealed class OrderAdministration(OrderStore store, IInventory inventory)
                     await inventory.RestockAsync(order.Lines.Select(l => new StockLine(l.VariantId, l.Quantity)).ToList(), order.Number);
                     break;
                 case AdminOrderAction.MarkRefunded:
-                    order.MarkRefunded(adminId, now);
+                    order.MarkRefunded(adminId, money.Show, now);
                     break;
             }
         });
+    }
+
+    /// <summary>Moves a seller's shipment to shipped or delivered for the seller, with the admin's reason on the timeline; false when the order has no such shipment.</summary>
+    public Task<bool> AdvanceFulfillmentAsync(Guid orderId, Guid fulfillmentId, Guid adminId, AdminFulfillmentStepRequest request)
+    {
+        var noteMissing = string.IsNullOrWhiteSpace(request.Note) || request.Note.Length > 500;
+        if (request.Status is not (FulfillmentStatus.Shipped or FulfillmentStatus.Delivered) || noteMissing)
+            throw new Platform.Errors.InputValidationException(new Dictionary<string, string[]>
+            {
+                [nameof(request.Status)] = request.Status is FulfillmentStatus.Shipped or FulfillmentStatus.Delivered ? [] : ["Choose shipped or delivered."],
+                [nameof(request.Note)] = noteMissing ? ["Say in at most 500 characters why you act for the seller; the note is kept on the timeline."] : [],
+            }.Where(e => e.Value.Length > 0).ToDictionary());
+        var to = request.Status.Value;
+        return store.ChangeAsync(orderId, order => order.Fulfillments.Any(f => f.Id == fulfillmentId), async (order, now) =>
+        {
+            await store.AdvanceAsync(order, fulfillmentId, to, request.Carrier, request.TrackingNumber, adminId, now);
+            order.AddNote($"Marked {to.ToString().ToLowerInvariant()} by an admin for the seller: {request.Note.Trim()}", adminId, now, fulfillmentId);
+        });
+    }
 
     public Task<bool> AddNoteAsync(Guid orderId, Guid adminId, string text) =>
         store.ChangeAsync(orderId, _ => true, (order, now) =>

@@ -16,6 +16,9 @@ public sealed class CheckoutForm
 
     public AddressInput ShippingAddress { get; set; } = new();
 
+    /// <summary>Offered to signed-in customers who ship to a new address.</summary>
+    public bool SaveShippingAddress { get; set; }
+
     public bool BillingSameAsShipping { get; set; } = true;
 
     public AddressInput BillingAddress { get; set; } = new();
@@ -34,10 +37,15 @@ public sealed class CheckoutForm
     {
         Email = Email,
         ShippingAddressId = Guid.TryParse(SavedAddress, out var id) ? id : null,
-        ShippingAddress = Guid.TryParse(SavedAddress, out _) ? null : ShippingAddress,
+        // A new address typed while a saved one is chosen goes along too, so checkout refuses the ambiguity instead of guessing.
+        ShippingAddress = SavedAddress == NewAddress || IsTyped(ShippingAddress) ? ShippingAddress : null,
+        SaveShippingAddress = SaveShippingAddress,
         BillingSameAsShipping = BillingSameAsShipping,
         BillingAddress = BillingSameAsShipping ? null : BillingAddress,
         ShippingMethod = ShippingMethod,
         PaymentMethod = PaymentMethod,
     };
+
+    private static bool IsTyped(AddressInput address) =>
+        new[] { address.FullName, address.Phone, address.Line1, address.Line2, address.City, address.State, address.PostalCode }.Any(f => !string.IsNullOrWhiteSpace(f));
 }

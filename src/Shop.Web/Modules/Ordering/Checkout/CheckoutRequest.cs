@@ -25,6 +25,9 @@ public sealed class CheckoutRequest
 
     [MaxLength(32)]
     public string PaymentMethod { get; set; } = Data.Order.CashOnDelivery;
+
+    /// <summary>Signed-in customers: add the new <see cref="ShippingAddress"/> to the address book once the order is placed.</summary>
+    public bool SaveShippingAddress { get; set; }
 }
 
 public sealed record CheckoutLineView(Guid VariantId, string ProductTitle, string VariantLabel, string? ImageUrl, int Quantity, decimal UnitPrice, decimal Subtotal);

@@ -98,6 +98,8 @@ public sealed class OrderPlacement(
         await carts.ClearAsync(priced.Cart.CartId);
         await transaction.CommitAsync();
         meter.OrderPlaced(order.PaymentMethod);
+        if (request.SaveShippingAddress && request.ShippingAddressId is null && buyer.CustomerId is { } customer)
+            await customers.SaveAddressAsync(customer, shipTo);
         return (Placed(order), true);
     }
 
@@ -143,7 +145,9 @@ public sealed class OrderPlacement(
             errors[nameof(request.Email)] = ["Enter your email so we can send your confirmation."];
 
         PostalAddress? shipTo = null;
-        if (request.ShippingAddressId is { } addressId)
+        if (request.ShippingAddressId is not null && request.ShippingAddress is not null)
+            errors[nameof(request.ShippingAddressId)] = ["You chose a saved address and also entered a new one. Choose \"A new address\" to ship to the one you entered, or clear it to use the saved one."];
+        else if (request.ShippingAddressId is { } addressId)
         {
             var saved = customerId is { } owner ? (await customers.AddressesAsync(owner)).FirstOrDefault(a => a.Id == addressId) : null;
             if (saved is null)

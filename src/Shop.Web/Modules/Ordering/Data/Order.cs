@@ -126,25 +126,25 @@ public sealed class Order
     /// A provider's confirmation that the order's money arrived. Repeats change nothing; money for an
     /// order cancelled meanwhile is noted for a refund rather than reviving the order.
     /// </summary>
-    public void ReceivePayment(string provider, decimal amount, DateTimeOffset now)
+    public void ReceivePayment(string provider, decimal amount, Func<decimal, string> showMoney, DateTimeOffset now)
     {
         if (IsPaid)
             return;
         if (Status == OrderStatus.Cancelled)
         {
-            events.Add(new OrderEvent(Id, "note", $"A payment of {amount:0.00} {Currency} ({provider}) arrived after the order was cancelled; refund it.", null, isInternal: true, now));
+            events.Add(new OrderEvent(Id, "note", $"A payment of {showMoney(amount)} ({provider}) arrived after the order was cancelled; refund it.", null, isInternal: true, now));
             return;
         }
         PaidAt = now;
         if (Status == OrderStatus.PendingPayment)
             Status = OrderStatus.Paid;
-        Record("paid", $"Payment of {amount:0.00} {Currency} received.", null, now);
+        Record("paid", $"Payment of {showMoney(amount)} received.", null, now);
     }
 
     /// <summary>Money went back to the buyer; a full refund of a returned or cancelled order closes it as refunded.</summary>
-    public void ReceiveRefund(decimal amount, bool full, string reason, DateTimeOffset now)
+    public void ReceiveRefund(decimal amount, bool full, string reason, Func<decimal, string> showMoney, DateTimeOffset now)
     {
-        Record("refund", $"Refund of {amount:0.00} {Currency} issued: {reason}", null, now);
+        Record("refund", $"Refund of {showMoney(amount)} issued: {reason}", null, now);
         if (full && Status is OrderStatus.Returned or OrderStatus.Cancelled or OrderStatus.ReturnRequested)
             Status = OrderStatus.Refunded;
     }
@@ -184,12 +184,19 @@ public sealed class Order
         Record("returned", "Return received; the items are back in stock.", actorId, now);
     }
 
-    public void MarkRefunded(Guid? actorId, DateTimeOffset now)
+    /// <summary>Money paid outside an online payment (cash on delivery) was handed back; online payments are refunded through their provider.</summary>
+    public void MarkRefunded(Guid? actorId, Func<decimal, string> showMoney, DateTimeOffset now)
+    {
+        EnsureRefundable();
+        Status = OrderStatus.Refunded;
+        Record("refunded", $"Refund of {showMoney(Total)} issued.", actorId, now);
+    }
+
+    /// <summary>Refusing early lets an online refund be asked of the provider only for an order that may be refunded.</summary>
+    public void EnsureRefundable()
     {
         if (Status != OrderStatus.Returned || !IsPaid)
             throw Illegal("refunded", IsPaid ? "Only returned orders are refunded here." : "Nothing was paid.");
-        Status = OrderStatus.Refunded;
-        Record("refunded", $"Refund of {Total:0.00} {Currency} issued.", actorId, now);
     }
 
     /// <summary>A seller's step on its part of the order; the order follows its fulfilments.</summary>
@@ -223,10 +230,11 @@ public sealed class Order
         }
     }
 
-    public void AddNote(string text, Guid actorId, DateTimeOffset now)
+    /// <param name="fulfillmentId">The seller's shipment the note is about, if any.</param>
+    public void AddNote(string text, Guid actorId, DateTimeOffset now, Guid? fulfillmentId = null)
     {
         EnsureLength("Text", text, 1000);
-        events.Add(new OrderEvent(Id, "note", text, actorId, isInternal: true, now));
+        events.Add(new OrderEvent(Id, "note", text, actorId, isInternal: true, now, fulfillmentId));
     }
 
     private static void EnsureLength(string field, string? text, int maximum)

@@ -23,8 +23,8 @@ internal sealed class OrderMessages(OrderStore orders, OrderAccess access, ICust
         if (await orders.LoadAsync(placed.OrderId) is not { } order)
             return;
         var lines = order.Lines.Select(l => new OrderLineModel(l.ProductTitle, l.VariantLabel == "Standard" ? null : l.VariantLabel, l.Quantity, l.Subtotal)).ToList();
-        var model = new OrderModel(order.Number, order.CustomerName, lines, order.Subtotal, order.Discount, order.Shipping, order.Tax, order.PricesIncludeTax,
-            order.Total, order.PaymentMethod == Order.CashOnDelivery ? "Cash on delivery" : order.PaymentMethod, ShipTo(order), BuyerLink(order));
+        var model = new OrderModel(order.Number, order.CustomerName, lines, Totals(order),
+            order.PaymentMethod == Order.CashOnDelivery ? "Cash on delivery" : order.PaymentMethod, ShipTo(order), BuyerLink(order));
         await ToBuyerAsync(order, NotificationKind.OrderPlaced, model, "placed", cancellationToken);
         // Sellers hear of an order once they can act on it: now for cash on delivery, at payment otherwise.
         if (order.IsReadyToFulfil)
@@ -35,7 +35,7 @@ internal sealed class OrderMessages(OrderStore orders, OrderAccess access, ICust
     {
         if (await orders.LoadAsync(paid.OrderId) is not { } order)
             return;
-        await ToBuyerAsync(order, NotificationKind.PaymentReceived, new PaymentModel(order.Number, order.Total, null, BuyerLink(order)), "paid", cancellationToken);
+        await ToBuyerAsync(order, NotificationKind.PaymentReceived, new PaymentModel(order.Number, order.Total, null, BuyerLink(order), Totals(order)), "paid", cancellationToken);
         await ToSellersAsync(order, cancellationToken);
     }
 
@@ -113,6 +113,8 @@ internal sealed class OrderMessages(OrderStore orders, OrderAccess access, ICust
     private Task ToBuyerAsync(Order order, NotificationKind kind, object model, string? fact, CancellationToken cancellationToken) =>
         notifier.NotifyAsync(new Notice(kind, new Recipient(order.CustomerId, order.Email, order.CustomerName), model,
             fact is null ? null : $"order:{order.Id}:{fact}", $"/orders/{order.Id}"), cancellationToken);
+
+    private static OrderTotalsModel Totals(Order o) => new(o.Subtotal, o.Discount, o.CouponCode, o.Shipping, o.Tax, o.PricesIncludeTax, o.Total);
 
     private static string ShipTo(Order order)
     {

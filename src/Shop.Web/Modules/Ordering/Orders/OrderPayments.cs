@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
+using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Ordering.Orders;
 
 /// <summary>What the payments module may know of an order, and what its results do to the order.</summary>
-internal sealed class OrderPayments(OrderStore store) : IPayableOrders,
+internal sealed class OrderPayments(OrderStore store, Money money) : IPayableOrders,
     IIntegrationEventHandler<PaymentSucceeded>, IIntegrationEventHandler<PaymentFailed>, IIntegrationEventHandler<RefundIssued>
 {
     public async Task<PayableOrder?> FindAsync(Guid orderId) =>
@@ -16,7 +17,7 @@ internal sealed class OrderPayments(OrderStore store) : IPayableOrders,
     public Task HandleAsync(PaymentSucceeded paid, CancellationToken cancellationToken) =>
         store.ChangeAsync(paid.OrderId, _ => true, (order, now) =>
         {
-            order.ReceivePayment(paid.Provider, paid.Amount, now);
+            order.ReceivePayment(paid.Provider, paid.Amount, money.Show, now);
             return Task.CompletedTask;
         });
 
@@ -30,7 +31,7 @@ internal sealed class OrderPayments(OrderStore store) : IPayableOrders,
     public Task HandleAsync(RefundIssued refund, CancellationToken cancellationToken) =>
         store.ChangeAsync(refund.OrderId, _ => true, (order, now) =>
         {
-            order.ReceiveRefund(refund.Amount, refund.FullyRefunded, refund.Reason, now);
+            order.ReceiveRefund(refund.Amount, refund.FullyRefunded, refund.Reason, money.Show, now);
             return Task.CompletedTask;
         });
 }

@@ -52,6 +52,14 @@ public sealed class OrderStore(ShopDbContext db, ISellerDirectory sellers, IInve
         }
     }
 
+    /// <summary>Moves one seller's shipment on (for the seller, or an admin acting for it); shipping takes its items out of stock.</summary>
+    public async Task AdvanceAsync(Order order, Guid fulfillmentId, FulfillmentStatus to, string? carrier, string? trackingNumber, Guid actorId, DateTimeOffset now)
+    {
+        order.Advance(fulfillmentId, to, carrier, trackingNumber, actorId, now);
+        if (to == FulfillmentStatus.Shipped)
+            await inventory.ShipAsync(order.Lines.Where(l => l.FulfillmentId == fulfillmentId).Select(l => new StockLine(l.VariantId, l.Quantity)).ToList(), order.Number);
+    }
+
     /// <summary>Cancels an order and returns its held stock.</summary>
     public async Task CancelAsync(Order order, string reason, Guid? actorId, DateTimeOffset now)
     {

@@ -25,6 +25,8 @@ public sealed record OrderDetail(
     /// <summary>An invoice exists once the order is paid.</summary>
     public bool HasInvoice => IsPaid;
 
+    public Components.OrderTotals Totals() => new(Subtotal, Discount, CouponCode, Shipping, ShippingMethod, Tax, PricesIncludeTax, Total);
+
     public static OrderDetail From(Order o, IReadOnlyDictionary<Guid, SellerProfile> sellers, bool includeInternal) => new(
         o.Id, o.Number, o.Status, o.PlacedAt, o.Email, o.CustomerName, o.CustomerId, o.PaymentMethod, o.IsPaid, o.Currency, o.Subtotal, o.Discount,
         o.Tax, o.Shipping, o.Total, o.PricesIncludeTax, o.CouponCode, o.ShippingMethodName, Address(o.ShippingAddress), Address(o.BillingAddress),

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Contracts;
-using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Data;
 using Shop.Web.Modules.Ordering.Orders;
@@ -37,10 +36,15 @@ public sealed record SellerFulfillmentSummary(Guid Id, Guid OrderId, string Orde
 public sealed record SellerFulfillment(
     Guid Id, Guid OrderId, string OrderNumber, FulfillmentStatus Status, OrderStatus OrderStatus, bool ReadyToFulfil, DateTimeOffset PlacedAt,
     string CustomerName, PostalAddress ShippingAddress, string ShippingMethod, string PaymentMethod, string? Carrier, string? TrackingNumber,
-    IReadOnlyList<OrderLineView> Lines, IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<OrderLineView> Lines, IReadOnlyList<TimelineEntry> Timeline, bool PricesIncludeTax)
+{
+    /// <summary>The money of the seller's own lines; shipping belongs to the whole order.</summary>
+    public Components.OrderTotals Totals() =>
+        new(Lines.Sum(l => l.Subtotal), Lines.Sum(l => l.Discount), null, null, null, Lines.Sum(l => l.Tax), PricesIncludeTax, Lines.Sum(l => l.Total));
+}
 
 /// <summary>What sellers see and do with the orders that contain their products: nothing of other sellers' parts.</summary>
-public sealed class SellerFulfillments(ShopDbContext db, OrderStore store, IInventory inventory)
+public sealed class SellerFulfillments(ShopDbContext db, OrderStore store)
 {
     public async Task<Paged<SellerFulfillmentSummary>> ListAsync(Guid sellerId, FulfillmentFilter filter, PageRequest page)
     {
@@ -64,19 +68,15 @@ public sealed class SellerFulfillments(ShopDbContext db, OrderStore store, IInve
         return new SellerFulfillment(fulfillment.Id, order.Id, order.Number, fulfillment.Status, order.Status, order.IsReadyToFulfil, order.PlacedAt,
             order.CustomerName, detail.ShippingAddress, order.ShippingMethodName, order.PaymentMethod, fulfillment.Carrier, fulfillment.TrackingNumber,
             detail.Lines.Where(l => l.FulfillmentId == fulfillmentId).ToList(),
-            detail.Timeline.Where(e => e.FulfillmentId is null || e.FulfillmentId == fulfillmentId).ToList());
+            detail.Timeline.Where(e => e.FulfillmentId is null || e.FulfillmentId == fulfillmentId).ToList(), order.PricesIncludeTax);
     }
 
     /// <summary>Moves the seller's part on; shipping takes its items out of stock. False when the seller has no such fulfilment.</summary>
     public async Task<bool> AdvanceAsync(Guid sellerId, Guid fulfillmentId, FulfillmentStepRequest request)
     {
         var orderId = await OrderOfAsync(sellerId, fulfillmentId);
-        return orderId is not null && await store.ChangeAsync(orderId.Value, _ => true, async (order, now) =>
-        {
-            order.Advance(fulfillmentId, request.Status!.Value, request.Carrier, request.TrackingNumber, sellerId, now);
-            if (request.Status == FulfillmentStatus.Shipped)
-                await inventory.ShipAsync(order.Lines.Where(l => l.FulfillmentId == fulfillmentId).Select(l => new StockLine(l.VariantId, l.Quantity)).ToList(), order.Number);
-        });
+        return orderId is not null && await store.ChangeAsync(orderId.Value, _ => true,
+            (order, now) => store.AdvanceAsync(order, fulfillmentId, request.Status!.Value, request.Carrier, request.TrackingNumber, sellerId, now));
     }
 
     private Task<Guid?> OrderOfAsync(Guid sellerId, Guid fulfillmentId) =>

@@ -25,7 +25,13 @@ public interface IPayments
 
     /// <summary>What an order's online payment collected and how much of it was refunded; null when it has none.</summary>
     Task<RefundResult?> RefundStateAsync(Guid orderId);
+
+    /// <summary>The order's most recent payment attempt, as the buyer returns from the provider; null when none was started.</summary>
+    Task<PaymentAttempt?> LatestAttemptAsync(Guid orderId);
 }
+
+/// <param name="FailureReason">Why the provider declined the attempt; null unless it failed.</param>
+public sealed record PaymentAttempt(Guid Id, string Method, bool IsPending, string? FailureReason);
 
 public sealed record RefundResult(Guid PaymentId, decimal Paid, decimal Refunded, string Currency)
 {

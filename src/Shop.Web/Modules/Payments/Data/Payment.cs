@@ -60,12 +60,12 @@ public sealed class Payment
     public decimal Refundable => Status is PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded ? Amount - RefundedAmount : 0m;
 
     /// <summary>Returns part or all of what was paid; never more than is left.</summary>
-    public void Refund(decimal amount, DateTimeOffset now)
+    public void Refund(decimal amount, Func<decimal, string> showMoney, DateTimeOffset now)
     {
         if (amount <= 0)
             throw new Platform.Errors.InputValidationException("Amount", "Refund a positive amount.");
         if (amount > Refundable)
-            throw new Platform.Errors.ConflictException("refund.exceeds_paid", $"At most {Refundable:0.00} {Currency} can still be refunded.");
+            throw new Platform.Errors.ConflictException("refund.exceeds_paid", $"At most {showMoney(Refundable)} can still be refunded.");
         RefundedAmount += amount;
         Status = RefundedAmount == Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
         UpdatedAt = now;

@@ -10,6 +10,9 @@ public sealed class Money(IOptions<StorefrontSettings> settings)
 
     public string Show(decimal amount) => amount.ToString("C", format);
 
+    /// <summary>The currency's sign (₹), for labels of amount fields.</summary>
+    public string Symbol => format.CurrencySymbol.Trim();
+
     /// <summary>Whole amounts without paise (₹1,299), as price tags show them.</summary>
     public string Tag(decimal amount) => amount == decimal.Truncate(amount) ? amount.ToString("C0", format) : amount.ToString("C", format);
 
