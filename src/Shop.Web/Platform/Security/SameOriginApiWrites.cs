@@ -9,9 +9,9 @@ namespace Shop.Web.Platform.Security;
 /// <summary>
 /// The API accepts the sign-in cookie as well as bearer tokens, and browsers attach cookies to
 /// requests that other origins start. So an API call that changes state and is authenticated by the
-/// cookie must show it comes from this shop's own pages: an Origin header (or, without one,
-/// Sec-Fetch-Site) naming this origin, or a valid anti-forgery token. Bearer calls carry their
-/// credential explicitly and pass as they are.
+/// cookie must show it comes from this shop's own pages: Sec-Fetch-Site or Origin naming this
+/// origin, or a valid anti-forgery token. Bearer calls carry their credential explicitly and pass
+/// as they are.
 /// </summary>
 public static class SameOriginApiWrites
 {
@@ -45,11 +45,9 @@ public static class SameOriginApiWrites
         && context.User.Identity?.IsAuthenticated == true
         && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Ticket?.AuthenticationScheme == IdentityConstants.ApplicationScheme;
 
-    private static bool IsSameOrigin(HttpRequest request)
-    {
-        var origin = request.Headers.Origin.ToString();
-        return origin.Length > 0
-            ? string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
-            : request.Headers["Sec-Fetch-Site"] == "same-origin";
-    }
+    // Browsers set Sec-Fetch-Site themselves (pages cannot), and it holds where a proxy rewrote Host
+    // without the port; Origin covers browsers that do not send it.
+    private static bool IsSameOrigin(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Site"] == "same-origin"
+        || string.Equals(request.Headers.Origin.ToString(), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
 }
