@@ -14,7 +14,8 @@ namespace Shop.Tests.Architecture;
 /// <summary>
 /// Every operation of the API description, called by every kind of user and held to the access rule
 /// declared beside its endpoint: anonymous callers of protected operations get 401, other roles 403,
-/// a user touching someone else's object 404 (or 403), and everyone allowed is let through.
+/// a user touching someone else's object 404 (or 403), and everyone allowed is let through. What
+/// the other customer and the other seller are shown never includes the customer's or the seller's private objects.
 /// </summary>
 public sealed partial class AuthorizationMatrixTests(ShopAppFactory app) : IClassFixture<ShopAppFactory>
 {
@@ -66,7 +67,14 @@ public sealed partial class AuthorizationMatrixTests(ShopAppFactory app) : IClas
             else if (operation.BodyType is not null)
                 request.Content = new StringContent(SampleBodies.TryGetValue(operation.ToString(), out var body) && owned.Kind is not null ? body(world) : "{}",
                     Encoding.UTF8, operation.BodyType);
-            var status = (int)(await world.Client(persona).SendAsync(request)).StatusCode;
+            var response = await world.Client(persona).SendAsync(request);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode && persona is PersonaWorld.OtherCustomer or PersonaWorld.OtherSeller)
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                failures.AddRange(world.PrivateIds.Where(id => body.Contains(id, StringComparison.OrdinalIgnoreCase))
+                    .Select(id => $"{operation} as {persona}: shows {id}, an object of another user"));
+            }
 
             // Unsigned callbacks are unauthenticated whoever sends them.
             var expected = !Allowed(rule.Callers, persona) ? (persona == PersonaWorld.Anonymous || rule.Callers == Callers.SignedRequests ? "401" : "403")

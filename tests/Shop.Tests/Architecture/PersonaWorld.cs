@@ -29,6 +29,9 @@ internal sealed class PersonaWorld
 
     public HttpClient Client(string persona) => clients[persona];
 
+    /// <summary>Ids of the customer's and the seller's private objects (not products, which anyone may see).</summary>
+    public HashSet<string> PrivateIds { get; } = [];
+
     public static async Task<PersonaWorld> CreateAsync(ShopAppFactory app)
     {
         var world = new PersonaWorld();
@@ -40,7 +43,7 @@ internal sealed class PersonaWorld
         return world;
     }
 
-    /// <summary>A product of the seller's, a webhook that hears of its orders, an order for it, and what that order leaves behind.</summary>
+    /// <summary>A product of the seller's, a webhook that hears of its orders, the customer's address and order for it, and what that order leaves behind.</summary>
     private async Task StockTheShopAsync()
     {
         var category = await CatalogClient.Expect(await clients[Admin].PostAsJsonAsync("/api/v1/admin/categories",
@@ -52,7 +55,8 @@ internal sealed class PersonaWorld
         await ProductAsync(clients[OtherSeller]);
 
         var hook = await CreateAsync("webhook");
-        await OrderAsync();
+        await CreateAsync("address");
+        await CreateAsync("order");
         shared["notification"] = await FirstAsync(clients[Customer], "/api/v1/notifications", "the order's notification");
         shared["fulfillment"] = await FirstAsync(clients[Seller], "/api/v1/seller/fulfillments", "the seller's part of the order");
         shared["delivery"] = await FirstAsync(clients[Seller], $"/api/v1/webhooks/{hook}/deliveries", "the webhook's delivery of the order");
@@ -62,6 +66,7 @@ internal sealed class PersonaWorld
                 "matrix-mug,Matrix Mug,Acme,matrix,active,A mug.,,MX-1,,100,,250,5,1\n", Encoding.UTF8, "text/csv"), "file", "products.csv" },
         };
         shared["import"] = Id(await CatalogClient.Expect(await clients[Seller].PostAsync("/api/v1/seller/products/import", csv), HttpStatusCode.Accepted));
+        PrivateIds.UnionWith(shared.Values);
     }
 
     /// <summary>What a route parameter names when the operation does not reach the caller's own objects.</summary>
@@ -82,12 +87,12 @@ internal sealed class PersonaWorld
         switch (kind)
         {
             case "address":
-                return Id(await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/me/addresses", Shopper.Address), HttpStatusCode.Created));
+                return Private(Id(await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/me/addresses", Shopper.Address), HttpStatusCode.Created)));
             case "order":
-                return await OrderAsync();
+                return Private(await OrderAsync());
             case "webhook":
-                return Id(await CatalogClient.Expect(await seller.PostAsJsonAsync("/api/v1/webhooks",
-                    new { url = "https://hooks.example.com/orders", events = new[] { "order.placed" } }), HttpStatusCode.Created));
+                return Private(Id(await CatalogClient.Expect(await seller.PostAsJsonAsync("/api/v1/webhooks",
+                    new { url = "https://hooks.example.com/orders", events = new[] { "order.placed" } }), HttpStatusCode.Created)));
             case "product":
                 return (await ProductAsync()).GetProperty("id").GetString()!;
             case "variant":
@@ -101,6 +106,12 @@ internal sealed class PersonaWorld
             default:
                 return shared[kind];
         }
+    }
+
+    private string Private(string id)
+    {
+        PrivateIds.Add(id);
+        return id;
     }
 
     public string ProductBody() => JsonSerializer.Serialize(ProductRequest());
