@@ -24,7 +24,8 @@ public static class CheckoutEndpoints
                 return created ? TypedResults.Created($"/api/v1/orders/{order.Id}", order) : TypedResults.Ok(order);
             })
             .WithName("PlaceOrder")
-            .WithSummary("Place the order for the cart. Send an Idempotency-Key header: a retry with the same key returns the same order (200) instead of a second one; the same key with a different request is refused (422).");
+            .WithSummary("Place the order for the cart. Send an Idempotency-Key header: a retry with the same key returns the same order (200) " +
+                "instead of a second one; the same key with a different request is refused (422).");
     }
 
     private static Guid? CustomerOf(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? user.UserId() : null;
