@@ -46,6 +46,7 @@ public static class PlatformSetup
         app.UseRequestLogging();
         app.UseErrorHandling();
         app.UseAuthentication();
+        app.UseSameOriginApiWrites();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

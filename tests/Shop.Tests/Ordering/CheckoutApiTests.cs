@@ -129,6 +129,30 @@ public sealed class CheckoutApiTests(ShopAppFactory app) : IClassFixture<ShopApp
     }
 
     [Fact]
+    public async Task An_idempotency_key_resent_with_a_different_request_is_refused_and_with_the_same_request_returns_the_first_order()
+    {
+        await app.EnsureShippingAsync();
+        var (_, variantId, _) = await ProductAsync(stock: 10);
+        var (customer, email) = await app.SignedInClientAsync("rekeyer");
+        await customer.AddToCartAsync(variantId);
+        var key = Guid.NewGuid().ToString();
+
+        var first = await customer.CheckoutAsync(null, idempotencyKey: key);
+        var again = await customer.CheckoutAsync(null, idempotencyKey: key);
+        await customer.AddToCartAsync(variantId);
+        var changed = await customer.CheckoutAsync(null, shippingMethod: "express", idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal((await first.JsonAsync()).GetProperty("id").GetString(), (await again.JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
+        Assert.Equal("application/problem+json", changed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("idempotency.key_reused", (await changed.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(1, await ScalarAsync<int>("SELECT count(*) FROM ordering.orders WHERE email = @email", new { email }));
+        Assert.Equal(1, (await customer.GetFromJsonAsync<JsonElement>("/api/v1/cart")).GetProperty("itemCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Two_hundred_buyers_racing_for_fifty_units_buy_exactly_fifty()
     {
         await app.EnsureShippingAsync();

@@ -25,7 +25,7 @@ public static class SecuritySetup
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
         });
 
-        builder.Services.AddAntiforgery();
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddSharedRateLimitCounters();
@@ -36,6 +36,8 @@ public static class SecuritySetup
     public static WebApplication UseSecurity(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
         app.UseSecurityHeaders();
         return app;
     }

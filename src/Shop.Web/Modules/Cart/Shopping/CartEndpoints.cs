@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Cart.Data;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Cart.Shopping;
 
@@ -31,7 +32,7 @@ public static class CartEndpoints
     public static void MapCartEndpoints(this RouteGroupBuilder api)
     {
         // Guests shop too: the cart is found by account, cart cookie or X-Cart-Token header.
-        var cart = api.MapGroup("/cart").WithTags("Cart").AllowAnonymous();
+        var cart = api.MapGroup("/cart").WithTags("Cart").AllowAnonymous().Access(Callers.Anyone, Objects.Own);
 
         cart.MapGet("/", async Task<Ok<CartView>> (CartService carts) => TypedResults.Ok(await carts.ViewAsync()))
             .WithName("GetCart").WithSummary("The visitor's cart with today's prices, stock warnings and totals.");

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Cart.Shopping;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Cart.Wishlist;
 
@@ -14,7 +15,7 @@ public static class WishlistEndpoints
 {
     public static void MapWishlistEndpoints(this RouteGroupBuilder api)
     {
-        var wishlist = api.MapGroup("/wishlist").WithTags("Wishlist").RequireAuthorization();
+        var wishlist = api.MapGroup("/wishlist").WithTags("Wishlist").RequireAuthorization().Access(Callers.SignedIn, Objects.Own);
 
         wishlist.MapGet("/", async Task<Ok<IReadOnlyList<WishlistEntry>>> (WishlistService list) => TypedResults.Ok(await list.ListAsync()))
             .WithName("GetWishlist").WithSummary("The signed-in customer's wishlist, newest first, with today's price and stock.");

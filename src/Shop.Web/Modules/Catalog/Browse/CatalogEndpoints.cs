@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Catalog.Categories;
 using Shop.Web.Modules.Catalog.ProductPage;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Catalog.Browse;
 
@@ -8,7 +9,7 @@ public static class CatalogEndpoints
 {
     public static void MapCatalogEndpoints(this RouteGroupBuilder api)
     {
-        var catalog = api.MapGroup("/catalog").WithTags("Catalog").AllowAnonymous();
+        var catalog = api.MapGroup("/catalog").WithTags("Catalog").AllowAnonymous().Access(Callers.Anyone);
 
         catalog.MapGet("/categories", async Task<Ok<IReadOnlyList<CategoryNode>>> (CategoryTree tree) => TypedResults.Ok(await tree.TreeAsync()))
             .WithName("CategoryTree").WithSummary("The category tree; each node counts the active products in its subtree.");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Catalog.Categories;
 
@@ -9,7 +10,7 @@ public static class CategoryEndpoints
 {
     public static void MapCategoryEndpoints(this RouteGroupBuilder api)
     {
-        var categories = api.MapGroup("/admin/categories").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var categories = api.MapGroup("/admin/categories").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
 
         categories.MapPost("/", async Task<Created<CategoryResponse>> (CategoryRequest request, CategoryTree tree) =>
             {

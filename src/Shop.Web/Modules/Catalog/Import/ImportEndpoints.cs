@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Shop.Web.Modules.Catalog.Products;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Catalog.Import;
 
@@ -13,7 +14,7 @@ public static class ImportEndpoints
 
     public static void MapImportEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Seller").RequireAuthorization(Policies.Seller);
+        var api = app.MapGroup("/api/v1").WithTags("Seller").RequireAuthorization(Policies.Seller).Access(Callers.Sellers, Objects.Own);
 
         api.MapGet("/seller/products/export", (ClaimsPrincipal user, ProductExporter exporter, HttpContext context) =>
             Export(new CatalogActor(user.UserId(), false), exporter, context))
@@ -21,7 +22,7 @@ public static class ImportEndpoints
 
         api.MapGet("/admin/products/export", (ClaimsPrincipal user, ProductExporter exporter, HttpContext context) =>
             Export(new CatalogActor(user.UserId(), true), exporter, context))
-            .RequireAuthorization(Policies.Admin).WithTags("Admin")
+            .RequireAuthorization(Policies.Admin).Access(Callers.Admins).WithTags("Admin")
             .WithName("AdminExportProducts").WithSummary("Every product and its stock as CSV.");
 
         api.MapPost("/seller/products/import", async Task<Accepted<ImportJobView>> (IFormFile file, ClaimsPrincipal user, ProductImporter importer) =>

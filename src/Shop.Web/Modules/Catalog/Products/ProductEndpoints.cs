@@ -4,6 +4,7 @@ using Shop.Web.Modules.Catalog.Data;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Media;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Catalog.Products;
 
@@ -11,8 +12,8 @@ public static class ProductEndpoints
 {
     public static void MapProductEndpoints(this RouteGroupBuilder api)
     {
-        Map(api.MapGroup("/seller/products").WithTags("Seller").RequireAuthorization(Policies.Seller), admin: false);
-        Map(api.MapGroup("/admin/products").WithTags("Admin").RequireAuthorization(Policies.Admin), admin: true);
+        Map(api.MapGroup("/seller/products").WithTags("Seller").RequireAuthorization(Policies.Seller).Access(Callers.Sellers, Objects.Own), admin: false);
+        Map(api.MapGroup("/admin/products").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins), admin: true);
 
         api.MapPost("/media", async Task<Created<StoredMedia>> (IFormFile file, MediaStore media, CancellationToken cancellationToken) =>
             {
@@ -20,7 +21,7 @@ public static class ProductEndpoints
                 var stored = await media.SaveImageAsync(stream, cancellationToken);
                 return TypedResults.Created(stored.Url, stored);
             })
-            .RequireAuthorization(Policies.Seller).DisableAntiforgery().WithTags("Media")
+            .RequireAuthorization(Policies.Seller).Access(Callers.Sellers).DisableAntiforgery().WithTags("Media")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(6 * 1024 * 1024))
             .WithName("UploadImage").WithSummary("Upload a JPEG, PNG or WebP (checked by content); the same file is stored once, at a permanent URL.");
     }

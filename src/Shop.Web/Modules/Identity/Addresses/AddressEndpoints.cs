@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Identity.Addresses;
 
@@ -8,7 +9,7 @@ public static class AddressEndpoints
 {
     public static void MapAddressEndpoints(this RouteGroupBuilder api)
     {
-        var addresses = api.MapGroup("/me/addresses").WithTags("Me").RequireAuthorization();
+        var addresses = api.MapGroup("/me/addresses").WithTags("Me").RequireAuthorization().Access(Callers.SignedIn, Objects.Own);
 
         addresses.MapGet("/", async Task<Ok<IReadOnlyList<AddressResponse>>> (ClaimsPrincipal user, AddressBook book) =>
             TypedResults.Ok(await book.ListAsync(user.UserId())))

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Identity.SignIn;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Identity.Profile;
 
@@ -9,7 +10,7 @@ public static class ProfileEndpoints
 {
     public static void MapProfileEndpoints(this RouteGroupBuilder api)
     {
-        var me = api.MapGroup("/me").WithTags("Me").RequireAuthorization();
+        var me = api.MapGroup("/me").WithTags("Me").RequireAuthorization().Access(Callers.SignedIn, Objects.Own);
 
         me.MapGet("/", async Task<Ok<ProfileResponse>> (ClaimsPrincipal user, AccountProfile profile) =>
             TypedResults.Ok(await profile.GetAsync(user.UserId())))

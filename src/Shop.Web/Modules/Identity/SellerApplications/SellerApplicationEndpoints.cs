@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Identity.Data;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Identity.SellerApplications;
 
@@ -11,7 +12,7 @@ public static class SellerApplicationEndpoints
 {
     public static void MapSellerApplicationEndpoints(this RouteGroupBuilder api)
     {
-        var mine = api.MapGroup("/me/seller-application").WithTags("Sellers").RequireAuthorization();
+        var mine = api.MapGroup("/me/seller-application").WithTags("Sellers").RequireAuthorization().Access(Callers.SignedIn, Objects.Own);
 
         mine.MapPost("/", async Task<Created<SellerApplicationResponse>> (SellerApplicationRequest request, ClaimsPrincipal user, SellerOnboarding applications) =>
             TypedResults.Created("/api/v1/me/seller-application", await applications.SubmitAsync(user.UserId(), request)))
@@ -21,7 +22,7 @@ public static class SellerApplicationEndpoints
             await applications.LatestForAsync(user.UserId()) is { } application ? TypedResults.Ok(application) : TypedResults.NotFound())
             .WithName("GetMySellerApplication").WithSummary("The signed-in user's latest application and its status.");
 
-        var admin = api.MapGroup("/admin/seller-applications").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var admin = api.MapGroup("/admin/seller-applications").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
 
         admin.MapGet("/", async Task<Ok<Paged<SellerApplicationResponse>>> ([AllowedValues(null, "pending", "approved", "rejected")] string? status, [AsParameters] PageRequest page, SellerOnboarding applications) =>
             TypedResults.Ok(await applications.ListAsync(status is null ? null : Enum.Parse<SellerApplicationStatus>(status, ignoreCase: true), page)))

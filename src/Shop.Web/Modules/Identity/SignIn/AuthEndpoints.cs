@@ -18,7 +18,7 @@ public static class AuthEndpoints
 
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Authentication);
+        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous().Access(Callers.Anyone).RequireRateLimiting(RateLimitPolicies.Authentication);
 
         auth.MapPost("/register", async Task<Accepted<AcceptedMessage>> (RegisterRequest request, AccountRegistration registration) =>
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Identity.UserAdmin;
 
@@ -9,7 +10,7 @@ public static class UserAdminEndpoints
 {
     public static void MapUserAdminEndpoints(this RouteGroupBuilder api)
     {
-        var users = api.MapGroup("/admin/users").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var users = api.MapGroup("/admin/users").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
 
         users.MapGet("/", async Task<Ok<Paged<UserSummary>>> ([AsParameters] UserSearch search, [AsParameters] PageRequest page, UserAdministration admin) =>
             TypedResults.Ok(await admin.SearchAsync(search, page)))

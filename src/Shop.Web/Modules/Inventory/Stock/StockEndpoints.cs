@@ -8,6 +8,7 @@ using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Inventory.Data;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Inventory.Stock;
 
@@ -79,8 +80,8 @@ public static class StockEndpoints
 {
     public static void MapStockEndpoints(this RouteGroupBuilder api)
     {
-        Map(api.MapGroup("/seller/stock").WithTags("Seller").RequireAuthorization(Policies.Seller), admin: false);
-        Map(api.MapGroup("/admin/stock").WithTags("Admin").RequireAuthorization(Policies.Admin), admin: true);
+        Map(api.MapGroup("/seller/stock").WithTags("Seller").RequireAuthorization(Policies.Seller).Access(Callers.Sellers, Objects.Own), admin: false);
+        Map(api.MapGroup("/admin/stock").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins), admin: true);
     }
 
     private static void Map(RouteGroupBuilder group, bool admin)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Ledger.Accounts;
 
@@ -11,7 +12,7 @@ public static class LedgerEndpoints
 {
     public static void MapLedgerEndpoints(this RouteGroupBuilder api)
     {
-        var seller = api.MapGroup("/seller/ledger").WithTags("Seller").RequireAuthorization(Policies.Seller);
+        var seller = api.MapGroup("/seller/ledger").WithTags("Seller").RequireAuthorization(Policies.Seller).Access(Callers.Sellers, Objects.Own);
         seller.MapGet("/", async Task<Ok<Statement>> ([AsParameters] PageRequest page, ClaimsPrincipal user, SellerAccounts accounts) =>
             TypedResults.Ok(await accounts.StatementAsync(user.UserId(), page)))
             .WithName("SellerStatement").WithSummary("The seller's balance and entries (sales, commission, refunds, payouts), newest first.");
@@ -19,7 +20,7 @@ public static class LedgerEndpoints
             TypedResults.File(System.Text.Encoding.UTF8.GetBytes(await accounts.CsvAsync(user.UserId())), "text/csv", "statement.csv"))
             .WithName("SellerStatementCsv").WithSummary("The whole statement as CSV with a running balance.");
 
-        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
         admin.MapGet("/ledger", async Task<Ok<IReadOnlyList<SellerBalance>>> (SellerAccounts accounts) => TypedResults.Ok(await accounts.BalancesAsync()))
             .WithName("SellerBalances").WithSummary("Every seller's sales, commission, refunds, payouts and balance.");
         admin.MapPost("/ledger/payouts", async Task<Ok<PayoutResult>> (PayoutRequest request, SellerAccounts accounts) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Notifications.Templates;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Notifications.Administration;
 
@@ -9,7 +10,7 @@ public static class NotificationAdminEndpoints
 {
     public static void MapNotificationAdminEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin/notifications").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var admin = api.MapGroup("/admin/notifications").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
         admin.MapGet("/failed", async Task<Ok<IReadOnlyList<FailedDelivery>>> (FailedDeliveries failed) => TypedResults.Ok(await failed.ListAsync()))
             .WithName("FailedDeliveries").WithSummary("Emails and events that failed their last try, newest first, with the reason.");
         admin.MapPost("/failed/{id:guid}/retry", async Task<Results<NoContent, NotFound>> (Guid id, FailedDeliveries failed) =>

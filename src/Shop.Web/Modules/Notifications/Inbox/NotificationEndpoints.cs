@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Notifications.Inbox;
 
@@ -9,7 +10,7 @@ public static class NotificationEndpoints
 {
     public static void MapNotificationEndpoints(this RouteGroupBuilder api)
     {
-        var mine = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization();
+        var mine = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization().Access(Callers.SignedIn, Objects.Own);
         mine.MapGet("/", async Task<Ok<NotificationList>> ([AsParameters] PageRequest page, ClaimsPrincipal user, NotificationCentre centre) =>
             TypedResults.Ok(await centre.ListAsync(user.UserId(), page)))
             .WithName("MyNotifications").WithSummary("The signed-in user's notifications, newest first, with the unread count.");

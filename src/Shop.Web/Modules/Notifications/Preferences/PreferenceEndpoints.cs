@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Notifications.Preferences;
 
@@ -7,7 +8,7 @@ public static class PreferenceEndpoints
 {
     public static void MapPreferenceEndpoints(this RouteGroupBuilder api)
     {
-        var preferences = api.MapGroup("/notifications/preferences").WithTags("Notifications").RequireAuthorization();
+        var preferences = api.MapGroup("/notifications/preferences").WithTags("Notifications").RequireAuthorization().Access(Callers.SignedIn, Objects.Own);
         preferences.MapGet("/", async Task<Ok<IReadOnlyList<PreferenceView>>> (ClaimsPrincipal user, NotificationPreferences service) =>
             TypedResults.Ok(await service.ListAsync(user)))
             .WithName("NotificationPreferences").WithSummary("Every kind of notification the user can receive, and whether it comes by email and in the app.");

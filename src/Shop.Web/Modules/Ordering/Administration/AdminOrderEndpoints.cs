@@ -4,6 +4,7 @@ using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Orders;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Ordering.Administration;
 
@@ -11,7 +12,7 @@ public static class AdminOrderEndpoints
 {
     public static void MapAdminOrderEndpoints(this RouteGroupBuilder api)
     {
-        var orders = api.MapGroup("/admin/orders").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var orders = api.MapGroup("/admin/orders").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
 
         orders.MapGet("/", async Task<Ok<Paged<OrderSummary>>> ([AsParameters] AdminOrderFilter filter, [AsParameters] PageRequest page, OrderAdministration admin) =>
             TypedResults.Ok(await admin.ListAsync(filter, page)))

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Shop.Web.Modules.Cart.Contracts;
@@ -50,7 +52,8 @@ public sealed class OrderPlacement(
         if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
             throw new InputValidationException("Idempotency-Key", $"Use at most {MaxIdempotencyKeyLength} characters.");
         var scope = string.IsNullOrEmpty(idempotencyKey) ? null : await carts.ScopeAsync();
-        if (await PlacedBeforeAsync(scope, idempotencyKey) is { } earlier)
+        var requestHash = RequestHash(request);
+        if (await PlacedBeforeAsync(scope, idempotencyKey, requestHash) is { } earlier)
             return (earlier, false);
 
         var (buyer, shipTo, billTo) = await ResolveAsync(customerId, request, requireEmail: true);
@@ -67,7 +70,7 @@ public sealed class OrderPlacement(
         catch (RuleViolationException e) when (e.Code == "order.empty" && scope is not null)
         {
             // The same request, sent twice at once: the other one placed the order and emptied the cart while this one waited for the lock.
-            var concurrent = await PlacedBeforeAsync(scope, idempotencyKey);
+            var concurrent = await PlacedBeforeAsync(scope, idempotencyKey, requestHash);
             if (concurrent is null)
                 throw;
             return (concurrent, false);
@@ -79,6 +82,7 @@ public sealed class OrderPlacement(
         var order = Order.Place(new OrderDraft(number, buyer.CustomerId, buyer.Email, buyer.Name, request.PaymentMethod, quote.Currency,
             quote.Subtotal, quote.Discount, quote.Tax, quote.Shipping ?? 0, quote.Total, quote.PricesIncludeTax, quote.Coupon?.Code,
             quote.SelectedShipping!.Code, quote.SelectedShipping.Name, shipTo, billTo, scope, string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
+            scope is null ? null : requestHash,
             priced.Lines.Select((l, i) => new OrderLineDraft(l.Info.VariantId, l.Info.ProductId, l.Info.SellerId, l.Info.CategoryId, l.Info.ProductTitle, l.Info.ProductSlug,
                 Fit(l.Info.VariantLabel, 200), l.Info.Sku, l.Info.ImageUrl, l.Info.Price, l.Line.Quantity, quote.Lines[i].Subtotal, quote.Lines[i].Discount,
                 quote.Lines[i].TaxPercent, quote.Lines[i].Tax, quote.Lines[i].Total)).ToList()), clock.GetUtcNow());
@@ -103,11 +107,26 @@ public sealed class OrderPlacement(
         return (Placed(order), true);
     }
 
-    private async Task<PlacedOrder?> PlacedBeforeAsync(string? scope, string? key) =>
-        scope is null || string.IsNullOrEmpty(key) ? null
-            : await db.Set<Order>().AsNoTracking().Where(o => o.IdempotencyScope == scope && o.IdempotencyKey == key)
-                .Select(o => new PlacedOrder(o.Id, o.Number, o.Status, o.Total, o.Currency, o.CustomerId == null ? "" : null)).SingleOrDefaultAsync() is { } found
-                ? found with { AccessToken = found.AccessToken is null ? null : access.TokenFor(found.Id) } : null;
+    /// <summary>
+    /// The order an earlier request with this key placed. The same key with a different request is
+    /// refused rather than answered with an order the caller did not ask for (as payment APIs do).
+    /// </summary>
+    private async Task<PlacedOrder?> PlacedBeforeAsync(string? scope, string? key, string requestHash)
+    {
+        if (scope is null || string.IsNullOrEmpty(key))
+            return null;
+        var found = await db.Set<Order>().AsNoTracking().Where(o => o.IdempotencyScope == scope && o.IdempotencyKey == key)
+            .Select(o => new { o.Id, o.Number, o.Status, o.Total, o.Currency, o.CustomerId, o.IdempotencyRequestHash }).SingleOrDefaultAsync();
+        if (found is null)
+            return null;
+        if (found.IdempotencyRequestHash is not null && found.IdempotencyRequestHash != requestHash)
+            throw new RuleViolationException("idempotency.key_reused",
+                "This Idempotency-Key was already used to place an order with different details. Send a new key for a new order.");
+        return new PlacedOrder(found.Id, found.Number, found.Status, found.Total, found.Currency, found.CustomerId is null ? access.TokenFor(found.Id) : null);
+    }
+
+    private static string RequestHash(CheckoutRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
 
     private static string Fit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 

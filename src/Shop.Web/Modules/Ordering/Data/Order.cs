@@ -27,7 +27,7 @@ public sealed record OrderDraft(
     string Number, Guid? CustomerId, string Email, string CustomerName, string PaymentMethod, string Currency,
     decimal Subtotal, decimal Discount, decimal Tax, decimal Shipping, decimal Total, bool PricesIncludeTax, string? CouponCode,
     string ShippingMethodCode, string ShippingMethodName, PostalAddress ShippingAddress, PostalAddress BillingAddress,
-    string? IdempotencyScope, string? IdempotencyKey, IReadOnlyList<OrderLineDraft> Lines);
+    string? IdempotencyScope, string? IdempotencyKey, string? IdempotencyRequestHash, IReadOnlyList<OrderLineDraft> Lines);
 
 public sealed record OrderLineDraft(
     Guid VariantId, Guid ProductId, Guid SellerId, Guid CategoryId, string ProductTitle, string ProductSlug, string VariantLabel, string Sku, string? ImageUrl,
@@ -70,6 +70,9 @@ public sealed class Order
     public OrderAddress BillingAddress { get; private set; } = new();
     public string? IdempotencyScope { get; private set; }
     public string? IdempotencyKey { get; private set; }
+
+    /// <summary>SHA-256 of the request the key was first sent with: the same key with other details is refused.</summary>
+    public string? IdempotencyRequestHash { get; private set; }
     public DateTimeOffset PlacedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public IReadOnlyList<OrderLine> Lines => lines;
@@ -98,7 +101,8 @@ public sealed class Order
             Discount = draft.Discount, Tax = draft.Tax, Shipping = draft.Shipping, Total = draft.Total, PricesIncludeTax = draft.PricesIncludeTax,
             CouponCode = draft.CouponCode, ShippingMethodCode = draft.ShippingMethodCode, ShippingMethodName = draft.ShippingMethodName,
             ShippingAddress = OrderAddress.From(draft.ShippingAddress), BillingAddress = OrderAddress.From(draft.BillingAddress),
-            IdempotencyScope = draft.IdempotencyScope, IdempotencyKey = draft.IdempotencyKey, PlacedAt = now, UpdatedAt = now,
+            IdempotencyScope = draft.IdempotencyScope, IdempotencyKey = draft.IdempotencyKey,
+            IdempotencyRequestHash = draft.IdempotencyRequestHash, PlacedAt = now, UpdatedAt = now,
         };
         foreach (var sellerLines in draft.Lines.GroupBy(l => l.SellerId))
         {

@@ -25,6 +25,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.BillingAddress).IsJson();
         builder.Property(o => o.IdempotencyScope).HasMaxLength(60);
         builder.Property(o => o.IdempotencyKey).HasMaxLength(100);
+        builder.Property(o => o.IdempotencyRequestHash).HasMaxLength(64);
         builder.Ignore(o => o.IsPaid);
         builder.Ignore(o => o.CanBeCancelled);
         builder.Ignore(o => o.CanRequestReturn);

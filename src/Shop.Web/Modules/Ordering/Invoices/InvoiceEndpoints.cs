@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Orders;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Ordering.Invoices;
 
@@ -21,6 +22,6 @@ public static class InvoiceEndpoints
                         detail: $"The invoice for order {order.Number} is available once it is paid.");
                 return TypedResults.File(invoice.Render(order), "application/pdf", $"invoice-{order.Number}.pdf");
             })
-            .AllowAnonymous().WithName("DownloadInvoice").WithTags("Orders").WithSummary("The paid order's invoice as a PDF.");
+            .AllowAnonymous().Access(Callers.Anyone, Objects.Own).WithName("DownloadInvoice").WithTags("Orders").WithSummary("The paid order's invoice as a PDF.");
     }
 }

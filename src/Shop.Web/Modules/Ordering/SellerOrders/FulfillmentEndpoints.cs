@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Ordering.SellerOrders;
 
@@ -9,7 +10,7 @@ public static class FulfillmentEndpoints
 {
     public static void MapFulfillmentEndpoints(this RouteGroupBuilder api)
     {
-        var fulfillments = api.MapGroup("/seller/fulfillments").WithTags("Seller").RequireAuthorization(Policies.Seller);
+        var fulfillments = api.MapGroup("/seller/fulfillments").WithTags("Seller").RequireAuthorization(Policies.Seller).Access(Callers.Sellers, Objects.Own);
 
         fulfillments.MapGet("/", async Task<Ok<Paged<SellerFulfillmentSummary>>> ([AsParameters] FulfillmentFilter filter, [AsParameters] PageRequest page,
                 ClaimsPrincipal user, SellerFulfillments seller) =>

@@ -28,6 +28,6 @@ public static class RazorpayCheckout
                     null, null, ProviderOutcome.Succeeded, null), "{\"source\":\"checkout\"}");
                 return Results.Redirect(back);
             })
-            .AllowAnonymous().DisableAntiforgery().WithName("RazorpayCheckoutResult").WithTags("Payments")
+            .AllowAnonymous().Access(Callers.Anyone).DisableAntiforgery().WithName("RazorpayCheckoutResult").WithTags("Payments")
             .WithSummary("Razorpay Standard Checkout posts its signed result here, then the buyer returns to the order.");
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Providers;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Payments.Webhooks;
 
@@ -10,7 +11,7 @@ public static partial class PaymentEndpoints
 {
     public static void MapPaymentEndpoints(this RouteGroupBuilder api)
     {
-        var payments = api.MapGroup("/payments").WithTags("Payments").AllowAnonymous();
+        var payments = api.MapGroup("/payments").WithTags("Payments").AllowAnonymous().Access(Callers.Anyone);
 
         payments.MapGet("/methods", async Task<Ok<IReadOnlyList<PaymentMethod>>> (IPayments service) => TypedResults.Ok(await service.MethodsAsync()))
             .WithName("PaymentMethods").WithSummary("The payment methods offered at checkout.");
@@ -33,7 +34,7 @@ public static partial class PaymentEndpoints
                     return TypedResults.Problem(statusCode: refused.StatusCode, title: "Callback refused", detail: refused.Message);
                 }
             })
-            .WithName("PaymentWebhook").WithSummary("Callbacks from payment providers (sandbox, stripe, razorpay): verified, applied once.");
+            .Access(Callers.SignedRequests).WithName("PaymentWebhook").WithSummary("Callbacks from payment providers (sandbox, stripe, razorpay): verified, applied once.");
     }
 
     [LoggerMessage(LogLevel.Warning, "Refused a {Provider} callback: {Reason}")]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Pricing.Coupons;
 
@@ -7,7 +8,7 @@ public static class CouponEndpoints
 {
     public static void MapCouponEndpoints(this RouteGroupBuilder api)
     {
-        var coupons = api.MapGroup("/admin/coupons").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var coupons = api.MapGroup("/admin/coupons").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
 
         coupons.MapGet("/", async Task<Ok<IReadOnlyList<CouponView>>> (CouponAdministration admin) => TypedResults.Ok(await admin.ListAsync()))
             .WithName("ListCoupons").WithSummary("Every coupon with how often it was used, newest first.");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Pricing.Shipping;
 
@@ -7,7 +8,7 @@ public static class ShippingEndpoints
 {
     public static void MapShippingEndpoints(this RouteGroupBuilder api)
     {
-        var shipping = api.MapGroup("/admin/shipping").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var shipping = api.MapGroup("/admin/shipping").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
 
         shipping.MapGet("/", async Task<Ok<IReadOnlyList<ShippingMethodView>>> (ShippingAdministration admin) => TypedResults.Ok(await admin.ListAsync()))
             .WithName("ListShippingMethods").WithSummary("Shipping methods with their regional rates.");

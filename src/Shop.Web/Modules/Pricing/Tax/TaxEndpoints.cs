@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Pricing.Tax;
 
@@ -7,7 +8,7 @@ public static class TaxEndpoints
 {
     public static void MapTaxEndpoints(this RouteGroupBuilder api)
     {
-        var tax = api.MapGroup("/admin/tax").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var tax = api.MapGroup("/admin/tax").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
 
         tax.MapGet("/", async Task<Ok<IReadOnlyList<TaxRateView>>> (TaxAdministration admin) => TypedResults.Ok(await admin.ListAsync()))
             .WithName("ListTaxRates").WithSummary("Tax rates; the most specific (deepest category, then state) applies to a line.");

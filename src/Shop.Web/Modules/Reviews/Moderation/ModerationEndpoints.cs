@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Reviews.Moderation;
 
@@ -9,7 +10,7 @@ public static class ModerationEndpoints
 {
     public static void MapModerationEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin/reviews").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var admin = api.MapGroup("/admin/reviews").WithTags("Admin").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
 
         admin.MapGet("/", async Task<Ok<Paged<ModeratedReview>>> ([AsParameters] ModerationFilter filter, [AsParameters] PageRequest page, ReviewModeration moderation) =>
             TypedResults.Ok(await moderation.ListAsync(filter, page)))

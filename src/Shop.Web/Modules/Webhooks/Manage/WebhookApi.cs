@@ -4,6 +4,7 @@ using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Webhooks.Contracts;
 using Shop.Web.Modules.Webhooks.Deliveries;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Webhooks.Manage;
 
@@ -12,7 +13,7 @@ public static class WebhookApi
     /// <summary>One set of routes for admins (the marketplace's endpoints) and sellers (their own); others' endpoints answer 404.</summary>
     public static void MapWebhookEndpoints(this RouteGroupBuilder api)
     {
-        var hooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Seller);
+        var hooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Seller).Access(Callers.Sellers, Objects.Own);
 
         hooks.MapGet("/event-types", Ok<IReadOnlyList<string>> () => TypedResults.Ok(WebhookEventTypes.All))
             .WithName("WebhookEventTypes").WithSummary("The event types an endpoint can subscribe to.");
