@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Primitives;
 
 namespace Shop.Web.Platform.Errors;
 
@@ -15,33 +16,34 @@ public static class NulCharacter
     public static IApplicationBuilder UseNulCharacterRefusal(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
-        if (!reExecuted && await FieldHoldingNulAsync(context.Request) is { } field)
+        if (!reExecuted && await RefusedFieldAsync(context.Request) is var (field, reason))
         {
             if (context.Request.IsApiRequest())
-                throw new InputValidationException(field, Message);
+                throw new InputValidationException(field, reason);
+            // The 400 page is rendered as for a GET, so that nothing reads the refused form again.
+            context.Request.Method = HttpMethods.Get;
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
         await next(context);
     });
 
-    private static async Task<string?> FieldHoldingNulAsync(HttpRequest request)
+    private static async Task<(string Field, string Reason)?> RefusedFieldAsync(HttpRequest request)
     {
-        IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> fields = request.Query;
+        IEnumerable<KeyValuePair<string, StringValues>> fields = request.Query;
         if (request.HasFormContentType)
-            fields = fields.Concat(await ReadFormAsync(request));
-        return fields.FirstOrDefault(f => f.Value.Any(v => v?.Contains('\0') == true)).Key;
-    }
-
-    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request)
-    {
-        try
         {
-            return await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            try
+            {
+                fields = fields.Concat(await request.ReadFormAsync(request.HttpContext.RequestAborted));
+            }
+            catch (InvalidDataException unreadable)
+            {
+                // The form reader itself refuses NUL (and malformed forms) in URL-encoded forms, for the whole form.
+                return ("form", $"The form could not be read: {unreadable.Message}");
+            }
         }
-        catch (InvalidDataException invalid)
-        {
-            throw new BadHttpRequestException($"The form could not be read: {invalid.Message}", StatusCodes.Status400BadRequest, invalid);
-        }
+        var field = fields.FirstOrDefault(f => f.Value.Any(v => v?.Contains('\0') == true)).Key;
+        return field is null ? null : (field, Message);
     }
 }

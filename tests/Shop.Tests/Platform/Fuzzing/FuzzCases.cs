@@ -51,8 +51,10 @@ public sealed class FuzzCases(Schemas schemas)
         }
         if (json)
         {
-            foreach (var (description, raw) in WholeBodies)
-                yield return Case($"body {description}", content: () => Raw(raw, "application/json"));
+            var hasRequiredMembers = operation.BodySchema is { } documented && schemas.Resolve(documented) is { ValueKind: JsonValueKind.Object } resolved
+                && resolved.TryGetProperty("required", out var required) && required.GetArrayLength() > 0;
+            foreach (var (description, raw, refused) in WholeBodies)
+                yield return Case($"body {description}", content: () => Raw(raw, "application/json"), mustNotSucceed: refused || raw == "{}" && hasRequiredMembers);
             yield return Case("body sent as text/plain", content: () => Raw(body?.ToJsonString() ?? "{}", "text/plain"), mustNotSucceed: true);
             yield return Case("body without a content type", content: () => new ByteArrayContent(Encoding.UTF8.GetBytes(body?.ToJsonString() ?? "{}")), mustNotSucceed: true);
             if (operation.BodySchema is { } schema)
@@ -84,10 +86,12 @@ public sealed class FuzzCases(Schemas schemas)
         return schemas.IdFor(owner.EndsWith("ies", StringComparison.Ordinal) ? owner[..^3] + "y" : owner.TrimEnd('s'));
     }
 
-    private static readonly (string, string)[] WholeBodies =
+    /// <summary>Bodies no operation takes, but for "{}" (when nothing is required) and an unknown member (which is ignored).</summary>
+    private static readonly (string Description, string Raw, bool Refused)[] WholeBodies =
     [
-        ("null", "null"), ("{}", "{}"), ("[]", "[]"), ("a string", "\"text\""), ("a number", "-1"), ("empty", ""),
-        ("truncated", "{\"a\": "), ("not JSON", "<xml/>"), ("nested 5,000 deep", DeepNesting), ("NUL in a key", "{\"a\\u0000b\": 1}"),
+        ("null", "null", true), ("{}", "{}", false), ("[]", "[]", true), ("a string", "\"text\"", true), ("a number", "-1", true), ("empty", "", true),
+        ("truncated", "{\"a\": ", true), ("not JSON", "<xml/>", true), ("nested 5,000 deep", DeepNesting, true),
+        ("NUL in an unknown member's name", "{\"a\\u0000b\": 1}", false),
     ];
 
     /// <summary>Each member of the body's schema with its path: object members down two levels, through the first item of arrays.</summary>
