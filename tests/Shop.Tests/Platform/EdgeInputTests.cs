@@ -47,6 +47,17 @@ public sealed class EdgeInputTests(ShopAppFactory app) : IClassFixture<ShopAppFa
     }
 
     [Fact]
+    public async Task A_csv_import_holding_nul_answers_400_naming_the_file()
+    {
+        var (seller, _) = await app.SignedInClientAsync("seller", "seller");
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent("handle,title,sku\nlamp,Brass\0lamp,LAMP-1\n"u8.ToArray()), "file", "products.csv" } };
+
+        var errors = await FieldErrorsAsync(await seller.PostAsync("/api/v1/seller/products/import", upload));
+
+        Assert.Contains("NUL", errors["File"]);
+    }
+
+    [Fact]
     public async Task Nul_in_a_query_string_answers_400_naming_the_parameter()
     {
         var errors = await FieldErrorsAsync(await app.CreateClient().GetAsync("/api/v1/catalog/products?q=%00"));

@@ -75,6 +75,7 @@ public sealed class ApiFuzzTests(ShopAppFactory app) : IClassFixture<ShopAppFact
             ["variant"] = product.GetProperty("variants")[0].GetProperty("id").GetString()!,
             ["slug"] = product.GetProperty("slug").GetString()!,
             ["idorslug"] = product.GetProperty("slug").GetString()!,
+            ["provider"] = "sandbox",
         };
     }
 }

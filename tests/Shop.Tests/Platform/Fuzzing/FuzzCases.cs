@@ -70,6 +70,7 @@ public sealed class FuzzCases(Schemas schemas)
         {
             yield return Case("form fields holding NUL", content: () => Form(operation, body, "a\0b"), mustNotSucceed: true);
             yield return Case("form fields of a megabyte", content: () => Form(operation, body, Megabyte));
+            yield return Case("form with files holding NUL", content: () => Form(operation, body, null, "handle,title,sku\nfuzz,a\0b,FZ-1\n"u8.ToArray()), mustNotSucceed: true);
             yield return Case("form sent as JSON", content: () => Raw("{}", "application/json"));
         }
     }
@@ -187,15 +188,15 @@ public sealed class FuzzCases(Schemas schemas)
 
     private static StringContent Raw(string text, string mediaType) => new(text, Encoding.UTF8, new MediaTypeHeaderValue(mediaType));
 
-    /// <summary>The documented form, every text field set to <paramref name="text"/> when given, files as a few bytes that are no picture.</summary>
-    private HttpContent Form(ApiOperation operation, JsonNode? body, string? text)
+    /// <summary>The documented form, every text field set to <paramref name="text"/> when given, files as <paramref name="file"/> or a few bytes that are no picture.</summary>
+    private HttpContent Form(ApiOperation operation, JsonNode? body, string? text, byte[]? file = null)
     {
         var content = new MultipartFormDataContent();
         foreach (var (name, schema) in operation.BodySchema is { } formSchema ? schemas.PropertiesOf(formSchema) : [])
         {
             var isFile = schemas.Resolve(schema).TryGetProperty("format", out var format) && format.GetString() == "binary";
             if (isFile)
-                content.Add(new ByteArrayContent("not a picture"u8.ToArray()), name, "upload.png");
+                content.Add(new ByteArrayContent(file ?? "not a picture"u8.ToArray()), name, "upload.png");
             else
                 content.Add(new StringContent(text ?? body?[name]?.ToString() ?? ""), name);
         }
