@@ -12,7 +12,7 @@ namespace Shop.Web.Platform.Errors;
 /// </summary>
 internal static class NullRefusal
 {
-    public const string ItemMessage = "The list must not hold null.";
+    private const string ItemMessage = "The list must not hold null.";
 
     public static void Modify(JsonTypeInfo type)
     {

@@ -51,16 +51,22 @@ public sealed class FuzzCases(Schemas schemas)
         }
         if (json)
         {
-            var hasRequiredMembers = operation.BodySchema is { } documented && schemas.Resolve(documented) is { ValueKind: JsonValueKind.Object } resolved
-                && resolved.TryGetProperty("required", out var required) && required.GetArrayLength() > 0;
+            var required = operation.BodySchema is { } documented && schemas.Resolve(documented) is { ValueKind: JsonValueKind.Object } resolved
+                && resolved.TryGetProperty("required", out var names) ? names.EnumerateArray().Select(n => n.GetString()!).ToHashSet() : [];
             foreach (var (description, raw, refused) in WholeBodies)
-                yield return Case($"body {description}", content: () => Raw(raw, "application/json"), mustNotSucceed: refused || raw == "{}" && hasRequiredMembers);
+                yield return Case($"body {description}", content: () => Raw(raw, "application/json"), mustNotSucceed: refused || raw == "{}" && required.Count > 0);
             yield return Case("body sent as text/plain", content: () => Raw(body?.ToJsonString() ?? "{}", "text/plain"), mustNotSucceed: true);
             yield return Case("body without a content type", content: () => new ByteArrayContent(Encoding.UTF8.GetBytes(body?.ToJsonString() ?? "{}")), mustNotSucceed: true);
             if (operation.BodySchema is { } schema)
             {
                 foreach (var (member, memberSchema, depth) in Members(schema, [], 0))
                 {
+                    if (depth == 0 && body is JsonObject whole)
+                    {
+                        var defaulted = schemas.Resolve(memberSchema) is { ValueKind: JsonValueKind.Object } documentedMember && documentedMember.TryGetProperty("default", out _);
+                        yield return Case($"body without {member[0]}", content: () => Json(Without(whole, (string)member[0])),
+                            mustNotSucceed: required.Contains((string)member[0]) && !defaulted);
+                    }
                     foreach (var (description, value, refused) in Spoiled(member[^1] as string ?? "item", memberSchema, depth))
                         yield return Case($"body {Shown(member)}={description}", content: () => Json(Replaced(body, member, value)), mustNotSucceed: refused);
                 }
@@ -172,6 +178,13 @@ public sealed class FuzzCases(Schemas schemas)
         }
         if (parent is JsonObject target)
             target[(string)path[^1]] = value?.DeepClone();
+        return copy;
+    }
+
+    private static JsonObject Without(JsonObject body, string member)
+    {
+        var copy = body.DeepClone().AsObject();
+        copy.Remove(member);
         return copy;
     }
 
