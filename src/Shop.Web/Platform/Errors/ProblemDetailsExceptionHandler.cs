@@ -56,7 +56,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         Status = status,
         Title = ReasonPhrases.GetReasonPhrase(status),
-        Detail = "The request body could not be read as JSON.",
+        Detail = json is RefusedJsonValueException ? "The request body holds a value that is not accepted." : "The request body could not be read as JSON.",
     };
 
     [LoggerMessage(LogLevel.Error, "Unhandled exception for {Method} {Path}")]
