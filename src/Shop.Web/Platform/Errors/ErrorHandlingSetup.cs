@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -20,7 +21,12 @@ public static class ErrorHandlingSetup
         // Bad bodies and parameters throw, so the handler above answers them with a reason instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.Converters.Add(new NulRefusingStringConverter());
+            options.SerializerOptions.RespectNullableAnnotations = true;
+            options.SerializerOptions.TypeInfoResolver = options.SerializerOptions.TypeInfoResolver?.WithAddedModifier(NullRefusal.Modify);
+        });
         return builder;
     }
 
@@ -51,6 +57,7 @@ public static class ErrorHandlingSetup
                 ProblemDetails = new ProblemDetails { Status = httpContext.Response.StatusCode },
             });
         }));
+        app.UseNulCharacterRefusal();
         return app;
     }
 

@@ -52,12 +52,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     private static HttpValidationProblemDetails JsonProblem(int status, JsonException json) => new(new Dictionary<string, string[]>
     {
-        [string.IsNullOrEmpty(json.Path) ? "$" : json.Path] = [$"The request body is not valid JSON for this field (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1})."],
+        [string.IsNullOrEmpty(json.Path) ? "$" : json.Path] = [json is RefusedJsonValueException refused ? refused.Message
+            : $"The request body is not valid JSON for this field (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1})."],
     })
     {
         Status = status,
         Title = ReasonPhrases.GetReasonPhrase(status),
-        Detail = "The request body could not be read as JSON.",
+        Detail = json is RefusedJsonValueException ? "The request body holds a value that is not accepted." : "The request body could not be read as JSON.",
     };
 
     [LoggerMessage(LogLevel.Error, "Unhandled exception for {Method} {Path}")]

@@ -18,7 +18,7 @@ public sealed class CartQuantityRequest
 {
     /// <summary>The new quantity; 0 removes the line.</summary>
     [Range(0, ShoppingCart.MaxQuantityPerLine)]
-    public int Quantity { get; set; }
+    public required int Quantity { get; set; }
 }
 
 public sealed class CouponCodeRequest

@@ -36,6 +36,8 @@ public sealed class ProductImporter(ShopDbContext db, IServiceScopeFactory scope
         if (length > MaxBytes)
             throw new InputValidationException("File", "The file is larger than 20 MB; split it into several imports.");
         var content = new string(buffer, 0, length);
+        if (content.Contains('\0'))
+            throw new InputValidationException("File", NulCharacter.Message);
         IReadOnlyList<(int Line, ProductCsvRow Row)> rows;
         try
         {

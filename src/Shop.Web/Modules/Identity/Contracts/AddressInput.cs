@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Shop.Web.Modules.Identity.Contracts;
@@ -26,7 +27,7 @@ public class AddressInput
     [Required, RegularExpression(@"^[A-Za-z0-9][A-Za-z0-9 -]{1,10}[A-Za-z0-9]$", ErrorMessage = "Enter a valid postal code."), Display(Name = "Postal code")]
     public string PostalCode { get; set; } = "";
 
-    [Required, RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Use the two-letter country code, e.g. IN."), Display(Name = "Country")]
+    [Required, RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Use the two-letter country code, e.g. IN."), Display(Name = "Country"), DefaultValue("IN")]
     public string Country { get; set; } = "IN";
 
     public PostalAddress ToAddress() =>

@@ -14,7 +14,7 @@ public sealed class CommissionRuleRequest
     public Guid? CategoryId { get; set; }
 
     [Range(typeof(decimal), "0", "100")]
-    public decimal Percent { get; set; }
+    public required decimal Percent { get; set; }
 }
 
 public sealed record CommissionRuleView(Guid Id, Guid? SellerId, Guid? CategoryId, decimal Percent);
