@@ -124,6 +124,11 @@ public sealed partial class PhoneLayoutTests(BrowserFixture browser) : IClassFix
         await page.GotoAsync("/admin/orders");
         await Screenshot(page, "admin-orders-phone.png");
         Assert.Empty(errors);
+
+        var (desktop, _) = await browser.NewPageAsync();
+        await SignIn.AsAsync(desktop, shop.AdminEmail);
+        await desktop.GotoAsync("/admin/orders");
+        await Screenshot(desktop, "admin-orders-desktop.png");
     }
 
     [Fact]
