@@ -187,10 +187,8 @@ public sealed partial class PhoneLayoutTests(BrowserFixture browser) : IClassFix
             visited.TryAdd(Kind(new Uri(page.Url).AbsolutePath), what);
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             if (width > PhoneWidth)
-            {
                 tooWide.Add($"{what} is {width}px wide");
-                await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"too-wide-{NotWord().Replace(Kind(what), "-").Trim('-')}.png"), FullPage = true });
-            }
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"phone-{(NotWord().Replace(Kind(what), "-").Trim('-') is { Length: > 0 } name ? name : "home")}.png"), FullPage = true });
         }
 
         /// <summary>From the start pages, every page linked from a section navigation or a page's content that <paramref name="inJourney"/> keeps.</summary>
