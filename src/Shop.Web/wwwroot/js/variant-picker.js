@@ -44,12 +44,16 @@
     addToCart.querySelector('button[type=submit]').disabled = variant.available === 0;
   }
 
-  // An option value is marked when, with the other options kept, nothing in stock has it.
+  // An option value is marked (and described so to screen readers) when, with the other options kept,
+  // nothing in stock has it.
+  const unavailableNote = picker.querySelector('p[id][hidden]').id;
   function markUnavailable(options) {
     for (const fieldset of fieldsets) {
       for (const input of fieldset.querySelectorAll('input[type=radio]')) {
-        const candidate = variantFor({ ...options, [input.name]: input.value });
-        input.closest('.option').classList.toggle('unavailable', !(candidate?.available > 0));
+        const unavailable = !(variantFor({ ...options, [input.name]: input.value })?.available > 0);
+        input.closest('.option').classList.toggle('unavailable', unavailable);
+        if (unavailable) input.setAttribute('aria-describedby', unavailableNote);
+        else input.removeAttribute('aria-describedby');
       }
     }
   }
