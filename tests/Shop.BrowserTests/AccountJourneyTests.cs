@@ -33,7 +33,8 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await SignIn.SubmitAsync(page, email);
         await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
+        await SignIn.OpenMenuAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
         Assert.Equal("Your account", await page.Locator("h1").InnerTextAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Addresses" }).ClickAsync();
@@ -69,6 +70,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GetByText("The address was deleted.").WaitForAsync();
         Assert.Equal(0, await page.GetByText("7 Besant Avenue").CountAsync());
 
+        await SignIn.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).IsVisibleAsync());

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Shop.Testing;
 using Shop.Web.Platform.Media;
@@ -65,12 +66,118 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal("In stock", (await page.GetByTestId("availability").InnerTextAsync()).Trim());
 
         await page.GetByLabel("Rust").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show this choice" }).ClickAsync();
         Assert.Contains("₹1,599", await page.GetByTestId("price").InnerTextAsync());
         Assert.Equal("Only 3 left", (await page.GetByTestId("availability").InnerTextAsync()).Trim());
         Assert.True(await page.Locator("script[type='application/ld+json']").CountAsync() == 1);
         Assert.Empty(errors);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "product-page.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Each_option_picked_shows_its_price_stock_and_picture_and_is_the_one_added_to_the_cart()
+    {
+        var catalog = await CatalogClient.CreateAsync(browser.Shop);
+        var sneakers = await catalog.CategoryAsync("Sneakers");
+        string Sku(string name) => $"{name}-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
+        var (uk7White, uk8White, uk9White, uk8Black) = (Sku("PS7W"), Sku("PS8W"), Sku("PS9W"), Sku("PS8B"));
+        // Pictures belong to the product; the one whose description names the colour is that colour's.
+        var product = await CatalogClient.Expect(await catalog.Seller.PostAsJsonAsync("/api/v1/seller/products", new
+        {
+            title = CatalogClient.Unique("Puma Smash Sneakers"), brand = "Puma", description = "Leather court sneakers.", categoryId = sneakers.GetProperty("id").GetString(),
+            status = "active",
+            variants = new[]
+            {
+                CatalogClient.Variant(uk7White, 2999, stock: 20, options: new { size = "UK 7", colour = "White" }, compareAtPrice: 3999),
+                CatalogClient.Variant(uk8White, 3199, stock: 20, options: new { size = "UK 8", colour = "White" }),
+                CatalogClient.Variant(uk9White, 3299, stock: 0, options: new { size = "UK 9", colour = "White" }),
+                CatalogClient.Variant(uk8Black, 3099, stock: 20, options: new { size = "UK 8", colour = "Black" }, compareAtPrice: 3499),
+            },
+            images = new[] { new { hash = await catalog.UploadAsync(61), altText = "White sneaker, side" }, new { hash = await catalog.UploadAsync(62), altText = "Black sneaker, side" } },
+        }), System.Net.HttpStatusCode.Created);
+        var slug = product.GetProperty("slug").GetString()!;
+        var (page, errors) = await browser.NewPageAsync();
+        var price = page.GetByTestId("price");
+        var stock = page.GetByTestId("availability");
+        var addToCart = page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" });
+        Task Pick(string value) => page.GetByLabel(value, new() { Exact = true }).CheckAsync();
+
+        await page.GotoAsync($"/p/{slug}");
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Show this choice" }).IsVisibleAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "product-options.png"), FullPage = true });
+        foreach (var (size, colour, sku, shown, compareAt) in new[]
+        {
+            ("UK 8", "White", uk8White, "₹3,199.00", (string?)null),
+            ("UK 8", "Black", uk8Black, "₹3,099.00", "₹3,499.00"),
+            ("UK 7", "White", uk7White, "₹2,999.00", "₹3,999.00"),
+        })
+        {
+            await page.GotoAsync($"/p/{slug}");
+            await Pick(size);
+            await Pick(colour);
+            Assert.Equal(shown, (await price.Locator("[data-variant-price]").InnerTextAsync()).Trim());
+            Assert.Equal(compareAt is not null, await price.Locator("s").IsVisibleAsync());
+            if (compareAt is not null)
+                Assert.Equal(compareAt, await price.Locator("s").InnerTextAsync());
+            Assert.Equal("In stock", (await stock.InnerTextAsync()).Trim());
+            Assert.Equal($"{colour} sneaker, side", await page.Locator(".main-image").GetAttributeAsync("alt"));
+            Assert.Contains(sku, await page.Locator(".buy-box").InnerTextAsync());
+            await addToCart.ClickAsync();
+            await page.GetByText("Added to your cart.").WaitForAsync();
+            var line = page.GetByTestId("cart-line").Filter(new() { HasText = $"{size} / {colour}" });
+            Assert.Contains(shown, await line.InnerTextAsync());
+        }
+        Assert.Equal(3, await page.GetByTestId("cart-line").CountAsync());
+
+        await page.GotoAsync($"/p/{slug}");
+        await Pick("UK 9");
+        Assert.Equal("Out of stock", (await stock.InnerTextAsync()).Trim());
+        Assert.True(await addToCart.IsDisabledAsync());
+        Assert.Contains("unavailable", await page.Locator("label.option", new() { HasText = "UK 9" }).GetAttributeAsync("class") ?? "");
+        Assert.Contains("unavailable", await page.Locator("label.option", new() { HasText = "Black" }).GetAttributeAsync("class") ?? "");
+        Assert.Equal("Not in stock with the other options chosen", await page.GetByLabel("Black").EvaluateAsync<string>("input => document.getElementById(input.getAttribute('aria-describedby')).textContent"));
+        Assert.Null(await page.GetByLabel("UK 8").GetAttributeAsync("aria-describedby"));
+        await Pick("Black");
+        Assert.Equal("Not available in this combination", (await stock.InnerTextAsync()).Trim());
+        Assert.True(await addToCart.IsDisabledAsync());
+        await Pick("UK 8");
+        Assert.False(await addToCart.IsDisabledAsync());
+        Assert.Contains("size=UK+8", page.Url);
+        Assert.Empty(errors);
+        foreach (var width in new[] { 1366, 390 })
+        {
+            var (shot, _) = await browser.NewPageAsync(width, 900);
+            await shot.GotoAsync($"/p/{slug}?size=UK+8&colour=Black");
+            await shot.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"product-options-{width}.png"), FullPage = true });
+        }
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_picker_asks_the_server_and_the_chosen_option_is_added()
+    {
+        await SeedAsync();
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.Shop.ServerAddress.ToString(), JavaScriptEnabled = false });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/search?q=handloom");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Handloom Cotton Kurta" }).ClickAsync();
+
+        await page.GetByLabel("Rust").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show this choice" }).ClickAsync();
+        Assert.Contains("₹1,599", await page.GetByTestId("price").InnerTextAsync());
+        Assert.Equal("Only 3 left", (await page.GetByTestId("availability").InnerTextAsync()).Trim());
+        await page.GetByLabel("L", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Indigo").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show this choice" }).ClickAsync();
+        Assert.Equal("Out of stock", (await page.GetByTestId("availability").InnerTextAsync()).Trim());
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).IsDisabledAsync());
+
+        await page.GetByLabel("M", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Rust").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show this choice" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await page.GetByText("Added to your cart.").WaitForAsync();
+        Assert.Contains("M / Rust", await page.GetByTestId("cart-line").InnerTextAsync());
+        await context.CloseAsync();
     }
 
     [Fact]
@@ -89,6 +196,7 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.Locator("#site-search").PressAsync("Enter");
         await page.WaitForURLAsync("**/search?q=kurat");
         Assert.Contains("Showing results for kurta", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
+        Assert.Equal("kurat", await page.Locator("#site-search").InputValueAsync());
         Assert.Equal(4, await page.Locator(".product-card").CountAsync());
         Assert.Empty(errors);
     }

@@ -61,6 +61,8 @@ public sealed class PricingAdminTests(BrowserFixture browser) : IClassFixture<Br
         await shopper.GetByLabel("Coupon code").FillAsync(coupon.ToLowerInvariant());
         await shopper.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         Assert.Equal($"Coupon {coupon}: Add ₹750.00 more to use the coupon {coupon}.", (await shopper.GetByTestId("coupon").Locator("p").InnerTextAsync()).Trim());
+        Assert.Equal(0, await shopper.GetByText("The coupon was applied to your cart.").CountAsync()); // only the reason, no success banner
+        await shopper.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "cart-refused-coupon.png"), FullPage = true });
         Assert.Equal("₹250.00", await shopper.GetByTestId("tax").InnerTextAsync());
 
         await shopper.Locator("input[name=Quantity]").FillAsync("2");

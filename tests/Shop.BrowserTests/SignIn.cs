@@ -14,17 +14,26 @@ public static class SignIn
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    /// <summary>Signs in and waits until the header offers to sign out.</summary>
+    /// <summary>Signs in and waits until the header offers to sign out (folded into its menu on a phone).</summary>
     public static async Task AsAsync(IPage page, string email)
     {
         await SubmitAsync(page, email);
         try
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync(new() { Timeout = 60_000 });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", IncludeHidden = true })
+                .WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         }
         catch (TimeoutException e)
         {
             throw new InvalidOperationException($"Signing in as {email} did not finish; the page at {page.Url} says: {await page.Locator("main").InnerTextAsync()}", e);
         }
+    }
+
+    /// <summary>Opens the header's menu where a phone folds the account links into it; wider windows show them anyway.</summary>
+    public static async Task OpenMenuAsync(IPage page)
+    {
+        var menu = page.Locator("header details.header-menu");
+        if (await menu.Locator("summary").IsVisibleAsync() && await menu.GetAttributeAsync("open") is null)
+            await menu.Locator("summary").ClickAsync();
     }
 }

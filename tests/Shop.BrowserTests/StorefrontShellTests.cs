@@ -37,6 +37,9 @@ public sealed class StorefrontShellTests(BrowserFixture browser) : IClassFixture
         await page.Locator("#site-search").PressAsync("Enter");
 
         await page.WaitForURLAsync("**/search?q=kurta");
+        Assert.Equal("kurta", await page.Locator("#site-search").InputValueAsync());
+        await page.GotoAsync("/");
+        Assert.Equal("", await page.Locator("#site-search").InputValueAsync());
     }
 
     [Fact]
