@@ -56,12 +56,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.GetByRole(AriaRole.Link, new() { Name = "Proceed to checkout" }).ClickAsync();
         var email = ApiClient.NewEmail("guest");
         await page.GetByLabel("Email").FillAsync(email);
-        await page.Locator("#f-ship-fullname").FillAsync("Kavya Iyer");
-        await page.Locator("#f-ship-phone").FillAsync("+91 98450 11111");
-        await page.Locator("#f-ship-line1").FillAsync("7 Temple Street");
-        await page.Locator("#f-ship-city").FillAsync("Chennai");
-        await page.Locator("#f-ship-state").FillAsync("Tamil Nadu");
-        await page.Locator("#f-ship-postalcode").FillAsync("600004");
+        await CheckoutForm.FillShippingAsync(page, CheckoutForm.Chennai);
         await page.GetByLabel("Cash on delivery").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         Assert.Contains("₹2,500.00", await page.GetByTestId("grand-total").InnerTextAsync());
@@ -123,12 +118,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
 
         await page.GotoAsync("/checkout");
         Assert.True(await page.GetByLabel("Asha Rao, 12 MG Road").IsCheckedAsync());
-        await page.Locator("#f-ship-fullname").FillAsync("Rohan Kulkarni");
-        await page.Locator("#f-ship-phone").FillAsync("+91 98220 33333");
-        await page.Locator("#f-ship-line1").FillAsync("14 FC Road");
-        await page.Locator("#f-ship-city").FillAsync("Pune");
-        await page.Locator("#f-ship-state").FillAsync("Maharashtra");
-        await page.Locator("#f-ship-postalcode").FillAsync("411004");
+        await CheckoutForm.FillShippingAsync(page, new("Rohan Kulkarni", "+91 98220 33333", "14 FC Road", "Pune", "Maharashtra", "411004"));
         await page.GetByLabel("Cash on delivery").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         Assert.Contains("You chose a saved address and also entered a new one.", await page.GetByRole(AriaRole.Alert).InnerTextAsync());

@@ -20,12 +20,7 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GetByText("Added to your cart.").WaitForAsync();
         await page.GotoAsync("/checkout");
         await page.GetByLabel("Email").FillAsync(ApiClient.NewEmail("payer"));
-        await page.Locator("#f-ship-fullname").FillAsync("Lakshmi Menon");
-        await page.Locator("#f-ship-phone").FillAsync("+91 94470 22222");
-        await page.Locator("#f-ship-line1").FillAsync("3 Beach Road");
-        await page.Locator("#f-ship-city").FillAsync("Kochi");
-        await page.Locator("#f-ship-state").FillAsync("Kerala");
-        await page.Locator("#f-ship-postalcode").FillAsync("682001");
+        await CheckoutForm.FillShippingAsync(page, new("Lakshmi Menon", "+91 94470 22222", "3 Beach Road", "Kochi", "Kerala", "682001"));
         await page.GetByLabel("Card, UPI or net banking (sandbox)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();

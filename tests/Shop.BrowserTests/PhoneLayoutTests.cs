@@ -81,12 +81,7 @@ public sealed partial class PhoneLayoutTests(BrowserFixture browser) : IClassFix
         await page.GetByText("The coupon was removed.").WaitForAsync();
 
         await checker.VisitAsync("/checkout");
-        await page.Locator("#f-ship-fullname").FillAsync("Kavya Iyer");
-        await page.Locator("#f-ship-phone").FillAsync("+91 98450 11111");
-        await page.Locator("#f-ship-line1").FillAsync("7 Temple Street");
-        await page.Locator("#f-ship-city").FillAsync("Chennai");
-        await page.Locator("#f-ship-state").FillAsync("Tamil Nadu");
-        await page.Locator("#f-ship-postalcode").FillAsync("600004");
+        await CheckoutForm.FillShippingAsync(page, CheckoutForm.Chennai);
         await page.GetByLabel("Cash on delivery").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).WaitForAsync();
