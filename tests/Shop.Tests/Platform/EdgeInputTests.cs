@@ -83,15 +83,16 @@ public sealed class EdgeInputTests(ShopAppFactory app) : IClassFixture<ShopAppFa
     }
 
     [Theory]
-    [InlineData("""{"preferences": null}""", "$.preferences")]
-    [InlineData("""{"preferences": [null]}""", "$.preferences")]
-    public async Task A_null_where_a_list_or_its_items_are_expected_answers_400_naming_it(string body, string field)
+    [InlineData("""{"preferences": null}""", "$.preferences", "A value is required here; null is not accepted.")]
+    [InlineData("""{"preferences": [null]}""", "$.preferences", "The list must not hold null.")]
+    public async Task A_null_where_a_list_or_its_items_are_expected_answers_400_naming_it(string body, string field, string message)
     {
         var (customer, _) = await app.SignedInClientAsync("prefs");
 
         var errors = await FieldErrorsAsync(await customer.PutAsync("/api/v1/notifications/preferences", new StringContent(body, Encoding.UTF8, "application/json")));
 
         Assert.StartsWith(field, errors.Keys.Single());
+        Assert.Equal(message, errors.Values.Single());
     }
 
     [Fact]

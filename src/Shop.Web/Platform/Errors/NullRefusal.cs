@@ -13,14 +13,27 @@ namespace Shop.Web.Platform.Errors;
 internal static class NullRefusal
 {
     private const string ItemMessage = "The list must not hold null.";
+    private const string MemberMessage = "A value is required here; null is not accepted.";
 
     public static void Modify(JsonTypeInfo type)
     {
         foreach (var property in type.Properties.Where(p => !p.PropertyType.IsValueType))
         {
             property.IsGetNullable = true;
-            if (property.Set is { } set && property.AttributeProvider is PropertyInfo member && HoldsNonNullableItems(member))
-                property.Set = (target, value) => set(target, value is IEnumerable items && items.Cast<object?>().Contains(null) ? throw new RefusedJsonValueException(ItemMessage) : value);
+            if (property.Set is not { } set)
+                continue;
+            // The serializer's own refusal names the CLR type; this one says what to send instead. A member
+            // bound through a constructor shares its nullability with the parameter, so the serializer keeps it.
+            var refusesNull = !property.IsSetNullable && property.AssociatedParameter is null;
+            if (refusesNull)
+                property.IsSetNullable = true;
+            var checkItems = property.AttributeProvider is PropertyInfo member && HoldsNonNullableItems(member);
+            property.Set = (target, value) => set(target, value switch
+            {
+                null when refusesNull => throw new RefusedJsonValueException(MemberMessage),
+                IEnumerable items when checkItems && items.Cast<object?>().Contains(null) => throw new RefusedJsonValueException(ItemMessage),
+                _ => value,
+            });
         }
     }
 
