@@ -119,6 +119,9 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.GotoAsync("/checkout");
         Assert.True(await page.GetByLabel("Asha Rao, 12 MG Road").IsCheckedAsync());
         await CheckoutForm.FillShippingAsync(page, new("Rohan Kulkarni", "+91 98220 33333", "14 FC Road", "Pune", "Maharashtra", "411004"));
+        Assert.True(await page.GetByLabel("A new address, entered below").IsCheckedAsync()); // typing chose it
+        // Choosing the saved address again with the new one still typed: the shop asks rather than guesses.
+        await page.GetByLabel("Asha Rao, 12 MG Road").CheckAsync();
         await page.GetByLabel("Cash on delivery").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         Assert.Contains("You chose a saved address and also entered a new one.", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
