@@ -63,4 +63,27 @@ public sealed class SupportJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Empty(errors);
         Assert.Empty(phoneErrors);
     }
+    [Fact]
+    public async Task A_guest_asks_without_an_account_and_replies_on_the_page_the_email_links_to()
+    {
+        var (page, errors) = await browser.NewPageAsync(390, 844);
+        await page.GotoAsync("/contact");
+        await page.GetByLabel("What is it about?").SelectOptionAsync(new SelectOptionValue { Label = "Payment" });
+        await page.GetByLabel("Message").FillAsync("Was my card charged twice?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await page.GetByText("Tell us your name.").WaitForAsync();
+        await page.GetByLabel("Your name").FillAsync("Meera Iyer");
+        await page.GetByLabel("Your email").FillAsync(ApiClient.NewEmail("guest"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await page.GetByText("Thank you! We received your question").WaitForAsync();
+        Assert.Contains("access=", page.Url);
+
+        await page.GetByLabel("Your reply").FillAsync("It was order SH-1.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await page.GetByText("Your reply was sent.").WaitForAsync();
+        Assert.Equal(2, await page.GetByTestId("message").CountAsync());
+        Assert.Equal(0, await page.Locator("nav.account-nav").CountAsync());
+        await Screenshot(page, "support-guest-conversation-phone.png");
+        Assert.Empty(errors);
+    }
 }

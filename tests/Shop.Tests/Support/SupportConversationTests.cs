@@ -64,6 +64,7 @@ public sealed class SupportConversationTests(SmtpTestServer smtp) : IClassFixtur
         var foreign = await other.PostAsJsonAsync(Conversations, new { topic = "order", message = "Where is this order?", orderId });
         var guest = await app.CreateClient().PostAsJsonAsync(Conversations, new { topic = "other", message = "Who are you, please?" });
         var noTopic = await other.PostAsJsonAsync(Conversations, new { message = "Where is this order?" });
+        var badEmail = await app.CreateClient().PostAsJsonAsync(Conversations, new { topic = "other", message = "Who are you, please?", name = "Meera", email = "meera" });
 
         Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
         Assert.Contains("your own orders", await foreign.Content.ReadAsStringAsync());
@@ -71,6 +72,8 @@ public sealed class SupportConversationTests(SmtpTestServer smtp) : IClassFixtur
         var errors = (await guest.JsonAsync()).GetProperty("errors");
         Assert.Equal(2, errors.EnumerateObject().Count());
         Assert.Equal(HttpStatusCode.BadRequest, noTopic.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
+        Assert.Contains("name@example.com", await badEmail.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
@@ -120,6 +121,8 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
             errors[nameof(ContactRequest.Name)] = ["Tell us your name."];
         if (string.IsNullOrWhiteSpace(request.Email))
             errors[nameof(ContactRequest.Email)] = ["Enter your email address, so we can answer you."];
+        else if (!new EmailAddressAttribute().IsValid(request.Email.Trim()))
+            errors[nameof(ContactRequest.Email)] = ["Enter an email address like name@example.com."];
         return errors.Count > 0 ? throw new InputValidationException(errors) : new SupportCustomer(null, request.Name!.Trim(), request.Email!.Trim());
     }
 }

@@ -20,7 +20,7 @@ public sealed class ContactRequest
     [StringLength(100, ErrorMessage = "Use at most 100 characters for your name.")]
     public string? Name { get; set; }
 
-    [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+    // Required and checked only for guests (SupportDesk), so a form's empty field for it is no error for a customer.
     [StringLength(256, ErrorMessage = "Use at most 256 characters for your email address.")]
     public string? Email { get; set; }
 }
