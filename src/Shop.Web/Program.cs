@@ -9,6 +9,7 @@ using Shop.Web.Modules.Payments;
 using Shop.Web.Modules.Pricing;
 using Shop.Web.Modules.Reviews;
 using Shop.Web.Modules.Storefront;
+using Shop.Web.Modules.Support;
 using Shop.Web.Modules.Webhooks;
 using Shop.Web.Platform;
 using Shop.Web.Platform.Commands;
@@ -27,6 +28,7 @@ builder.AddPayments();
 builder.AddLedger();
 builder.AddReviews();
 builder.AddWebhooks();
+builder.AddSupport();
 builder.AddStorefront();
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapPayments();
 app.MapLedger();
 app.MapReviews();
 app.MapWebhooks();
+app.MapSupport();
 
 if (await app.RunCommandAsync(args))
     return;

@@ -89,7 +89,7 @@ public sealed partial class PhoneLayoutTests(BrowserFixture browser) : IClassFix
 
         await checker.CrawlAsync(["/account", "/orders"], path => !path.StartsWith("/seller", StringComparison.Ordinal) && !path.StartsWith("/admin", StringComparison.Ordinal)
             && !path.StartsWith("/p/", StringComparison.Ordinal) && !path.StartsWith("/c/", StringComparison.Ordinal) && !path.StartsWith("/sellers/", StringComparison.Ordinal));
-        checker.AssertAllFit(mustInclude: ["/account", "/orders", "/orders/{id}", "/account/addresses", "/wishlist", "/notifications"]);
+        checker.AssertAllFit(mustInclude: ["/account", "/orders", "/orders/{id}", "/account/addresses", "/account/support", "/wishlist", "/notifications"]);
         Assert.Empty(errors);
     }
 

@@ -142,6 +142,7 @@ public sealed partial class AuthorizationMatrixTests(ShopAppFactory app) : IClas
         ("/api/v1/seller/fulfillments/{id}", "{id}", "fulfillment"),
         ("/api/v1/cart/items/{variantId}", "{variantId}", "cart line"),
         ("/api/v1/wishlist/{variantId}", "{variantId}", "wishlist entry"),
+        ("/api/v1/support/conversations/{id}", "{id}", "conversation"),
     ];
 
     // Valid bodies for owner-scoped writes, so a refusal can only come from the ownership check, not from validation.
@@ -156,6 +157,7 @@ public sealed partial class AuthorizationMatrixTests(ShopAppFactory app) : IClas
         ["POST /api/v1/seller/stock/{variantId}/adjust"] = _ => """{"change":1,"reason":"Recount"}""",
         ["POST /api/v1/seller/fulfillments/{id}/status"] = _ => """{"status":"processing"}""",
         ["PUT /api/v1/cart/items/{variantId}"] = _ => """{"quantity":2}""",
+        ["POST /api/v1/support/conversations/{id}/messages"] = _ => """{"body":"Any news?"}""",
     };
 
     [GeneratedRegex(@"\{(\w+)\}")]

@@ -25,7 +25,7 @@ internal sealed class PersonaWorld
     private string productId = "";
     private string variantId = "";
 
-    public static string OwnerOf(string kind) => kind is "address" or "order" or "notification" or "cart line" or "wishlist entry" ? Customer : Seller;
+    public static string OwnerOf(string kind) => kind is "address" or "order" or "notification" or "cart line" or "wishlist entry" or "conversation" ? Customer : Seller;
 
     public HttpClient Client(string persona) => clients[persona];
 
@@ -90,6 +90,9 @@ internal sealed class PersonaWorld
                 return Private(Id(await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/me/addresses", Shopper.Address), HttpStatusCode.Created)));
             case "order":
                 return Private(await OrderAsync());
+            case "conversation":
+                return Private(Id(await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/support/conversations",
+                    new { topic = "order", message = "Where is my parcel, please?" }), HttpStatusCode.Created)));
             case "webhook":
                 return Private(Id(await CatalogClient.Expect(await seller.PostAsJsonAsync("/api/v1/webhooks",
                     new { url = "https://hooks.example.com/orders", events = new[] { "order.placed" } }), HttpStatusCode.Created)));

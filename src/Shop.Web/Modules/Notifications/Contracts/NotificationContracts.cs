@@ -21,6 +21,7 @@ public enum NotificationKind
     SupportNewTicket,
     WebhookDisabled,
     ReviewDecided,
+    SupportRequestReceived,
 }
 
 /// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email.</summary>

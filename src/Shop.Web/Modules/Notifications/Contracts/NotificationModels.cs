@@ -37,6 +37,9 @@ public sealed record SellerOrderModel(string Number, string SellerName, IReadOnl
 
 public sealed record LowStockModel(string ProductTitle, string Sku, int Available, int Threshold, string Link);
 
+/// <summary>A customer's question was received: what it was about, their words, and the way back to the conversation.</summary>
+public sealed record SupportRequestModel(string Topic, string Message, string? OrderNumber, string Link);
+
 public sealed record SupportTicketModel(string Subject, string From, string Excerpt, string Link);
 
 public sealed record WebhookDisabledModel(string Endpoint, string Reason, string Link);

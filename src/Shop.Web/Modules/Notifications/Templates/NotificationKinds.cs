@@ -70,6 +70,8 @@ public static partial class NotificationKinds
             new WebhookDisabledModel("https://example.com/hooks/shop", "Every delivery failed for 3 days.", "/seller/webhooks")),
         new(NotificationKind.ReviewDecided, "Your review was published or rejected", Audience.Customer, false, true, false,
             new ReviewDecisionModel("Cotton Kurta", "Lovely fabric", false, "Reviews may not include phone numbers.", "/p/cotton-kurta/review")),
+        new(NotificationKind.SupportRequestReceived, "Your question was received", Audience.Customer, true, true, false,
+            new SupportRequestModel("Returns and refunds", "The kurta I received is too small. Can I exchange it for a large?", "SH-2026-7K4M9QXR", "/account/support/sample")),
     ];
 
     private static readonly Dictionary<NotificationKind, KindInfo> ByKind = All.ToDictionary(k => k.Kind);

@@ -57,3 +57,16 @@ public interface IPurchaseHistory
     /// <summary>The products in the customer's orders (cancelled ones too: they were chosen), most recent first.</summary>
     Task<IReadOnlyList<Guid>> BoughtProductsAsync(Guid customerId, int limit, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An order as a customer names it when asking about it.</summary>
+public sealed record CustomerOrderReference(Guid Id, string Number, DateTimeOffset PlacedAt);
+
+/// <summary>A customer's own orders, for support: to pick one and to check one named is theirs.</summary>
+public interface ICustomerOrderReferences
+{
+    /// <summary>The customer's most recent orders, newest first.</summary>
+    Task<IReadOnlyList<CustomerOrderReference>> RecentAsync(Guid customerId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The order, when it is the customer's; null otherwise.</summary>
+    Task<CustomerOrderReference?> FindOwnAsync(Guid customerId, Guid orderId, CancellationToken cancellationToken = default);
+}

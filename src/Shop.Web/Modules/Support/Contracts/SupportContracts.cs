@@ -1,0 +1,9 @@
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Support.Contracts;
+
+/// <summary>A customer started a conversation (they get a confirmation with the way back to it).</summary>
+public sealed record ConversationStarted(Guid ConversationId) : IIntegrationEvent;
+
+/// <summary>A message was stored in a conversation (support hears of customers' messages, customers of replies).</summary>
+public sealed record SupportMessagePosted(Guid ConversationId, long MessageId) : IIntegrationEvent;

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Notifications.Contracts;
+using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Support.Contracts;
+using Shop.Web.Modules.Support.Conversations;
+using Shop.Web.Modules.Support.Data;
+using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Outbox;
+
+namespace Shop.Web.Modules.Support.Messages;
+
+/// <summary>Confirms a new conversation to its customer, with the way back to it (a guest's is the signed link).</summary>
+internal sealed class SupportRequestMessages(ShopDbContext db, ICustomerDirectory customers, ICustomerOrderReferences orders, ConversationAccess access,
+    INotifier notifier) : IIntegrationEventHandler<ConversationStarted>
+{
+    public async Task HandleAsync(ConversationStarted started, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Set<Conversation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == started.ConversationId, cancellationToken);
+        if (conversation is null)
+            return;
+        var recipient = conversation.CustomerId is { } customerId
+            ? await customers.FindAsync(customerId) is { } account ? new Recipient(account.UserId, account.Email, account.Name) : null
+            : new Recipient(null, conversation.GuestEmail!, conversation.GuestName!);
+        if (recipient is null)
+            return;
+        var first = await db.Set<SupportMessage>().AsNoTracking().Where(m => m.ConversationId == conversation.Id).OrderBy(m => m.Id)
+            .Select(m => m.Body).FirstAsync(cancellationToken);
+        var order = conversation is { OrderId: { } orderId, CustomerId: { } owner } ? await orders.FindOwnAsync(owner, orderId, cancellationToken) : null;
+        var link = access.LinkPath(conversation.Id, guest: conversation.CustomerId is null);
+        await notifier.NotifyAsync(new Notice(NotificationKind.SupportRequestReceived, recipient,
+            new SupportRequestModel(conversation.Topic.Label(), first, order?.Number, link),
+            Key: $"support:{conversation.Id}:started", LinkPath: recipient.UserId is null ? null : link), cancellationToken);
+    }
+}
