@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Orders;
+using Shop.Web.Modules.Ordering.SellerOrders;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Api;
@@ -46,21 +47,9 @@ public sealed class RefundRequest
     public string Reason { get; set; } = "";
 }
 
-/// <summary>An admin moves a seller's shipment on for a seller who cannot be reached.</summary>
-public sealed class AdminFulfillmentStepRequest
+/// <summary>An admin moves a seller's shipment on (to shipped or delivered) for a seller who cannot be reached.</summary>
+public sealed class AdminFulfillmentStepRequest : FulfillmentStepRequest
 {
-    /// <summary>shipped or delivered.</summary>
-    [Required]
-    public FulfillmentStatus? Status { get; set; }
-
-    /// <summary>Required to mark shipped.</summary>
-    [MaxLength(100)]
-    public string? Carrier { get; set; }
-
-    /// <summary>Required to mark shipped.</summary>
-    [MaxLength(100)]
-    public string? TrackingNumber { get; set; }
-
     /// <summary>Why an admin acts for the seller; kept on the order's timeline.</summary>
     [Required, MaxLength(500)]
     public string Note { get; set; } = "";

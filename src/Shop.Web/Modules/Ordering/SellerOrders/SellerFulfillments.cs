@@ -16,15 +16,17 @@ public sealed class FulfillmentFilter
     public string? Status { get; init; }
 }
 
-public sealed class FulfillmentStepRequest
+public class FulfillmentStepRequest
 {
     /// <summary>processing, shipped or delivered.</summary>
     [Required]
     public FulfillmentStatus? Status { get; set; }
 
+    /// <summary>Required to mark shipped.</summary>
     [MaxLength(100)]
     public string? Carrier { get; set; }
 
+    /// <summary>Required to mark shipped.</summary>
     [MaxLength(100)]
     public string? TrackingNumber { get; set; }
 }
