@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Support.Chat;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Messages;
@@ -12,6 +13,7 @@ public static class SupportModule
         builder.Services.AddSingleton<ConversationAccess>();
         builder.Services.AddScoped<SupportDesk>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportRequestMessages>();
+        builder.AddSupportChatScaleOut();
         return builder;
     }
 
