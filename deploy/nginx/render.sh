@@ -23,9 +23,11 @@ done
 site() {
   awk -v listen="$listen" -v cache="$cache" -v list="${instances[*]}" '
     /# @instances$/ {
-      if (!done) { n = split(list, hosts, " "); for (i = 1; i <= n; i++) printf "    server %s max_fails=1 fail_timeout=5s;\n", hosts[i]; done = 1 }
+      # Each upstream block gets the whole list once, at its first marked line.
+      if (!inside) { n = split(list, hosts, " "); for (i = 1; i <= n; i++) printf "    server %s max_fails=1 fail_timeout=5s;\n", hosts[i]; inside = 1 }
       next
     }
+    { inside = 0 }
     /# @listen$/ && listen != "" { printf "    listen %s;\n", listen; next }
     /# @cache$/ && cache != "" { sub(/proxy_cache_path [^ ]+/, "proxy_cache_path " cache) }
     { sub(/ # @(listen|cache)$/, ""); print }
