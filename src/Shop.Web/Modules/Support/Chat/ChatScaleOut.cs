@@ -39,6 +39,8 @@ public static class ChatScaleOut
             return signalR;
         var backplane = new RedisBackplane(connectionString, configuration[ChannelPrefixSetting] is { Length: > 0 } prefix ? prefix : "shop");
         signalR.Services.AddSingleton(backplane);
+        signalR.Services.AddSingleton<BackplaneGapCloser>();
+        signalR.Services.Configure<HubOptions>(options => options.AddFilter<BackplaneGapCloser>());
         signalR.Services.AddHostedService<RedisBackplaneStarter>();
         signalR.Services.AddHealthChecks().AddCheck<RedisBackplaneHealthCheck>("realtime-backplane", tags: [HealthSetup.ReadyTag]);
         signalR.AddStackExchangeRedis(options =>
@@ -62,6 +64,8 @@ public sealed class RedisBackplane
         // Never fail because Redis is away at start: connect in the background and keep retrying.
         Options.AbortOnConnectFail = false;
         Options.ClientName ??= "shop-backplane";
+        // Back within a second or so of Redis returning, then less eagerly while it stays away.
+        Options.ReconnectRetryPolicy ??= new ExponentialRetry(250, 5000);
         ChannelPrefix = channelPrefix;
     }
 
@@ -90,7 +94,7 @@ public sealed class RedisBackplane
     }
 }
 
-internal sealed class RedisBackplaneStarter(RedisBackplane backplane, ILogger<RedisBackplaneStarter> logger) : IHostedService
+internal sealed class RedisBackplaneStarter(RedisBackplane backplane, BackplaneGapCloser gaps, ILogger<RedisBackplaneStarter> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -103,7 +107,12 @@ internal sealed class RedisBackplaneStarter(RedisBackplane backplane, ILogger<Re
                 if (!connection.IsConnected)
                     logger.LogWarning("Redis for the real-time backplane is not reachable yet; retrying in the background");
                 connection.ConnectionFailed += (_, e) => logger.LogWarning("Redis backplane connection lost ({FailureType}); live chat between instances waits for it", e.FailureType);
-                connection.ConnectionRestored += (_, e) => logger.LogInformation("Redis backplane connection restored ({ConnectionType})", e.ConnectionType);
+                connection.ConnectionRestored += (_, e) =>
+                {
+                    logger.LogInformation("Redis backplane connection restored ({ConnectionType}); live connections reconnect and catch up", e.ConnectionType);
+                    if (e.ConnectionType == ConnectionType.Subscription)
+                        gaps.CloseAll();
+                };
             }
             catch (Exception exception) when (exception is RedisException or ArgumentException or TimeoutException)
             {
@@ -123,4 +132,48 @@ internal sealed class RedisBackplaneHealthCheck(RedisBackplane backplane) : IHea
         Task.FromResult(backplane.Connection is { IsConnected: true }
             ? HealthCheckResult.Healthy("Redis backplane connected.")
             : HealthCheckResult.Degraded("Redis backplane unreachable: live chat pushes between instances wait; clients catch up when it returns."));
+}
+
+/// <summary>
+/// Pushes published while the Redis connection was down are lost (or arrive late), and a client whose
+/// own connection stayed up would never know. So when the backplane's subscription connection comes
+/// back, this instance closes its live connections: clients reconnect, re-Join with their last-seen
+/// message id and catch up from PostgreSQL, which holds every message. Nothing is lost; a message that
+/// arrives twice is shown once (clients keep messages by id).
+/// </summary>
+public sealed partial class BackplaneGapCloser(ILogger<BackplaneGapCloser> logger) : IHubFilter
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HubCallerContext> connections = new();
+
+    public int Count => connections.Count;
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        connections[context.Context.ConnectionId] = context.Context;
+        await next(context);
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        connections.TryRemove(context.Context.ConnectionId, out _);
+        await next(context, exception);
+    }
+
+    public void CloseAll()
+    {
+        var closed = 0;
+        foreach (var (id, context) in connections)
+        {
+            if (connections.TryRemove(id, out _))
+            {
+                context.Abort();
+                closed++;
+            }
+        }
+        if (closed > 0)
+            LogClosed(closed);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Closed {Count} live connection(s) after the backplane returned, so their clients catch up")]
+    private partial void LogClosed(int count);
 }
