@@ -13,6 +13,7 @@ public static class SupportModule
         builder.Services.AddSingleton<ConversationAccess>();
         builder.Services.AddScoped<SupportDesk>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportRequestMessages>();
+        builder.AddSupportChat();
         builder.AddSupportChatScaleOut();
         return builder;
     }
@@ -20,6 +21,7 @@ public static class SupportModule
     public static WebApplication MapSupport(this WebApplication app)
     {
         app.MapGroup("/api/v1").MapConversationEndpoints();
+        app.MapSupportChat();
         return app;
     }
 }
