@@ -86,8 +86,7 @@ public sealed class ChatClient : IAsyncDisposable
             })
             .WithAutomaticReconnect(new SteadyRetry(retry))
             .Build();
-        connection.ServerTimeout = TimeSpan.FromSeconds(10);
-        connection.KeepAliveInterval = TimeSpan.FromSeconds(3);
+        connection.KeepAliveInterval = TimeSpan.FromSeconds(5);
         connection.On<ChatMessage>("message", message =>
         {
             lock (gate)

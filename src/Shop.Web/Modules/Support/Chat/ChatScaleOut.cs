@@ -66,6 +66,8 @@ public sealed class RedisBackplane
         Options.ClientName ??= "shop-backplane";
         // Back within a second or so of Redis returning, then less eagerly while it stays away.
         Options.ReconnectRetryPolicy ??= new ExponentialRetry(250, 5000);
+        // While Redis is away a push fails at once (it is caught up later) instead of holding the sender's call for seconds.
+        Options.BacklogPolicy = BacklogPolicy.FailFast;
         ChannelPrefix = channelPrefix;
     }
 

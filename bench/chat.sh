@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Live-chat benchmark: two instances behind nginx with the Redis backplane and PostgreSQL, many real
+# WebSocket connections spread over both, and conversations sent on one instance and received on the other.
+# Called by `./shop bench chat`, which prepares the database and passes BENCH_CONNECTION, BENCH_DLL and
+# BENCH_PSQL (see run.sh). Optional: CONNECTIONS (default 5000), ACTIVE (sending conversations, default
+# 400), RATES (messages/s, default "500 1000 2000 3000"), SECONDS (per rate, default 20), PORT (first
+# instance port, default 5151).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+CONNECTIONS="${CONNECTIONS:-5000}"
+ACTIVE="${ACTIVE:-400}"
+RATES="${RATES:-500 1000 2000 3000}"
+SECONDS_PER_RATE="${SECONDS:-20}"
+PORT="${PORT:-5151}"
+LB_PORT=$((PORT + 20))
+REDIS_PORT=$((PORT + 21))
+OUT="$HERE/results"
+NGINX="${NGINX:-/usr/sbin/nginx}"
+LOAD_DLL="$HERE/ChatLoad/bin/Release/net10.0/ChatLoad.dll"
+mkdir -p "$OUT"
+[ -x "$NGINX" ] || { echo "bench: nginx is required (apt-get install nginx)" >&2; exit 1; }
+command -v redis-server >/dev/null || { echo "bench: redis-server is required (apt-get install redis-server)" >&2; exit 1; }
+. "$HERE/lib.sh"
+
+# Thousands of sockets in every process (root may raise its own limit; the children inherit it).
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+PREFIX=$(mktemp -d /tmp/shop-bench-chat-XXXXXX)
+mkdir -p "$PREFIX/logs" "$PREFIX/tmp" "$PREFIX/cache" "$PREFIX/redis"
+as_nobody() { if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups -- "$@"; else "$@"; fi; }
+PIDS=()
+stop_all() {
+  [ -f "$PREFIX/nginx.pid" ] && kill -QUIT "$(cat "$PREFIX/nginx.pid")" 2>/dev/null || true
+  [ ${#PIDS[@]} -gt 0 ] && { kill "${PIDS[@]}" 2>/dev/null || true; wait "${PIDS[@]}" 2>/dev/null || true; }
+  PIDS=()
+}
+trap 'stop_all; cp "$PREFIX/logs/error.log" "$OUT/chat-nginx-error.log" 2>/dev/null; rm -rf "$PREFIX"' EXIT
+
+echo "Building the load generator"
+dotnet build "$HERE/ChatLoad/ChatLoad.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
+
+echo "Starting Redis on 127.0.0.1:$REDIS_PORT"
+redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$PREFIX/redis" \
+  --logfile "$PREFIX/redis/redis.log" --maxclients 10000 > /dev/null 2>&1 &
+PIDS+=("$!")
+
+# Conversations of earlier runs stay in shop_bench (they are real data); each run starts its own.
+servers=()
+APP_PIDS=()
+export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" RateLimits__AuthenticationPermitsPerMinute=100000000 \
+  RateLimits__AccountAttemptsPerWindow=100000000
+for i in 0 1; do
+  start_instance $((PORT + i)) 30
+  PIDS+=("$LAST_PID"); APP_PIDS+=("$LAST_PID")
+  servers+=("127.0.0.1:$((PORT + i))")
+done
+for s in "${servers[@]}"; do wait_ready "http://$s"; done
+"$HERE/../deploy/nginx/render.sh" --listen "127.0.0.1:$LB_PORT" --standalone "$PREFIX" --worker-connections $((CONNECTIONS * 2 + 1024)) "${servers[@]}" > "$PREFIX/nginx.conf"
+[ "$(id -u)" -eq 0 ] && chown -R nobody: "$PREFIX"
+as_nobody "$NGINX" -p "$PREFIX" -e "$PREFIX/logs/error.log" -c "$PREFIX/nginx.conf" < /dev/null > /dev/null 2>&1
+wait_ready "http://127.0.0.1:$LB_PORT"
+
+TABLE="$OUT/chat-$(date -u +%Y%m%dT%H%M%SZ).md"
+echo "Running the load (saved to $TABLE)"
+dotnet "$LOAD_DLL" --site "http://127.0.0.1:$LB_PORT" --pids "$(IFS=,; echo "${APP_PIDS[*]}")" \
+  --connections "$CONNECTIONS" --active "$ACTIVE" --rates "$(echo $RATES | tr ' ' ',')" --seconds "$SECONDS_PER_RATE" | tee "$TABLE"
+{
+  echo
+  echo "$(date -u +%Y-%m-%d), $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); the load generator, nginx, Redis, both instances and PostgreSQL share them."
+  echo "Messages stored in PostgreSQL: $("$BENCH_PSQL" -d shop_bench -tAc "SELECT count(*) FROM support.messages")"
+} | tee -a "$TABLE"
