@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Shop.Web.Platform.Health;
@@ -168,7 +169,12 @@ public sealed partial class BackplaneGapCloser(ILogger<BackplaneGapCloser> logge
         {
             if (connections.TryRemove(id, out _))
             {
-                context.Abort();
+                // Closed as a server shutting down would: the close message allows reconnecting, so clients
+                // with automatic reconnect come straight back (a plain Abort tells them not to).
+                if (context.Features.Get<IConnectionLifetimeNotificationFeature>() is { } lifetime)
+                    lifetime.RequestClose();
+                else
+                    context.Abort();
                 closed++;
             }
         }
