@@ -30,10 +30,14 @@ PREFIX=$(mktemp -d /tmp/shop-bench-chat-XXXXXX)
 mkdir -p "$PREFIX/logs" "$PREFIX/tmp" "$PREFIX/cache" "$PREFIX/redis"
 as_nobody() { if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups -- "$@"; else "$@"; fi; }
 PIDS=()
+REDIS_PID=""
 stop_all() {
   [ -f "$PREFIX/nginx.pid" ] && kill -QUIT "$(cat "$PREFIX/nginx.pid")" 2>/dev/null || true
   [ ${#PIDS[@]} -gt 0 ] && { kill "${PIDS[@]}" 2>/dev/null || true; wait "${PIDS[@]}" 2>/dev/null || true; }
   PIDS=()
+  # Redis last: the instances unsubscribe as they stop.
+  [ -n "$REDIS_PID" ] && { kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; }
+  REDIS_PID=""
 }
 trap 'stop_all; cp "$PREFIX/logs/error.log" "$OUT/chat-nginx-error.log" 2>/dev/null; rm -rf "$PREFIX"' EXIT
 
@@ -43,7 +47,7 @@ dotnet build "$HERE/ChatLoad/ChatLoad.csproj" -c Release -nologo -v quiet -clp:E
 echo "Starting Redis on 127.0.0.1:$REDIS_PORT"
 redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$PREFIX/redis" \
   --logfile "$PREFIX/redis/redis.log" --maxclients 10000 > /dev/null 2>&1 &
-PIDS+=("$!")
+REDIS_PID=$!
 
 # Conversations of earlier runs stay in shop_bench (they are real data); each run starts its own.
 servers=()
@@ -63,9 +67,18 @@ wait_ready "http://127.0.0.1:$LB_PORT"
 
 TABLE="$OUT/chat-$(date -u +%Y%m%dT%H%M%SZ).md"
 echo "Running the load (saved to $TABLE)"
-dotnet "$LOAD_DLL" --site "http://127.0.0.1:$LB_PORT" --pids "$(IFS=,; echo "${APP_PIDS[*]}")" \
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+stats() { "$BENCH_PSQL" -d postgres -tAc "SELECT xact_commit, tup_inserted, tup_updated FROM pg_stat_database WHERE datname = 'shop_bench'"; }
+before=$(stats)
+messages_before=$("$BENCH_PSQL" -d shop_bench -tAc "SELECT count(*) FROM support.messages")
+dotnet "$LOAD_DLL" --site "http://127.0.0.1:$LB_PORT" --pids "$(IFS=,; echo "${APP_PIDS[*]}")" --state "$OUT/chat-conversations.txt" \
   --connections "$CONNECTIONS" --active "$ACTIVE" --rates "$(echo $RATES | tr ' ' ',')" --seconds "$SECONDS_PER_RATE" | tee "$TABLE"
+after=$(stats)
+messages=$(( $("$BENCH_PSQL" -d shop_bench -tAc "SELECT count(*) FROM support.messages") - messages_before ))
 {
+  # What each stored message cost PostgreSQL (conversations started in this run included).
+  echo "$before $after $messages" | awk -F'[| ]' '$7 > 0 { printf "PostgreSQL per message stored: %.1f transactions, %.1f rows inserted, %.1f rows updated (%d messages; includes the outbox and its handlers).\n", ($4-$1)/$7, ($5-$2)/$7, ($6-$3)/$7, $7 }'
+  echo "Load average (1, 5, 15 min) before the load: $LOAD_BEFORE; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "$(date -u +%Y-%m-%d), $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); the load generator, nginx, Redis, both instances and PostgreSQL share them."
   echo "Messages stored in PostgreSQL: $("$BENCH_PSQL" -d shop_bench -tAc "SELECT count(*) FROM support.messages")"

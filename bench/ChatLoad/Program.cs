@@ -28,12 +28,18 @@ Console.WriteLine($"chat load: {options.Connections} connections ({options.Conne
 var sources = Enumerable.Range(2, options.Addresses).Select(i => IPAddress.Parse($"127.0.{i / 250}.{i % 250 + 1}")).ToArray();
 var invokers = sources.Select(Net.Invoker).ToArray();
 
-// 1. Conversations, as guests start them.
+// 1. Conversations, as guests start them. Those of earlier runs (ids and signed tokens, kept in the
+// state file) are used again: they are still valid in the same database.
 var conversations = new Conversation[options.Connections / 2];
+var kept = options.State is { } state && File.Exists(state)
+    ? File.ReadLines(state).Select(line => line.Split(' ')).Where(f => f.Length == 2).Select(f => new Conversation(Guid.Parse(f[0]), f[1])).ToList()
+    : [];
+for (var i = 0; i < Math.Min(kept.Count, conversations.Length); i++)
+    conversations[i] = kept[i];
 var started = Stopwatch.StartNew();
 using (var http = new HttpClient { BaseAddress = site, Timeout = TimeSpan.FromSeconds(60) })
 {
-    var next = -1;
+    var next = Math.Min(kept.Count, conversations.Length) - 1;
     await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
     {
         int i;
@@ -50,7 +56,9 @@ using (var http = new HttpClient { BaseAddress = site, Timeout = TimeSpan.FromSe
         }
     }));
 }
-Console.WriteLine($"{conversations.Length} conversations started in {started.Elapsed.TotalSeconds:0.0} s");
+Console.WriteLine($"{conversations.Length} conversations ready in {started.Elapsed.TotalSeconds:0.0} s ({Math.Min(kept.Count, conversations.Length)} from earlier runs)");
+if (options.State is { } keep && kept.Count < conversations.Length)
+    await File.WriteAllLinesAsync(keep, conversations.Select(c => $"{c.Id} {c.Access}"));
 
 // 2. Connections, spread over the instances by their client address.
 var rssBefore = Rss(options.Pids);
@@ -324,7 +332,7 @@ static class Net
     });
 }
 
-sealed record Options(string Site, int[] Pids, int Connections, int Active, int[] Rates, int Seconds, int Addresses)
+sealed record Options(string Site, int[] Pids, int Connections, int Active, int[] Rates, int Seconds, int Addresses, string? State)
 {
     public static Options Parse(string[] args)
     {
@@ -341,6 +349,7 @@ sealed record Options(string Site, int[] Pids, int Connections, int Active, int[
             int.Parse(Value("--active", "400"), CultureInfo.InvariantCulture),
             Ints(Value("--rates", "500,1000,2000")),
             int.Parse(Value("--seconds", "20"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--addresses", "64"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--addresses", "64"), CultureInfo.InvariantCulture),
+            Value("--state", "") is { Length: > 0 } file ? file : null);
     }
 }
