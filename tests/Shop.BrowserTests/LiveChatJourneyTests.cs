@@ -59,6 +59,7 @@ public sealed class LiveChatJourneyTests(BrowserFixture browser) : IClassFixture
         await agentThread.GetByText("Hello! Is the brass diya set gift wrapped?").WaitForAsync();
         Assert.Equal("on /", (await agent.GetByTestId("customer-page").InnerTextAsync()).Trim());
         await guestMessages.GetByText("Assigned to Asha Rao").WaitForAsync();
+        await guest.GetByTestId("chat-availability").GetByText("Usually replies in a few minutes").WaitForAsync();
         // The agent's page read the guest's message.
         await guestMessages.Locator("li[data-author=customer][data-state=read]").WaitForAsync();
 

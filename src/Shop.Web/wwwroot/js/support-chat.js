@@ -90,7 +90,7 @@
 
   function timeOf(iso) {
     const date = new Date(iso);
-    return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
 
   class Thread {
@@ -330,6 +330,7 @@
     function show(focus = true) {
       panel.hidden = false;
       launcher.classList.add('open');
+      launcher.classList.remove('unread');
       document.documentElement.classList.add('chat-open');
       open.setAttribute('aria-expanded', 'true');
       const state = saved() || {};
@@ -380,6 +381,8 @@
           const current = saved();
           if (current && current.conversationId === state.conversationId) save({ ...current, lastId: Math.max(current.lastId || 0, message.id) });
           if (panel.hidden && message.author !== 'customer') launcher.classList.add('unread');
+          // An agent answering or taking the chat is someone online: the availability line follows.
+          if (message.author === 'agent' || message.author === 'system') showAvailability();
         },
       });
       startAndJoin();
@@ -400,6 +403,16 @@
       const request = { message: data.get('message'), page: location.pathname };
       if (!signedIn) { request.name = data.get('name'); request.email = data.get('email'); }
       intro.querySelectorAll('[data-error-for], [data-chat-intro-error]').forEach(e => { e.textContent = ''; });
+      // The same words the server would answer with, without the round trip.
+      const missing = {};
+      if (!signedIn && !String(request.name || '').trim()) missing.name = 'Tell us your name.';
+      if (!signedIn && !String(request.email || '').trim()) missing.email = 'Enter your email address, so we can answer you.';
+      if (!String(request.message || '').trim()) missing.message = 'Write a message.';
+      if (Object.keys(missing).length) {
+        for (const [field, text] of Object.entries(missing)) intro.querySelector(`[data-error-for="${field}"]`).textContent = text;
+        intro.querySelector(`[name="${Object.keys(missing)[0]}"]`).focus();
+        return;
+      }
       const button = intro.querySelector('button[type=submit]');
       button.disabled = true;
       try {

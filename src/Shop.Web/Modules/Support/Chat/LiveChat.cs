@@ -33,9 +33,9 @@ public sealed class StartChatRequest
     [StringLength(256, ErrorMessage = "Use at most 256 characters for your email address.")]
     public string? Email { get; set; }
 
-    [Required(ErrorMessage = "Write a message.")]
+    // Checked with the guest's name and email (LiveChat), so an empty form shows every missing field at once.
     [StringLength(ChatInput.MaxLength, ErrorMessage = "Use at most 4,000 characters for a message.")]
-    public string Message { get; set; } = "";
+    public string? Message { get; set; }
 
     [StringLength(500)]
     public string? Page { get; set; }
