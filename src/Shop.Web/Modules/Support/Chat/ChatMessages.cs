@@ -16,6 +16,7 @@ public sealed record ChatAttachment(Guid Id, string FileName, string ContentType
 public sealed record ChatMessage(Guid ConversationId, long Id, string Author, string AuthorName, string Body, DateTimeOffset CreatedAt,
     IReadOnlyList<ChatAttachment> Attachments)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsNote => Author == "note";
 }
 

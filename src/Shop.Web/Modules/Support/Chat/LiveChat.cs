@@ -33,9 +33,9 @@ public sealed class StartChatRequest
     [StringLength(256, ErrorMessage = "Use at most 256 characters for your email address.")]
     public string? Email { get; set; }
 
-    [Required(ErrorMessage = "Write a message.")]
+    // Checked with the guest's name and email (LiveChat), so an empty form shows every missing field at once.
     [StringLength(ChatInput.MaxLength, ErrorMessage = "Use at most 4,000 characters for a message.")]
-    public string Message { get; set; } = "";
+    public string? Message { get; set; }
 
     [StringLength(500)]
     public string? Page { get; set; }
@@ -60,6 +60,9 @@ public sealed class ChatPageRequest
     [Required, StringLength(500)]
     public string Page { get; set; } = "";
 }
+
+/// <summary>How far the customer's side and support have read a conversation.</summary>
+public sealed record ChatReadState(Guid ConversationId, long Customer, long Agent);
 
 /// <summary>Whether anyone is there to chat, and how fast support usually answers.</summary>
 public sealed record ChatAvailability(bool Online, int? UsualReplyMinutes, string Message);
@@ -151,6 +154,15 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
         await push.QueueChangedAsync(participant.ConversationId, cancellationToken);
         return await messages.OneAsync(participant.ConversationId, stored[^1].Id, cancellationToken)
             ?? throw new InvalidOperationException("The stored message is gone.");
+    }
+
+    /// <summary>How far each side has read: the customer's side, and the furthest any agent has read (read receipts after a reload).</summary>
+    public async Task<ChatReadState> ReadStateAsync(ChatParticipant participant, CancellationToken cancellationToken = default)
+    {
+        var positions = await db.Set<ReadPosition>().AsNoTracking().Where(r => r.ConversationId == participant.ConversationId).ToListAsync(cancellationToken);
+        return new ChatReadState(participant.ConversationId,
+            positions.Where(p => p.ParticipantKey == ReadPosition.CustomerSide).Select(p => p.LastReadMessageId).DefaultIfEmpty().Max(),
+            positions.Where(p => p.ParticipantKey != ReadPosition.CustomerSide).Select(p => p.LastReadMessageId).DefaultIfEmpty().Max());
     }
 
     public Task TypingAsync(ChatParticipant participant, string? connectionId = null, CancellationToken cancellationToken = default) =>

@@ -47,6 +47,10 @@ public sealed class SupportHub(LiveChat chat, AgentPresence presence) : Hub
         return await chat.CatchUpAsync(participant, afterMessageId);
     }
 
+    /// <summary>How far each side has read (read receipts after a reload).</summary>
+    public async Task<ChatReadState> ReadState(Guid conversationId, string? access) =>
+        await chat.ReadStateAsync(await ParticipantAsync(conversationId, access));
+
     public async Task Leave(Guid conversationId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, SupportPush.AgentGroup(conversationId));
