@@ -52,6 +52,8 @@ REDIS_PID=$!
 # Conversations of earlier runs stay in shop_bench (they are real data); each run starts its own.
 servers=()
 APP_PIDS=()
+# As deployed (deploy/compose.yaml): 40 database connections per instance, within PostgreSQL's 100.
+BENCH_CONNECTION="$BENCH_CONNECTION;Maximum Pool Size=40"
 export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" RateLimits__AuthenticationPermitsPerMinute=100000000 \
   RateLimits__AccountAttemptsPerWindow=100000000
 for i in 0 1; do
@@ -60,7 +62,11 @@ for i in 0 1; do
   servers+=("127.0.0.1:$((PORT + i))")
 done
 for s in "${servers[@]}"; do wait_ready "http://$s"; done
-"$HERE/../deploy/nginx/render.sh" --listen "127.0.0.1:$LB_PORT" --standalone "$PREFIX" --worker-connections $((CONNECTIONS * 2 + 1024)) "${servers[@]}" > "$PREFIX/nginx.conf"
+# Each proxied WebSocket takes two of a worker's connections; a worker cannot open more files than the hard limit.
+WORKER_CONNECTIONS=$((CONNECTIONS * 2 + 1024))
+HARD=$(ulimit -Hn)
+[ "$HARD" != unlimited ] && [ "$WORKER_CONNECTIONS" -gt $(( (HARD - 64) / 2 )) ] && WORKER_CONNECTIONS=$(( (HARD - 64) / 2 ))
+"$HERE/../deploy/nginx/render.sh" --listen "127.0.0.1:$LB_PORT" --standalone "$PREFIX" --worker-connections "$WORKER_CONNECTIONS" "${servers[@]}" > "$PREFIX/nginx.conf"
 [ "$(id -u)" -eq 0 ] && chown -R nobody: "$PREFIX"
 as_nobody "$NGINX" -p "$PREFIX" -e "$PREFIX/logs/error.log" -c "$PREFIX/nginx.conf" < /dev/null > /dev/null 2>&1
 wait_ready "http://127.0.0.1:$LB_PORT"

@@ -1,0 +1,113 @@
+using Dapper;
+using Microsoft.Playwright;
+
+namespace Shop.ClusterTests;
+
+/// <summary>
+/// The chat panel and the agent's live chat page in real Chromium, the guest's pages served by one
+/// instance and the agent's by another, so every push between them crosses the Redis backplane.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ChatInBrowsersAcrossInstancesTests(ShopCluster cluster) : IAsyncLifetime
+{
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SHOP_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // This machine has no outside network; root needs --no-sandbox.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    [Fact]
+    public async Task A_guest_and_an_agent_in_two_browsers_on_different_instances_chat_live_with_typing_and_read_receipts()
+    {
+        var (guestSide, agentSide) = (cluster.Instances[1], cluster.Instances[2]);
+        var (guest, guestErrors) = await NewPageAsync(guestSide.Address);
+        var home = await guest.GotoAsync("/");
+        Assert.Equal(guestSide.Name, home!.Headers["x-shop-instance"]);
+        await guest.GetByTestId("chat-launcher").ClickAsync();
+        var panel = guest.Locator("[data-chat-panel]");
+        await panel.WaitForAsync();
+        await panel.GetByLabel("Your name").FillAsync("Kavya Menon");
+        await panel.GetByLabel("Your email").FillAsync($"kavya-{Guid.NewGuid():N}@example.com");
+        await panel.GetByLabel("Message").FillAsync("Is the copper bottle dishwasher safe?");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        var guestMessages = panel.GetByTestId("chat-messages");
+        await guestMessages.GetByText("Is the copper bottle dishwasher safe?").WaitForAsync();
+        var conversationId = await guest.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('shop.support.chat')).conversationId");
+
+        var (agent, agentErrors) = await NewPageAsync(agentSide.Address);
+        await agent.GotoAsync("/account/sign-in");
+        await agent.GetByLabel("Email", new() { Exact = true }).FillAsync("neha.support@bazaar.local");
+        await agent.GetByLabel("Password", new() { Exact = true }).FillAsync(ShopCluster.DemoPassword);
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign out", IncludeHidden = true }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var live = await agent.GotoAsync($"/support/live/{conversationId}");
+        Assert.Equal(agentSide.Name, live!.Headers["x-shop-instance"]);
+        var agentThread = agent.Locator("[data-chat-thread]");
+        await agentThread.GetByText("Is the copper bottle dishwasher safe?").WaitForAsync();
+        // The agent's page read the guest's message: the guest, on the other instance, sees it read.
+        await guestMessages.Locator("li[data-author=customer][data-state=read]").WaitForAsync();
+
+        await guest.Locator("#chat-body").PressSequentiallyAsync("Also");
+        await agent.GetByText("The customer is typing…").WaitForAsync();
+        await agent.Locator("textarea[name=Body]").PressSequentiallyAsync("Hand");
+        await guest.GetByText("Support is typing…").WaitForAsync();
+
+        await agent.Locator("textarea[name=Body]").FillAsync("Hand wash only, please: it keeps the copper bright.");
+        await agent.Locator("textarea[name=Body]").PressAsync("Enter");
+        await guestMessages.GetByText("Hand wash only, please: it keeps the copper bright.").WaitForAsync();
+        await agentThread.Locator("li[data-author=agent][data-state=read]").WaitForAsync();
+
+        await guest.Locator("#chat-body").FillAsync("Understood, thanks!");
+        await guest.Locator("#chat-body").PressAsync("Enter");
+        await agentThread.GetByText("Understood, thanks!").WaitForAsync();
+        await guest.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "cluster-chat-guest.png") });
+        await agent.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "cluster-chat-agent.png") });
+
+        var guestIds = await guestMessages.Locator("li[data-message-id]").EvaluateAllAsync<long[]>("items => items.map(i => Number(i.dataset.messageId))");
+        var agentIds = await agentThread.Locator("li[data-message-id]").EvaluateAllAsync<long[]>("items => items.map(i => Number(i.dataset.messageId))");
+        await using var db = cluster.Database();
+        var stored = (await db.QueryAsync<long>("SELECT id FROM support.messages WHERE conversation_id = @id AND author_kind <> 'note' ORDER BY id",
+            new { id = Guid.Parse(conversationId) })).ToArray();
+        Assert.Equal(stored, guestIds);
+        Assert.Equal(stored, agentIds);
+        Assert.Empty(guestErrors);
+        Assert.Empty(agentErrors);
+    }
+
+    private async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(Uri site)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                errors.Add(message.Text);
+        };
+        return (page, errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
