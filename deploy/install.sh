@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the shop on a fresh Debian or Ubuntu server, as root:
 #   deploy/install.sh [--instances N] [--first-port 5001] [--server-name shop.example.in]
-# Installs PostgreSQL and nginx, creates the 'shop' system user, /opt/shop/app, /etc/shop,
+# Installs PostgreSQL, nginx and Redis (the live-chat backplane, on loopback), creates the 'shop' system user, /opt/shop/app, /etc/shop,
 # /var/lib/shop and /var/backups/shop, a database and role with a generated password, and
 # /etc/shop/shop.env with generated secrets; publishes this checkout to /opt/shop/app (needs the
 # .NET 10 SDK; the server itself needs only the ASP.NET Core 10 runtime), migrates, writes the nginx
@@ -26,7 +26,7 @@ command -v dotnet >/dev/null || die "the .NET 10 SDK is needed to publish (https
 
 echo "==> Packages"
 DEBIAN_FRONTEND=noninteractive apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql nginx curl >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql nginx redis-server curl >/dev/null
 
 echo "==> User and folders"
 id shop >/dev/null 2>&1 || useradd --system --home-dir /var/lib/shop --shell /usr/sbin/nologin shop
@@ -69,6 +69,21 @@ ENV
   chgrp shop "$SHOP_ENV"
   umask 022
 fi
+
+echo "==> Redis (live chat between instances)"
+# Loopback only (Debian's default), a password, no snapshots: it carries pushes, never data that matters.
+redis_conf=/etc/redis/redis.conf
+if ! grep -q '^# shop:' "$redis_conf"; then
+  redis_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+  printf '\n# shop: pub/sub for the live-chat backplane only\nbind 127.0.0.1 -::1\nrequirepass %s\nsave ""\nappendonly no\n' "$redis_password" >> "$redis_conf"
+  systemctl restart redis-server
+fi
+if ! grep -q '^ConnectionStrings__Redis=' "$SHOP_ENV"; then
+  redis_password=$(awk '$1 == "requirepass" { p = $2 } END { print p }' "$redis_conf")
+  echo "ConnectionStrings__Redis=\"127.0.0.1:6379,password=$redis_password\"" >> "$SHOP_ENV"
+fi
+systemctl enable --now redis-server >/dev/null 2>&1 || true
+
 set -a; . "$SHOP_ENV"; set +a
 
 echo "==> Publishing to /opt/shop/app"

@@ -5,7 +5,8 @@ using Shop.Testing;
 namespace Shop.ClusterTests;
 
 /// <summary>
-/// Several instances of the shop (real Release processes) sharing one database, behind a real nginx.
+/// Several instances of the shop (real Release processes) sharing one database, behind a real nginx,
+/// with a real Redis as the live-chat backplane between them.
 /// The database gets the demo accounts and a small demo catalog from the app's own `setup` command.
 /// </summary>
 public class ShopCluster : IAsyncLifetime
@@ -19,6 +20,8 @@ public class ShopCluster : IAsyncLifetime
 
     public NginxProcess Nginx { get; private set; } = null!;
 
+    public RedisProcess Redis { get; private set; } = null!;
+
     public string ConnectionString { get; private set; } = "";
 
     protected virtual int InstanceCount => 3;
@@ -28,6 +31,7 @@ public class ShopCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await CreateDatabaseAsync();
+        Redis = await RedisProcess.StartAsync();
         await PostgresServer.RunAsync("dotnet", [Repository.WebDll, "setup"], Environment(), Repository.WebProjectDirectory);
         Instances = Enumerable.Range(1, InstanceCount)
             .Select(i => new ShopProcess($"shop-{i}", PostgresServer.FreePort(), Environment(), logDirectory)).ToList();
@@ -78,6 +82,7 @@ public class ShopCluster : IAsyncLifetime
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ConnectionStrings__Shop"] = ConnectionString,
+        ["ConnectionStrings__Redis"] = Redis.ConnectionString,
         ["Demo__Accounts"] = "true",
         ["Demo__CatalogProducts"] = "24",
         ["FirstAdmin__Email"] = "admin@bazaar.local",
@@ -105,6 +110,8 @@ public class ShopCluster : IAsyncLifetime
             await Nginx.DisposeAsync();
         foreach (var instance in Instances)
             await instance.DisposeAsync();
+        if (Redis is not null)
+            await Redis.DisposeAsync();
         Directory.Delete(logDirectory, recursive: true);
     }
 }

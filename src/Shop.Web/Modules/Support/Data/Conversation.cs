@@ -64,6 +64,9 @@ public sealed class Conversation
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset LastMessageAt { get; private set; }
 
+    /// <summary>The storefront page the customer was last on while chatting (agents see it).</summary>
+    public string? CustomerPage { get; private set; }
+
     /// <summary>A new conversation with the customer's first words; a signed-in customer is an account, anyone else a guest.</summary>
     public static (Conversation Conversation, SupportMessage First) Start(Channel channel, Topic topic, SupportCustomer customer, Guid? orderId, string body, DateTimeOffset now)
     {
@@ -108,6 +111,25 @@ public sealed class Conversation
     {
         (Status, SnoozedUntil, UpdatedAt) = (ConversationStatus.Resolved, null, now);
         return new SupportMessage(Id, AuthorKind.System, agentId, "Resolved", now);
+    }
+
+    /// <summary>Records the page the customer is on (a path on this shop, cut to 500 characters); false when it did not change.</summary>
+    public bool ShowPage(string? path)
+    {
+        var page = string.IsNullOrWhiteSpace(path) || !path.StartsWith('/') || path.StartsWith("//") ? null : path.Trim()[..Math.Min(path.Trim().Length, 500)];
+        if (page is null || page == CustomerPage)
+            return false;
+        CustomerPage = page;
+        return true;
+    }
+
+    /// <summary>Gives an unassigned conversation to an agent, with the system message the customer sees.</summary>
+    public SupportMessage AssignTo(Guid agentId, string agentName, DateTimeOffset now)
+    {
+        if (AssigneeId is not null)
+            throw new InvalidOperationException("The conversation is already assigned.");
+        (AssigneeId, UpdatedAt) = (agentId, now);
+        return new SupportMessage(Id, AuthorKind.System, agentId, $"Assigned to {agentName}", now);
     }
 
     public bool BelongsTo(Guid? userId) => userId is not null && CustomerId == userId;

@@ -20,6 +20,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.GuestEmail).HasMaxLength(256);
         builder.HasIndex(c => new { c.CustomerId, c.LastMessageAt });
         builder.HasIndex(c => new { c.Status, c.LastMessageAt });
+        builder.Property(c => c.CustomerPage).HasMaxLength(500);
+        builder.HasIndex(c => new { c.AssigneeId, c.Status });
     }
 }
 
