@@ -77,9 +77,6 @@ public sealed class AgentQueue(ShopDbContext db, IStaffDirectory staff, SlaClock
 
         var key = agentId.ToString();
         var rows = await query
-            // Urgent first, then whoever has waited longest (the oldest unanswered message, else the last change).
-            .OrderBy(c => c.Priority == Data.Priority.Urgent ? 0 : c.Priority == Data.Priority.High ? 1 : c.Priority == Data.Priority.Normal ? 2 : 3)
-            .ThenBy(c => c.LastMessageAt).ThenBy(c => c.Id)
             .Select(c => new
             {
                 Conversation = c,
@@ -97,6 +94,9 @@ public sealed class AgentQueue(ShopDbContext db, IStaffDirectory staff, SlaClock
                     .Min(m => (DateTimeOffset?)m.CreatedAt),
                 Unread = db.Set<SupportMessage>().Count(m => m.ConversationId == r.Conversation.Id && m.AuthorKind == AuthorKind.Customer && m.Id > (r.Read ?? 0)),
             })
+            // Urgent first, then whoever has waited longest (their oldest unanswered message, else the last change).
+            .OrderBy(r => r.Conversation.Priority == Data.Priority.Urgent ? 0 : r.Conversation.Priority == Data.Priority.High ? 1 : r.Conversation.Priority == Data.Priority.Normal ? 2 : 3)
+            .ThenBy(r => r.FirstWaiting ?? r.Conversation.UpdatedAt).ThenBy(r => r.Conversation.Id)
             .ToPagedAsync(page, cancellationToken);
 
         var customerIds = rows.Items.Select(r => r.Conversation.CustomerId).OfType<Guid>().Distinct().ToList();
