@@ -14,8 +14,8 @@ namespace Shop.Tests.Support;
 public sealed class SupportSlaTests : IAsyncLifetime
 {
     private static readonly TimeSpan India = TimeSpan.FromHours(5.5);
-    // Friday 11 December 2026, 17:30 in India.
-    private static readonly DateTimeOffset FridayEvening = new(2026, 12, 11, 17, 30, 0, India);
+    // Friday 27 November 2026, 17:30 in India (in the past, so the outbox, which compares with the database's clock, delivers at once).
+    private static readonly DateTimeOffset FridayEvening = new(2026, 11, 27, 17, 30, 0, India);
     private readonly AdjustableClock clock = new();
     private ShopAppFactory app = null!;
 
@@ -39,18 +39,18 @@ public sealed class SupportSlaTests : IAsyncLifetime
 
         // Normal, 8 business hours: half an hour on Friday, then Monday 09:00 + 7.5 h.
         var item = await RowAsync(agent, id);
-        AssertNear(new DateTimeOffset(2026, 12, 14, 16, 30, 0, India), item.GetProperty("responseDueAt").GetDateTimeOffset());
+        AssertNear(new DateTimeOffset(2026, 11, 30, 16, 30, 0, India), item.GetProperty("responseDueAt").GetDateTimeOffset());
         Assert.False(item.GetProperty("breached").GetBoolean());
         AssertNear(FridayEvening, item.GetProperty("waitingSince").GetDateTimeOffset());
 
         // Urgent, 1 business hour: Monday 09:30.
         await CatalogClient.Expect(await agent.PostAsJsonAsync($"{SupportConsoleTests.Console}/conversations/{id}/priority", new { priority = "urgent" }), HttpStatusCode.OK);
         item = await RowAsync(agent, id);
-        AssertNear(new DateTimeOffset(2026, 12, 14, 9, 30, 0, India), item.GetProperty("responseDueAt").GetDateTimeOffset());
+        AssertNear(new DateTimeOffset(2026, 11, 30, 9, 30, 0, India), item.GetProperty("responseDueAt").GetDateTimeOffset());
         Assert.False(item.GetProperty("breached").GetBoolean());
 
         // Saturday and Sunday do not count: on Monday at 09:15 it is not yet due.
-        clock.Advance(new DateTimeOffset(2026, 12, 14, 9, 15, 0, India) - clock.GetUtcNow());
+        clock.Advance(new DateTimeOffset(2026, 11, 30, 9, 15, 0, India) - clock.GetUtcNow());
         agent = await ClientAsync(agentEmail);
         Assert.False((await RowAsync(agent, id)).GetProperty("breached").GetBoolean());
 
@@ -74,7 +74,7 @@ public sealed class SupportSlaTests : IAsyncLifetime
         agent = await ClientAsync(agentEmail);
         await CatalogClient.Expect(await customer.PostAsJsonAsync($"{SupportConsoleTests.Conversations}/{id}/messages", new { body = "Which courier?" }), HttpStatusCode.Created);
         item = await RowAsync(agent, id);
-        AssertNear(new DateTimeOffset(2026, 12, 14, 10, 55, 0, India), item.GetProperty("responseDueAt").GetDateTimeOffset());
+        AssertNear(new DateTimeOffset(2026, 11, 30, 10, 55, 0, India), item.GetProperty("responseDueAt").GetDateTimeOffset());
         Assert.False(item.GetProperty("breached").GetBoolean());
     }
 

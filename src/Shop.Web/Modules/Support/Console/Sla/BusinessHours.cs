@@ -46,6 +46,8 @@ public sealed class BusinessHours
     {
         if (business < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(business), "Business time to add cannot be negative.");
+        if (business == TimeSpan.Zero)
+            return start.ToUniversalTime();
         var local = TimeZoneInfo.ConvertTime(start, zone).DateTime;
         var remaining = business;
         for (var day = local.Date; ; day = day.AddDays(1))
