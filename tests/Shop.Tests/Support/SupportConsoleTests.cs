@@ -232,6 +232,9 @@ public sealed class SupportConsoleTests(SmtpTestServer smtp) : IClassFixture<Smt
         Assert.Contains("already has the shortcut", await duplicate.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await agent.Client.PostAsJsonAsync($"{Console}/canned-replies", new { shortcut = "no spaces!", title = "Bad", body = "Bad" })).StatusCode);
         Assert.Contains(shortcut, await agent.Client.GetStringAsync($"{Console}/canned-replies"));
+        var managed = await (await app.CookieClientAsync(agent.Email)).GetAsync("/support/console/canned-replies");
+        Assert.True(managed.StatusCode == HttpStatusCode.OK, await managed.Content.ReadAsStringAsync());
+        Assert.Contains($"/{shortcut}", await managed.Content.ReadAsStringAsync());
 
         var id = await StartAsync(customer.Client, "Can I return a saree I did not like?");
         var expanded = await Expect(agent.Client.PostAsJsonAsync($"{Console}/conversations/{id}/replies", new { body = $"/{shortcut}" }), HttpStatusCode.Created);
