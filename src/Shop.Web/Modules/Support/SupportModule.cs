@@ -1,4 +1,5 @@
 using Shop.Web.Modules.Support.Console;
+using Shop.Web.Modules.Support.Chat;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Messages;
@@ -14,6 +15,7 @@ public static class SupportModule
         builder.Services.AddScoped<SupportDesk>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportRequestMessages>();
         builder.AddSupportConsole();
+        builder.AddSupportChat();
         return builder;
     }
 
@@ -21,6 +23,7 @@ public static class SupportModule
     {
         app.MapGroup("/api/v1").MapConversationEndpoints();
         app.MapSupportConsole();
+        app.MapSupportChat();
         return app;
     }
 }

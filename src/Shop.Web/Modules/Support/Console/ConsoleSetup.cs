@@ -27,8 +27,8 @@ public static class ConsoleSetup
         builder.Services.AddScoped<ISetupStep, DemoCannedRepliesSetup>();
         builder.Services.AddSingleton<SnoozeWakeUp>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SnoozeWakeUp>());
-        // Replaced by agents' presence where it is tracked: then online agents are told in the app only.
-        builder.Services.AddSingleton<IAgentAvailability, NobodyOnline>();
+        // Agents online (presence follows their live connections) hear of new requests in the app only.
+        builder.Services.AddScoped<IAgentAvailability, PresenceAvailability>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, NewRequestAlerts>();
         return builder;
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Support.Chat;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Data;
 using Shop.Web.Platform.Api;
@@ -17,7 +18,7 @@ namespace Shop.Web.Modules.Support.Conversations;
 /// does not exist. Every message is stored, with its event in the outbox, before anyone is told of it.
 /// </summary>
 public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrderReferences orders, ICustomerDirectory customers,
-    ConversationAccess access, TimeProvider clock)
+    ConversationAccess access, TimeProvider clock, SupportPush push, ChatAssignment assignment)
 {
     public async Task<ConversationView> StartAsync(Guid? userId, ContactRequest request, CancellationToken cancellationToken = default)
     {
@@ -32,6 +33,8 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
         db.Add(first);
         outbox.Add(new ConversationStarted(conversation.Id));
         await db.SaveChangesAsync(cancellationToken);
+        await push.QueueChangedAsync(conversation.Id, cancellationToken);
+        await assignment.AssignWaitingAsync(cancellationToken);
         var view = await ViewAsync(conversation, cancellationToken);
         return userId is null ? view with { AccessToken = access.TokenFor(conversation.Id) } : view;
     }
@@ -58,6 +61,7 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
             return null;
         if (string.IsNullOrWhiteSpace(request.Body))
             throw new InputValidationException(nameof(ReplyRequest.Body), "Write your reply.");
+        ChatInput.Checked(request.Body, nameof(ReplyRequest.Body));
         var message = conversation.Post(AuthorKind.Customer, conversation.CustomerId, request.Body, clock.GetUtcNow());
         db.Add(message);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -66,6 +70,8 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
         await MoveReadPositionAsync(conversation.Id, message.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await push.MessageStoredAsync(conversation.Id, message.Id, cancellationToken);
+        await push.QueueChangedAsync(conversation.Id, cancellationToken);
         return new MessageView(message.Id, message.AuthorKind, message.Body, message.CreatedAt);
     }
 
@@ -77,7 +83,10 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
         var last = await db.Set<SupportMessage>().Where(m => m.ConversationId == id && m.AuthorKind != AuthorKind.Note)
             .MaxAsync(m => (long?)m.Id, cancellationToken);
         if (last is not null)
+        {
             await MoveReadPositionAsync(id, last.Value, cancellationToken);
+            await push.ReadAsync(id, ChatSide.Customer, last.Value, cancellationToken);
+        }
         return true;
     }
 

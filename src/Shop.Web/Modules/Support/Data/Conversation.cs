@@ -66,6 +66,9 @@ public sealed class Conversation
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset LastMessageAt { get; private set; }
 
+    /// <summary>The storefront page the customer was last on while chatting (agents see it).</summary>
+    public string? CustomerPage { get; private set; }
+
     /// <summary>A new conversation with the customer's first words; a signed-in customer is an account, anyone else a guest.</summary>
     public static (Conversation Conversation, SupportMessage First) Start(Channel channel, Topic topic, SupportCustomer customer, Guid? orderId, string body, DateTimeOffset now)
     {
@@ -115,7 +118,7 @@ public sealed class Conversation
     // The agents' console: who works on it, how urgent it is, when it comes back. Each change leaves a system message.
 
     /// <summary>An agent (support or admin) takes the conversation, or it is transferred to one; never to anyone else.</summary>
-    public SupportMessage AssignTo(SupportAgent agent, Guid byId, DateTimeOffset now, bool transfer)
+    public SupportMessage AssignTo(AssigneeCandidate agent, Guid byId, DateTimeOffset now, bool transfer)
     {
         if (!agent.IsAgent)
             throw new RuleViolationException("support.not_an_agent", $"{agent.Name} is not a support agent; conversations go only to support staff.");
@@ -161,6 +164,25 @@ public sealed class Conversation
         return new SupportMessage(Id, AuthorKind.System, byId, "Reopened", now);
     }
 
+    /// <summary>Records the page the customer is on (a path on this shop, cut to 500 characters); false when it did not change.</summary>
+    public bool ShowPage(string? path)
+    {
+        var page = string.IsNullOrWhiteSpace(path) || !path.StartsWith('/') || path.StartsWith("//") ? null : path.Trim()[..Math.Min(path.Trim().Length, 500)];
+        if (page is null || page == CustomerPage)
+            return false;
+        CustomerPage = page;
+        return true;
+    }
+
+    /// <summary>Gives an unassigned conversation to an agent, with the system message the customer sees.</summary>
+    public SupportMessage AssignTo(Guid agentId, string agentName, DateTimeOffset now)
+    {
+        if (AssigneeId is not null)
+            throw new InvalidOperationException("The conversation is already assigned.");
+        (AssigneeId, UpdatedAt) = (agentId, now);
+        return new SupportMessage(Id, AuthorKind.System, agentId, $"Assigned to {agentName}", now);
+    }
+
     public bool BelongsTo(Guid? userId) => userId is not null && CustomerId == userId;
 }
 
@@ -168,4 +190,4 @@ public sealed class Conversation
 public sealed record SupportCustomer(Guid? UserId, string Name, string Email);
 
 /// <summary>A user support may hand a conversation to: only support and admin users are agents.</summary>
-public sealed record SupportAgent(Guid Id, string Name, bool IsAgent);
+public sealed record AssigneeCandidate(Guid Id, string Name, bool IsAgent);

@@ -21,6 +21,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.CustomerId, c.LastMessageAt });
         builder.HasIndex(c => new { c.Status, c.LastMessageAt });
         builder.HasIndex(c => new { c.Status, c.SnoozedUntil });
+        builder.Property(c => c.CustomerPage).HasMaxLength(500);
+        builder.HasIndex(c => new { c.AssigneeId, c.Status });
     }
 }
 

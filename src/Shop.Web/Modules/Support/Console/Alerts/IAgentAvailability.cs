@@ -5,9 +5,3 @@ public interface IAgentAvailability
 {
     Task<bool> AnyoneOnlineAsync(CancellationToken cancellationToken = default);
 }
-
-/// <summary>Until agents' presence is tracked, nobody counts as online, so every agent hears of new requests by email too.</summary>
-internal sealed class NobodyOnline : IAgentAvailability
-{
-    public Task<bool> AnyoneOnlineAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
-}

@@ -3,6 +3,7 @@ using Shop.Web.Modules.Cart.Contracts;
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Support.Chat;
 using Shop.Web.Modules.Support.Console.Canned;
 using Shop.Web.Modules.Support.Console.Ratings;
 using Shop.Web.Modules.Support.Console.Sla;
@@ -20,7 +21,7 @@ namespace Shop.Web.Modules.Support.Console.Desk;
 /// (a reply, a note or a system event) before anyone is told. Null means there is no such conversation.
 /// </summary>
 public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory staff, ICustomerDirectory customers,
-    ICustomerOrderReferences orders, ICustomerCarts carts, ICatalogLookup catalog, CannedReplies canned, SlaClock sla)
+    ICustomerOrderReferences orders, ICustomerCarts carts, ICatalogLookup catalog, CannedReplies canned, SlaClock sla, SupportPush push)
 {
     public const int RecentOrders = 5;
 
@@ -56,8 +57,8 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
         {
             var toId = request.AgentId ?? throw new InputValidationException(nameof(TransferRequest.AgentId), "Choose an agent.");
             var to = await staff.FindAgentAsync(toId, cancellationToken) is { } member
-                ? new SupportAgent(member.UserId, member.Name, IsAgent: true)
-                : new SupportAgent(toId, (await staff.NamesAsync([toId], cancellationToken)).GetValueOrDefault(toId) ?? "That user", IsAgent: false);
+                ? new AssigneeCandidate(member.UserId, member.Name, IsAgent: true)
+                : new AssigneeCandidate(toId, (await staff.NamesAsync([toId], cancellationToken)).GetValueOrDefault(toId) ?? "That user", IsAgent: false);
             return [conversation.AssignTo(to, agentId, now, transfer: true)];
         }, announce: false, cancellationToken);
 
@@ -98,7 +99,7 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
         return true;
     }
 
-    private delegate Task<List<SupportMessage>> Action(Conversation conversation, SupportAgent agent, DateTimeOffset now);
+    private delegate Task<List<SupportMessage>> Action(Conversation conversation, AssigneeCandidate agent, DateTimeOffset now);
 
     private static Task<List<SupportMessage>> One(SupportMessage message) => Task.FromResult(new List<SupportMessage> { message });
 
@@ -111,7 +112,7 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
         if (conversation is null)
             return null;
         var me = await staff.FindAgentAsync(agentId, cancellationToken);
-        var agent = new SupportAgent(agentId, me?.Name ?? "Support", me is not null);
+        var agent = new AssigneeCandidate(agentId, me?.Name ?? "Support", me is not null);
         var messages = await act(conversation, agent, sla.Now);
         db.AddRange(messages);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -124,6 +125,10 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
         }
         await transaction.CommitAsync(cancellationToken);
         await MarkReadAsync(id, agentId, cancellationToken);
+        // Stored first, then told: live connections get every message (notes only on the agents' side) and queues refresh.
+        foreach (var message in messages)
+            await push.MessageStoredAsync(conversation.Id, message.Id, cancellationToken);
+        await push.QueueChangedAsync(conversation.Id, cancellationToken);
         return new AgentMessageView(last.Id, last.AuthorKind, agent.Name, last.Body, last.CreatedAt);
     }
 
@@ -172,7 +177,7 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
 
         return new AgentConversationView(conversation.Id, conversation.Channel, conversation.Topic, conversation.Status, conversation.Priority, conversation.SnoozedUntil,
             conversation.AssigneeId, conversation.AssigneeId is { } assignee ? people.GetValueOrDefault(assignee) : null, customer,
-            conversation.OrderId, orderNumber, conversation.ProductId, conversation.SellerId, CustomerPage: null,
+            conversation.OrderId, orderNumber, conversation.ProductId, conversation.SellerId, conversation.CustomerPage,
             views, customerRead, waitingSince, due, due is { } dueAt && sla.Now > dueAt, recent, cart, rating, conversation.CreatedAt);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.Web.Modules.Support.Chat;
 using Shop.Web.Modules.Support.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Jobs;
@@ -9,7 +10,7 @@ namespace Shop.Web.Modules.Support.Console.Snooze;
 /// Brings snoozed conversations back to the queue when their time comes. Rows are locked with SKIP LOCKED,
 /// so instances running it at once never wake the same conversation twice.
 /// </summary>
-internal sealed partial class SnoozeWakeUp(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SnoozeWakeUp> logger) : PeriodicJob(clock)
+internal sealed partial class SnoozeWakeUp(IServiceScopeFactory scopes, SupportPush push, TimeProvider clock, ILogger<SnoozeWakeUp> logger) : PeriodicJob(clock)
 {
     public const int Batch = 100;
 
@@ -18,7 +19,7 @@ internal sealed partial class SnoozeWakeUp(IServiceScopeFactory scopes, TimeProv
     /// <summary>Wakes every snoozed conversation that is due; returns how many.</summary>
     public async Task<int> WakeDueAsync(CancellationToken cancellationToken = default)
     {
-        var woken = 0;
+        var count = 0;
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -30,14 +31,18 @@ internal sealed partial class SnoozeWakeUp(IServiceScopeFactory scopes, TimeProv
                  WHERE status = 'snoozed' AND snoozed_until <= {now}
                  ORDER BY snoozed_until LIMIT {Batch} FOR UPDATE SKIP LOCKED
                 """).ToListAsync(cancellationToken);
-            foreach (var conversation in due)
-                if (conversation.WakeIfDue(now) is { } message)
-                    db.Add(message);
+            var woken = due.Select(c => c.WakeIfDue(now)).OfType<SupportMessage>().ToList();
+            db.AddRange(woken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            woken += due.Count;
+            foreach (var message in woken)
+            {
+                await push.MessageStoredAsync(message.ConversationId, message.Id, cancellationToken);
+                await push.QueueChangedAsync(message.ConversationId, cancellationToken);
+            }
+            count += woken.Count;
             if (due.Count < Batch)
-                return woken;
+                return count;
         }
     }
 

@@ -1,0 +1,25 @@
+namespace Shop.Web.Modules.Support.Chat;
+
+public static class ChatSetup
+{
+    /// <summary>Live chat on one instance needs nothing but PostgreSQL; a backplane for several is added by the hosting setup when configured.</summary>
+    public static WebApplicationBuilder AddSupportChat(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024);
+        builder.Services.AddSingleton<ChatInstance>();
+        builder.Services.AddSingleton<SupportPush>();
+        builder.Services.AddScoped<ChatMessages>();
+        builder.Services.AddScoped<ChatAssignment>();
+        builder.Services.AddScoped<AgentPresence>();
+        builder.Services.AddScoped<LiveChat>();
+        builder.Services.AddHostedService<AgentPresenceSweep>();
+        return builder;
+    }
+
+    public static WebApplication MapSupportChat(this WebApplication app)
+    {
+        app.MapGroup("/api/v1").MapChatEndpoints();
+        app.MapHub<SupportHub>("/hubs/support");
+        return app;
+    }
+}
