@@ -127,6 +127,26 @@ public sealed partial class PhoneLayoutTests(BrowserFixture browser) : IClassFix
     }
 
     [Fact]
+    public async Task Every_support_console_page_fits_a_phone()
+    {
+        var shop = await SeedAsync();
+        var app = browser.Shop;
+        var (agent, agentEmail) = await app.SignedInClientAsync("agent", "support");
+        var customer = app.BearerClient((await app.LoginAsync(shop.CustomerEmail)).AccessToken);
+        var started = await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/support/conversations",
+            new { topic = "returns", message = "The Sanganeri bedsheet's colour ran in the first wash; can I return the whole set?" }), HttpStatusCode.Created);
+        await CatalogClient.Expect(await agent.PostAsJsonAsync($"/api/v1/support/console/conversations/{started.GetProperty("id").GetString()}/notes",
+            new { body = "Colour-fastness complaint; check the batch with the seller before offering a refund." }), HttpStatusCode.Created);
+        var (page, errors) = await browser.NewPageAsync(PhoneWidth, 844);
+        var checker = new WidthChecker(page);
+        await SignIn.AsAsync(page, agentEmail);
+
+        await checker.CrawlAsync(["/support/console"], path => path.StartsWith("/support/console", StringComparison.Ordinal));
+        checker.AssertAllFit(mustInclude: ["/support/console", "/support/console/conversations/{id}", "/support/console/canned-replies", "/support/console/figures"]);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task The_signed_in_header_folds_into_a_menu_on_a_phone()
     {
         var shop = await SeedAsync();

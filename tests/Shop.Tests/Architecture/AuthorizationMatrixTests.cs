@@ -158,6 +158,7 @@ public sealed partial class AuthorizationMatrixTests(ShopAppFactory app) : IClas
         ["POST /api/v1/seller/fulfillments/{id}/status"] = _ => """{"status":"processing"}""",
         ["PUT /api/v1/cart/items/{variantId}"] = _ => """{"quantity":2}""",
         ["POST /api/v1/support/conversations/{id}/messages"] = _ => """{"body":"Any news?"}""",
+        ["POST /api/v1/support/conversations/{id}/rating"] = _ => """{"score":5,"comment":"Quick and kind"}""",
     };
 
     [GeneratedRegex(@"\{(\w+)\}")]

@@ -16,6 +16,7 @@ public static class CartModule
         builder.Services.AddScoped<CartService>();
         builder.Services.AddScoped<IShoppingCart>(services => services.GetRequiredService<CartService>());
         builder.Services.AddScoped<ICartCheckout>(services => services.GetRequiredService<CartService>());
+        builder.Services.AddScoped<ICustomerCarts, CustomerCarts>();
         builder.Services.AddScoped<WishlistService>();
         builder.Services.AddScoped<IWishlist>(services => services.GetRequiredService<WishlistService>());
         return builder;

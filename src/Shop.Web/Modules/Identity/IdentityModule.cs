@@ -113,6 +113,7 @@ public static class IdentityModule
         builder.Services.AddScoped<TwoFactorSetup>();
         builder.Services.AddScoped<ISellerDirectory, SellerDirectory>();
         builder.Services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();
 
         builder.Services.AddIntegrationEventHandler<EmailConfirmationRequested, AccountEmails>();
         builder.Services.AddIntegrationEventHandler<RegistrationAttemptedForExistingAccount, AccountEmails>();

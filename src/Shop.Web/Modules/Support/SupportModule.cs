@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Support.Console;
 using Shop.Web.Modules.Support.Chat;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
@@ -13,6 +14,7 @@ public static class SupportModule
         builder.Services.AddSingleton<ConversationAccess>();
         builder.Services.AddScoped<SupportDesk>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportRequestMessages>();
+        builder.AddSupportConsole();
         builder.AddSupportChat();
         builder.AddSupportChatScaleOut();
         return builder;
@@ -21,6 +23,7 @@ public static class SupportModule
     public static WebApplication MapSupport(this WebApplication app)
     {
         app.MapGroup("/api/v1").MapConversationEndpoints();
+        app.MapSupportConsole();
         app.MapSupportChat();
         return app;
     }

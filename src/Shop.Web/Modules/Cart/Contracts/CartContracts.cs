@@ -38,3 +38,13 @@ public interface ICartCheckout
 
     Task ClearAsync(Guid cartId);
 }
+
+/// <summary>A line of a customer's cart as support sees it: the variant, how many and the price when added.</summary>
+public sealed record CustomerCartLine(Guid VariantId, int Quantity, decimal PriceWhenAdded);
+
+/// <summary>A customer's current cart, for support to see what they are about to buy.</summary>
+public interface ICustomerCarts
+{
+    /// <summary>The lines of the customer's cart, oldest first; empty when they have none.</summary>
+    Task<IReadOnlyList<CustomerCartLine>> LinesAsync(Guid customerId, CancellationToken cancellationToken = default);
+}

@@ -31,8 +31,9 @@ public sealed record Recipient(Guid? UserId, string Email, string Name);
 /// One notification for one person. <paramref name="Key"/> names the business fact ("order 42 shipped");
 /// the same kind, key and recipient is delivered once however often the event arrives. Left null inside
 /// an outbox handler, the event itself is the key. <paramref name="LinkPath"/> is where the in-app entry leads.
+/// <paramref name="WithEmail"/> false keeps it to the in-app entry (e.g. staff who are online see it there).
 /// </summary>
-public sealed record Notice(NotificationKind Kind, Recipient To, object Model, string? Key = null, string? LinkPath = null);
+public sealed record Notice(NotificationKind Kind, Recipient To, object Model, string? Key = null, string? LinkPath = null, bool WithEmail = true);
 
 /// <summary>Queues a notification's email and in-app entry in the caller's transaction (call it from outbox handlers).</summary>
 public interface INotifier

@@ -18,6 +18,7 @@ internal sealed class Notifier(ShopDbContext db, IOutbox outbox, EmailTemplates 
     {
         var kind = NotificationKinds.Of(notice.Kind);
         var (email, inApp) = await ChannelsAsync(kind, notice.To.UserId, cancellationToken);
+        email &= notice.WithEmail;
         var userId = kind.InApp && inApp ? notice.To.UserId : null;
         if (!email && userId is null)
             return;

@@ -1,3 +1,5 @@
+using Shop.Web.Platform.Errors;
+
 namespace Shop.Web.Modules.Support.Data;
 
 /// <summary>The door a conversation came through.</summary>
@@ -113,6 +115,55 @@ public sealed class Conversation
         return new SupportMessage(Id, AuthorKind.System, agentId, "Resolved", now);
     }
 
+    // The agents' console: who works on it, how urgent it is, when it comes back. Each change leaves a system message.
+
+    /// <summary>An agent (support or admin) takes the conversation, or it is transferred to one; never to anyone else.</summary>
+    public SupportMessage AssignTo(AssigneeCandidate agent, Guid byId, DateTimeOffset now, bool transfer)
+    {
+        if (!agent.IsAgent)
+            throw new RuleViolationException("support.not_an_agent", $"{agent.Name} is not a support agent; conversations go only to support staff.");
+        if (AssigneeId == agent.Id)
+            throw new ConflictException("support.already_assigned", $"The conversation is already with {agent.Name}.");
+        (AssigneeId, UpdatedAt) = (agent.Id, now);
+        return new SupportMessage(Id, AuthorKind.System, byId, transfer ? $"Transferred to {agent.Name}" : $"Taken by {agent.Name}", now);
+    }
+
+    public SupportMessage ChangePriority(Priority priority, Guid byId, DateTimeOffset now)
+    {
+        if (priority == Priority)
+            throw new ConflictException("support.same_priority", $"The priority is already {priority.ToString().ToLowerInvariant()}.");
+        (Priority, UpdatedAt) = (priority, now);
+        return new SupportMessage(Id, AuthorKind.System, byId, $"Priority set to {priority.ToString().ToLowerInvariant()}", now);
+    }
+
+    /// <summary>Sets the conversation aside until a time in the future; a customer's message or the time coming wakes it.</summary>
+    public SupportMessage Snooze(DateTimeOffset until, Guid byId, DateTimeOffset now)
+    {
+        if (until <= now)
+            throw new RuleViolationException("support.snooze_in_past", "Snooze until a time in the future.");
+        if (Status == ConversationStatus.Resolved)
+            throw new ConflictException("support.snooze_resolved", "A resolved conversation cannot be snoozed; reopen it first.");
+        (Status, SnoozedUntil, UpdatedAt) = (ConversationStatus.Snoozed, until, now);
+        return new SupportMessage(Id, AuthorKind.System, byId, $"Snoozed until {until:yyyy-MM-dd HH:mm} UTC", now);
+    }
+
+    /// <summary>A snoozed conversation whose time has come is support's turn again; null when it is not due.</summary>
+    public SupportMessage? WakeIfDue(DateTimeOffset now)
+    {
+        if (Status != ConversationStatus.Snoozed || SnoozedUntil > now)
+            return null;
+        (Status, SnoozedUntil, UpdatedAt) = (ConversationStatus.Open, null, now);
+        return new SupportMessage(Id, AuthorKind.System, null, "Snooze ended", now);
+    }
+
+    public SupportMessage Reopen(Guid byId, DateTimeOffset now)
+    {
+        if (Status == ConversationStatus.Open)
+            throw new ConflictException("support.already_open", "The conversation is already open.");
+        (Status, SnoozedUntil, UpdatedAt) = (ConversationStatus.Open, null, now);
+        return new SupportMessage(Id, AuthorKind.System, byId, "Reopened", now);
+    }
+
     /// <summary>Records the page the customer is on (a path on this shop, cut to 500 characters); false when it did not change.</summary>
     public bool ShowPage(string? path)
     {
@@ -137,3 +188,6 @@ public sealed class Conversation
 
 /// <summary>Who is asking: an account (UserId set) or a guest with a name and email.</summary>
 public sealed record SupportCustomer(Guid? UserId, string Name, string Email);
+
+/// <summary>A user support may hand a conversation to: only support and admin users are agents.</summary>
+public sealed record AssigneeCandidate(Guid Id, string Name, bool IsAgent);

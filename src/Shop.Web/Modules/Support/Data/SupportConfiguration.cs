@@ -20,6 +20,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.GuestEmail).HasMaxLength(256);
         builder.HasIndex(c => new { c.CustomerId, c.LastMessageAt });
         builder.HasIndex(c => new { c.Status, c.LastMessageAt });
+        builder.HasIndex(c => new { c.Status, c.SnoozedUntil });
         builder.Property(c => c.CustomerPage).HasMaxLength(500);
         builder.HasIndex(c => new { c.AssigneeId, c.Status });
     }
@@ -37,6 +38,8 @@ internal sealed class SupportMessageConfiguration : IEntityTypeConfiguration<Sup
         builder.Ignore(m => m.ShownToCustomer);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.ConversationId, m.Id });
+        // The agents' search over message text (notes included): ILIKE '%words%' through trigrams.
+        builder.HasIndex(m => m.Body, "ix_messages_body_trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 
