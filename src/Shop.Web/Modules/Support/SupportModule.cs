@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Support.Callbacks;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Messages;
@@ -12,12 +13,14 @@ public static class SupportModule
         builder.Services.AddSingleton<ConversationAccess>();
         builder.Services.AddScoped<SupportDesk>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportRequestMessages>();
+        builder.AddSupportCallbacks();
         return builder;
     }
 
     public static WebApplication MapSupport(this WebApplication app)
     {
         app.MapGroup("/api/v1").MapConversationEndpoints();
+        app.MapSupportCallbacks();
         return app;
     }
 }
