@@ -1,7 +1,9 @@
+using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Support.Callbacks;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Messages;
+using Shop.Web.Modules.Support.Webhooks;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Support;
@@ -14,6 +16,8 @@ public static class SupportModule
         builder.Services.AddScoped<SupportDesk>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportRequestMessages>();
         builder.AddSupportCallbacks();
+        builder.AddSupportAttachments();
+        builder.AddSupportWebhooks();
         return builder;
     }
 
@@ -21,6 +25,7 @@ public static class SupportModule
     {
         app.MapGroup("/api/v1").MapConversationEndpoints();
         app.MapSupportCallbacks();
+        app.MapSupportAttachments();
         return app;
     }
 }

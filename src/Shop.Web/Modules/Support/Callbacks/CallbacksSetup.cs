@@ -17,7 +17,6 @@ public static class CallbacksSetup
         builder.Services.Configure<CallbackOptions>(builder.Configuration.GetSection(CallbackOptions.Section));
         builder.Services.AddSingleton<CallbackSchedule>();
         builder.Services.AddScoped<CallbackDesk>();
-        builder.Services.AddScoped<CallbackMessages>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, CallbackMessages>();
         builder.Services.AddSingleton<CallbackReminders>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CallbackReminders>());
