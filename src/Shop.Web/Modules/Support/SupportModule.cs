@@ -3,6 +3,8 @@ using Shop.Web.Modules.Support.Callbacks;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Messages;
+using Shop.Web.Modules.Support.ReplyEmails;
+using Shop.Web.Modules.Support.Transcripts;
 using Shop.Web.Modules.Support.Webhooks;
 using Shop.Web.Platform.Outbox;
 
@@ -18,6 +20,8 @@ public static class SupportModule
         builder.AddSupportCallbacks();
         builder.AddSupportAttachments();
         builder.AddSupportWebhooks();
+        builder.AddSupportReplyEmails();
+        builder.AddSupportTranscripts();
         return builder;
     }
 
@@ -26,6 +30,7 @@ public static class SupportModule
         app.MapGroup("/api/v1").MapConversationEndpoints();
         app.MapSupportCallbacks();
         app.MapSupportAttachments();
+        app.MapSupportTranscripts();
         return app;
     }
 }
