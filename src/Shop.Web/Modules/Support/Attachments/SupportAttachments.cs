@@ -76,9 +76,10 @@ public sealed class SupportAttachments(ShopDbContext db, IOptions<AttachmentOpti
     /// <summary>Adds the uploads to a stored message (saved with the caller's next SaveChanges).</summary>
     public void Attach(SupportMessage message, IReadOnlyList<AttachmentUpload> uploads)
     {
+        // Ids are UUID v7s, ordered by their millisecond: one apart keeps the files in the order they were sent.
         var now = clock.GetUtcNow();
-        foreach (var upload in uploads)
-            db.Add(new SupportAttachment(message.ConversationId, message.Id, upload, now));
+        for (var i = 0; i < uploads.Count; i++)
+            db.Add(new SupportAttachment(message.ConversationId, message.Id, uploads[i], now.AddMilliseconds(i)));
     }
 
     /// <summary>A conversation's attachments by message, for the customer's side (<paramref name="access"/>: a guest's token, put in the links).</summary>
