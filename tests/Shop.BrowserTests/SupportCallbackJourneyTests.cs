@@ -60,7 +60,7 @@ public sealed class SupportCallbackJourneyTests(BrowserFixture browser) : IClass
         Assert.Equal(1, await agent.Locator("a[href='/support/console']").CountAsync());
         await Screenshot(agent, "support-callbacks.png");
         await card.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = "No answer" });
-        await card.GetByLabel("Notes (only support sees them)").FillAsync("Rang twice, voicemail full");
+        await card.GetByLabel("Notes (support only)").FillAsync("Rang twice, voicemail full");
         await card.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await agent.GetByText("The outcome was recorded in the conversation.").WaitForAsync();
         Assert.Contains("No answer", await agent.GetByTestId("callback").Filter(new() { HasText = "Ravi Kumar" }).InnerTextAsync());
