@@ -61,6 +61,11 @@ public sealed class CallbackDesk(ShopDbContext db, IOutbox outbox, ICustomerDire
             userId is null ? access.TokenFor(conversation.Id) : null);
     }
 
+    /// <summary>The call-back of a conversation the caller may already see (its number, slot and outcome); null for other channels.</summary>
+    public async Task<(string Phone, string Slot, CallbackOutcome? Outcome)?> OfConversationAsync(Guid conversationId, CancellationToken cancellationToken = default) =>
+        await db.Set<Callback>().AsNoTracking().SingleOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken) is { } callback
+            ? (callback.Phone, schedule.Describe(callback.SlotStart), callback.Outcome) : null;
+
     /// <summary>Call-backs still to make, and those of the last two days, by slot.</summary>
     public async Task<IReadOnlyList<CallbackAgentView>> ListAsync(CancellationToken cancellationToken = default)
     {
