@@ -41,9 +41,11 @@ public sealed class SupportCallbackJourneyTests(BrowserFixture browser) : IClass
         await page.GetByText("Your call-back is booked.").WaitForAsync();
         Assert.Contains("access=", page.Url);
         Assert.Contains("About the refund", await page.Locator("main").InnerTextAsync());
+        Assert.Contains("+919876543210", await page.GetByTestId("callback-details").InnerTextAsync());
+        await Screenshot(page, "support-callback-booked.png");
 
         var (phone, phoneErrors) = await browser.NewPageAsync(390, 844);
-        foreach (var (path, name) in new[] { ("/support", "support-doors-phone.png"), ("/support/callback", "support-callback-phone.png") })
+        foreach (var (path, name) in new[] { ("/support", "support-doors-phone.png"), ("/support/callback", "support-callback-phone.png"), (page.Url, "support-callback-booked-phone.png") })
         {
             await phone.GotoAsync(path);
             Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), $"{path} is wider than the phone");
