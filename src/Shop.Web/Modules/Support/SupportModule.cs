@@ -1,8 +1,13 @@
 using Shop.Web.Modules.Support.Console;
 using Shop.Web.Modules.Support.Chat;
+using Shop.Web.Modules.Support.Attachments;
+using Shop.Web.Modules.Support.Callbacks;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Messages;
+using Shop.Web.Modules.Support.ReplyEmails;
+using Shop.Web.Modules.Support.Transcripts;
+using Shop.Web.Modules.Support.Webhooks;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Support;
@@ -17,6 +22,11 @@ public static class SupportModule
         builder.AddSupportConsole();
         builder.AddSupportChat();
         builder.AddSupportChatScaleOut();
+        builder.AddSupportCallbacks();
+        builder.AddSupportAttachments();
+        builder.AddSupportWebhooks();
+        builder.AddSupportReplyEmails();
+        builder.AddSupportTranscripts();
         return builder;
     }
 
@@ -25,6 +35,9 @@ public static class SupportModule
         app.MapGroup("/api/v1").MapConversationEndpoints();
         app.MapSupportConsole();
         app.MapSupportChat();
+        app.MapSupportCallbacks();
+        app.MapSupportAttachments();
+        app.MapSupportTranscripts();
         return app;
     }
 }

@@ -132,7 +132,11 @@
       this.markStates();
 
       if (this.form && this.textarea) {
-        this.form.addEventListener('submit', event => { event.preventDefault(); this.send(); });
+        // A reply with files goes as the plain form (multipart upload); the hub carries text only.
+        this.form.addEventListener('submit', event => {
+          if ([...this.form.querySelectorAll('input[type=file]')].some(input => input.files.length > 0)) return;
+          event.preventDefault(); this.send();
+        });
         this.textarea.addEventListener('input', () => this.sendTyping());
         this.textarea.addEventListener('keydown', event => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); this.send(); }

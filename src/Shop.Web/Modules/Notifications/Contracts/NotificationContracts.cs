@@ -22,6 +22,10 @@ public enum NotificationKind
     WebhookDisabled,
     ReviewDecided,
     SupportRequestReceived,
+    SupportCallbackBooked,
+    SupportCallbackReminder,
+    SupportReplies,
+    SupportTranscript,
 }
 
 /// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email.</summary>

@@ -40,6 +40,18 @@ public sealed record LowStockModel(string ProductTitle, string Sku, int Availabl
 /// <summary>A customer's question was received: what it was about, their words, and the way back to the conversation.</summary>
 public sealed record SupportRequestModel(string Topic, string Message, string? OrderNumber, string Link);
 
+/// <summary>A call-back was booked (or is coming up): the number support rings, when, and the way to the conversation.</summary>
+public sealed record SupportCallbackModel(string Topic, string Phone, string Slot, string? Note, string Link);
+
+/// <summary>One reply in a support email: who wrote it, when (shown in the shop's words) and what.</summary>
+public sealed record SupportReplyModel(string Author, string When, string Body, IReadOnlyList<string> Attachments);
+
+/// <summary>Support's (or the seller's) replies the customer has not read yet, in one email, with the way back to answer.</summary>
+public sealed record SupportRepliesModel(string Topic, IReadOnlyList<SupportReplyModel> Replies, string Link);
+
+/// <summary>A conversation's transcript: every message the customer may see, in order.</summary>
+public sealed record SupportTranscriptModel(string Topic, string Started, IReadOnlyList<SupportReplyModel> Messages, string Link);
+
 public sealed record SupportTicketModel(string Subject, string From, string Excerpt, string Link);
 
 public sealed record WebhookDisabledModel(string Endpoint, string Reason, string Link);

@@ -72,6 +72,18 @@ public static partial class NotificationKinds
             new ReviewDecisionModel("Cotton Kurta", "Lovely fabric", false, "Reviews may not include phone numbers.", "/p/cotton-kurta/review")),
         new(NotificationKind.SupportRequestReceived, "Your question was received", Audience.Customer, true, true, false,
             new SupportRequestModel("Returns and refunds", "The kurta I received is too small. Can I exchange it for a large?", "SH-2026-7K4M9QXR", "/account/support/sample")),
+        new(NotificationKind.SupportCallbackBooked, "Your call-back is booked", Audience.Customer, true, true, false,
+            new SupportCallbackModel("Payment", "+919876543210", "Fri 4 Dec, 10:30–11:00 (Asia/Kolkata)", "About the refund for my last order.", "/account/support/sample")),
+        new(NotificationKind.SupportCallbackReminder, "Your call-back is coming up", Audience.Customer, true, false, false,
+            new SupportCallbackModel("Payment", "+919876543210", "Fri 4 Dec, 10:30–11:00 (Asia/Kolkata)", null, "/account/support/sample")),
+        new(NotificationKind.SupportReplies, "Support replied", Audience.Customer, true, true, false,
+            new SupportRepliesModel("Returns and refunds", [
+                new("Support", "4 Dec 2026, 10:02", "Of course! Send it back with the label we emailed.", []),
+                new("Support", "4 Dec 2026, 10:03", "A large is reserved for you.", ["label.pdf"])], "/account/support/sample")),
+        new(NotificationKind.SupportTranscript, "Conversation transcript", Audience.Customer, true, false, false,
+            new SupportTranscriptModel("Returns and refunds", "4 Dec 2026", [
+                new("You", "4 Dec 2026, 09:58", "The kurta I received is too small. Can I exchange it for a large?", ["photo.jpg"]),
+                new("Support", "4 Dec 2026, 10:02", "Of course! Send it back with the label we emailed.", [])], "/account/support/sample")),
     ];
 
     private static readonly Dictionary<NotificationKind, KindInfo> ByKind = All.ToDictionary(k => k.Kind);

@@ -7,3 +7,6 @@ public sealed record ConversationStarted(Guid ConversationId) : IIntegrationEven
 
 /// <summary>A message was stored in a conversation (support hears of customers' messages, customers of replies).</summary>
 public sealed record SupportMessagePosted(Guid ConversationId, long MessageId) : IIntegrationEvent;
+
+/// <summary>Support resolved a conversation (<c>SupportResolution.ResolveAsync</c> raises it with the "Resolved" system message).</summary>
+public sealed record ConversationResolved(Guid ConversationId, long MessageId) : IIntegrationEvent;

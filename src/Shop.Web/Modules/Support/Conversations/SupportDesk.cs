@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Support.Chat;
+using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Data;
 using Shop.Web.Platform.Api;
@@ -18,9 +19,13 @@ namespace Shop.Web.Modules.Support.Conversations;
 /// does not exist. Every message is stored, with its event in the outbox, before anyone is told of it.
 /// </summary>
 public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrderReferences orders, ICustomerDirectory customers,
-    ConversationAccess access, TimeProvider clock, SupportPush push, ChatAssignment assignment)
+    ConversationAccess access, SupportAttachments attachments, TimeProvider clock, SupportPush push, ChatAssignment assignment)
 {
-    public async Task<ConversationView> StartAsync(Guid? userId, ContactRequest request, CancellationToken cancellationToken = default)
+    public Task<ConversationView> StartAsync(Guid? userId, ContactRequest request, CancellationToken cancellationToken = default) =>
+        StartAsync(userId, request, [], cancellationToken);
+
+    /// <summary>Starts a conversation whose first message carries checked attachments (<see cref="SupportAttachments.CheckAsync"/>).</summary>
+    public async Task<ConversationView> StartAsync(Guid? userId, ContactRequest request, IReadOnlyList<AttachmentUpload> files, CancellationToken cancellationToken = default)
     {
         var customer = await CustomerAsync(userId, request);
         CustomerOrderReference? order = null;
@@ -32,11 +37,21 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
         db.Add(conversation);
         db.Add(first);
         outbox.Add(new ConversationStarted(conversation.Id));
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (files.Count > 0)
+            {
+                attachments.Attach(first, files);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
         await push.QueueChangedAsync(conversation.Id, cancellationToken);
         await assignment.AssignWaitingAsync(cancellationToken);
-        var view = await ViewAsync(conversation, cancellationToken);
-        return userId is null ? view with { AccessToken = access.TokenFor(conversation.Id) } : view;
+        var token = userId is null ? access.TokenFor(conversation.Id) : null;
+        var view = await ViewAsync(conversation, token, cancellationToken);
+        return userId is null ? view with { AccessToken = token } : view;
     }
 
     public Task<Paged<ConversationSummary>> MineAsync(Guid userId, PageRequest page, CancellationToken cancellationToken = default) =>
@@ -52,27 +67,36 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
             .ToPagedAsync(page, cancellationToken);
 
     public async Task<ConversationView?> FindAsync(Guid id, SupportViewer viewer, CancellationToken cancellationToken = default) =>
-        await OwnAsync(id, viewer, tracked: false, cancellationToken) is { } conversation ? await ViewAsync(conversation, cancellationToken) : null;
+        await OwnAsync(id, viewer, tracked: false, cancellationToken) is { } conversation ? await ViewAsync(conversation, viewer.AccessToken, cancellationToken) : null;
 
     /// <summary>The customer's reply; it makes the conversation support's turn again (reopening a resolved one).</summary>
-    public async Task<MessageView?> ReplyAsync(Guid id, SupportViewer viewer, ReplyRequest request, CancellationToken cancellationToken = default)
+    public Task<MessageView?> ReplyAsync(Guid id, SupportViewer viewer, ReplyRequest request, CancellationToken cancellationToken = default) =>
+        ReplyAsync(id, viewer, request, [], cancellationToken);
+
+    /// <summary>A reply carrying checked attachments; with attachments the text may be empty.</summary>
+    public async Task<MessageView?> ReplyAsync(Guid id, SupportViewer viewer, ReplyRequest request, IReadOnlyList<AttachmentUpload> files, CancellationToken cancellationToken = default)
     {
         if (await OwnAsync(id, viewer, tracked: true, cancellationToken) is not { } conversation)
             return null;
-        if (string.IsNullOrWhiteSpace(request.Body))
+        if (string.IsNullOrWhiteSpace(request.Body) && files.Count == 0)
             throw new InputValidationException(nameof(ReplyRequest.Body), "Write your reply.");
         ChatInput.Checked(request.Body, nameof(ReplyRequest.Body));
         var message = conversation.Post(AuthorKind.Customer, conversation.CustomerId, request.Body, clock.GetUtcNow());
         db.Add(message);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (files.Count > 0)
+            attachments.Attach(message, files);
         outbox.Add(new SupportMessagePosted(conversation.Id, message.Id));
         await MoveReadPositionAsync(conversation.Id, message.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await push.MessageStoredAsync(conversation.Id, message.Id, cancellationToken);
         await push.QueueChangedAsync(conversation.Id, cancellationToken);
-        return new MessageView(message.Id, message.AuthorKind, message.Body, message.CreatedAt);
+        return new MessageView(message.Id, message.AuthorKind, message.Body, message.CreatedAt)
+        {
+            Attachments = files.Count == 0 ? [] : (await attachments.ByMessageAsync(conversation.Id, viewer.AccessToken, cancellationToken)).GetValueOrDefault(message.Id) ?? [],
+        };
     }
 
     /// <summary>Marks everything the customer's side can see as read (or up to a message); false when the conversation is not theirs.</summary>
@@ -106,11 +130,13 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
         return conversation is not null && (conversation.BelongsTo(viewer.UserId) || access.Allows(viewer.AccessToken, id)) ? conversation : null;
     }
 
-    private async Task<ConversationView> ViewAsync(Conversation conversation, CancellationToken cancellationToken)
+    private async Task<ConversationView> ViewAsync(Conversation conversation, string? accessToken, CancellationToken cancellationToken)
     {
-        var messages = await db.Set<SupportMessage>().AsNoTracking()
+        var files = await attachments.ByMessageAsync(conversation.Id, accessToken, cancellationToken);
+        var messages = (await db.Set<SupportMessage>().AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id && m.AuthorKind != AuthorKind.Note).OrderBy(m => m.Id)
-            .Select(m => new MessageView(m.Id, m.AuthorKind, m.Body, m.CreatedAt)).ToListAsync(cancellationToken);
+            .Select(m => new MessageView(m.Id, m.AuthorKind, m.Body, m.CreatedAt)).ToListAsync(cancellationToken))
+            .Select(m => files.TryGetValue(m.Id, out var attached) ? m with { Attachments = attached } : m).ToList();
         var positions = await db.Set<ReadPosition>().AsNoTracking().Where(r => r.ConversationId == conversation.Id).ToListAsync(cancellationToken);
         var order = conversation is { OrderId: { } orderId, CustomerId: { } customerId } ? await orders.FindOwnAsync(customerId, orderId, cancellationToken) : null;
         return new ConversationView(conversation.Id, conversation.Channel, conversation.Topic, conversation.Status, conversation.OrderId, order?.Number, messages,

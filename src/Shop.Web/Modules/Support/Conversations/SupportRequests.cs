@@ -41,7 +41,11 @@ public sealed record ConversationSummary(Guid Id, Channel Channel, Topic Topic, 
     DateTimeOffset CreatedAt, DateTimeOffset LastMessageAt);
 
 /// <summary>A message as the customer's side sees it (support's notes are never among them).</summary>
-public sealed record MessageView(long Id, AuthorKind Author, string Body, DateTimeOffset CreatedAt);
+public sealed record MessageView(long Id, AuthorKind Author, string Body, DateTimeOffset CreatedAt)
+{
+    /// <summary>Pictures and PDFs sent with the message; each url downloads it for whoever may see the conversation.</summary>
+    public IReadOnlyList<Attachments.AttachmentView> Attachments { get; init; } = [];
+}
 
 /// <summary>
 /// A conversation as its customer sees it. <paramref name="AccessToken"/> is given to a guest who starts one:

@@ -17,7 +17,8 @@ internal sealed class SupportRequestMessages(ShopDbContext db, ICustomerDirector
     public async Task HandleAsync(ConversationStarted started, CancellationToken cancellationToken)
     {
         var conversation = await db.Set<Conversation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == started.ConversationId, cancellationToken);
-        if (conversation is null)
+        // A call-back's confirmation names its slot and number (CallbackMessages).
+        if (conversation is null || conversation.Channel == Channel.Callback)
             return;
         var recipient = conversation.CustomerId is { } customerId
             ? await customers.FindAsync(customerId) is { } account ? new Recipient(account.UserId, account.Email, account.Name) : null

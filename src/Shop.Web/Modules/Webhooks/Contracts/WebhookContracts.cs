@@ -13,9 +13,13 @@ public static class WebhookEventTypes
     public const string RefundIssued = "refund.issued";
     public const string ProductUpdated = "product.updated";
     public const string StockLow = "stock.low";
+    public const string SupportConversationCreated = "support.conversation.created";
+    public const string SupportMessageCreated = "support.message.created";
+    public const string SupportConversationResolved = "support.conversation.resolved";
 
     public static IReadOnlyList<string> All { get; } =
-        [OrderPlaced, OrderPaid, OrderCancelled, FulfillmentShipped, FulfillmentDelivered, RefundIssued, ProductUpdated, StockLow];
+        [OrderPlaced, OrderPaid, OrderCancelled, FulfillmentShipped, FulfillmentDelivered, RefundIssued, ProductUpdated, StockLow,
+         SupportConversationCreated, SupportMessageCreated, SupportConversationResolved];
 }
 
 /// <summary>
