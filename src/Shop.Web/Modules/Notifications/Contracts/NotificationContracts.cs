@@ -22,6 +22,7 @@ public enum NotificationKind
     WebhookDisabled,
     ReviewDecided,
     SupportRequestReceived,
+    SellerMessageReceived,
 }
 
 /// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email.</summary>

@@ -40,6 +40,9 @@ public sealed record LowStockModel(string ProductTitle, string Sku, int Availabl
 /// <summary>A customer's question was received: what it was about, their words, and the way back to the conversation.</summary>
 public sealed record SupportRequestModel(string Topic, string Message, string? OrderNumber, string Link);
 
+/// <summary>A customer (or support) wrote in one of the seller's threads: who, about what, their words and the way to answer.</summary>
+public sealed record SellerMessageModel(string From, string About, string Message, string Link);
+
 public sealed record SupportTicketModel(string Subject, string From, string Excerpt, string Link);
 
 public sealed record WebhookDisabledModel(string Endpoint, string Reason, string Link);

@@ -72,6 +72,8 @@ public static partial class NotificationKinds
             new ReviewDecisionModel("Cotton Kurta", "Lovely fabric", false, "Reviews may not include phone numbers.", "/p/cotton-kurta/review")),
         new(NotificationKind.SupportRequestReceived, "Your question was received", Audience.Customer, true, true, false,
             new SupportRequestModel("Returns and refunds", "The kurta I received is too small. Can I exchange it for a large?", "SH-2026-7K4M9QXR", "/account/support/sample")),
+        new(NotificationKind.SellerMessageReceived, "A customer wrote to you", Audience.Seller, false, true, false,
+            new SellerMessageModel("Asha Rao", "Order SH-2026-7K4M9QXR", "Could you ship the kurta before Friday?", "/seller/messages/sample")),
     ];
 
     private static readonly Dictionary<NotificationKind, KindInfo> ByKind = All.ToDictionary(k => k.Kind);

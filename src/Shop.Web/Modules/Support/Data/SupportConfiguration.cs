@@ -20,6 +20,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.GuestEmail).HasMaxLength(256);
         builder.HasIndex(c => new { c.CustomerId, c.LastMessageAt });
         builder.HasIndex(c => new { c.Status, c.LastMessageAt });
+        builder.HasIndex(c => new { c.SellerId, c.LastMessageAt });
     }
 }
 
