@@ -31,6 +31,9 @@ public sealed class ResolveReportRequest
     public string? Note { get; set; }
 }
 
+/// <summary>A message one side of a thread may report, and the thread page to go back to.</summary>
+public sealed record ReportableMessage(ThreadMessage Message, string BackPath);
+
 /// <summary>A report with the message it is about, as the admins' queue shows it.</summary>
 public sealed record ReportView(Guid Id, Guid ConversationId, long MessageId, AuthorKind ReporterSide, string ReporterName, string Reason, ReportStatus Status,
     string? ResolutionNote, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, ThreadMessage Message, string SellerName, string CustomerName);
@@ -65,6 +68,24 @@ public sealed class MessageReports(ShopDbContext db, SellerThreads threads, Time
             throw Duplicate();
         }
         return await ViewAsync(report, cancellationToken);
+    }
+
+    /// <summary>The message, when the user is a side of its thread and it is not their own; null otherwise.</summary>
+    public async Task<ReportableMessage?> ReportableAsync(Guid userId, long messageId, CancellationToken cancellationToken = default)
+    {
+        var conversation = await (from m in db.Set<SupportMessage>()
+                                  join c in threads.Threads() on m.ConversationId equals c.Id
+                                  where m.Id == messageId && m.AuthorKind != AuthorKind.Note && m.AuthorKind != AuthorKind.System
+                                      && (c.CustomerId == userId || c.SellerId == userId)
+                                  select c).SingleOrDefaultAsync(cancellationToken);
+        if (conversation is null)
+            return null;
+        var customerSide = conversation.CustomerId == userId;
+        var thread = await threads.ViewAsync(conversation, null, withNotes: false, cancellationToken);
+        var message = thread.Messages.Single(m => m.Id == messageId);
+        if (message.Author == (customerSide ? AuthorKind.Customer : AuthorKind.Seller))
+            return null;
+        return new ReportableMessage(message, customerSide ? $"/account/support/{conversation.Id}" : $"/seller/messages/{conversation.Id}");
     }
 
     /// <summary>The reporter's own reports of messages in one thread (to show "reported" beside them).</summary>

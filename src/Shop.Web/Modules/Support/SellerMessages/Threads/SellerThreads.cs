@@ -45,6 +45,19 @@ public sealed class SellerThreads(ShopDbContext db, IOutbox outbox, ICustomerOrd
         return new StartedThread(conversation.Id, message.Id, continued, await SellerNameAsync(sellerId));
     }
 
+    /// <summary>Whom the customer is about to write to and about what, and the thread it continues if any; refused as <see cref="AskAsync"/> would be.</summary>
+    public async Task<AskPreview> PreviewAsync(Guid customerId, AskSellerRequest request, CancellationToken cancellationToken = default)
+    {
+        var (sellerId, orderId, productId) = await SubjectAsync(customerId, request, cancellationToken);
+        var existing = await Threads().Where(c => c.CustomerId == customerId && c.SellerId == sellerId)
+            .Where(c => orderId != null ? c.OrderId == orderId : c.OrderId == null && c.ProductId == productId)
+            .OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        var about = orderId is { } order
+            ? $"your order {(await orders.FindOwnAsync(customerId, order, cancellationToken))!.Number}"
+            : (await catalog.ProductAsync(productId!.Value))!.Title;
+        return new AskPreview(await SellerNameAsync(sellerId), about, existing);
+    }
+
     /// <summary>Whom the customer may write to about what: only a seller on their own order, or the seller of a product on sale.</summary>
     private async Task<(Guid Seller, Guid? Order, Guid? Product)> SubjectAsync(Guid customerId, AskSellerRequest request, CancellationToken cancellationToken)
     {

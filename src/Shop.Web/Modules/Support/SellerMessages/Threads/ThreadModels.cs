@@ -47,3 +47,6 @@ public sealed record SellerThreadView(Guid Id, Topic Topic, ConversationStatus S
 /// <summary>A thread in a list: the other side, what it is about, the latest words and how many the reader has not read.</summary>
 public sealed record SellerThreadSummary(Guid Id, Guid SellerId, string SellerName, string CustomerName, string About, string Excerpt,
     int Unread, bool Unanswered, int OpenReports, DateTimeOffset LastMessageAt);
+
+/// <summary>What the "message the seller" form shows before sending: to whom, about what, and the thread it continues.</summary>
+public sealed record AskPreview(string SellerName, string About, Guid? ExistingThreadId);
