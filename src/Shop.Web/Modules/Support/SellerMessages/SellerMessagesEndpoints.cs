@@ -81,8 +81,8 @@ public static class SellerMessagesModule
                 ? TypedResults.Created($"/api/v1/support/admin/threads/{id}", message) : TypedResults.NotFound())
             .WithName("StepIntoSellerThread").WithSummary("An admin answers in the thread as support (the first time, the thread says an admin joined), or with note=true writes a note only staff see.");
 
-        admin.MapGet("/reports", async Task<Ok<Paged<ReportView>>> (ReportStatus? status, [AsParameters] PageRequest page, MessageReports reports) =>
-            TypedResults.Ok(await reports.ListAsync(status ?? ReportStatus.Open, page)))
+        admin.MapGet("/reports", async Task<Ok<Paged<ReportView>>> (string? status, [AsParameters] PageRequest page, MessageReports reports) =>
+            TypedResults.Ok(await reports.ListAsync(MessageReports.StatusNamed(status), page)))
             .WithName("ListMessageReports").WithSummary("Reported messages with their context, oldest first; ?status=open (default), dismissed or handled.");
 
         admin.MapPost("/reports/{id:guid}/resolve", async Task<Results<Ok<ReportView>, NotFound>> (Guid id, ResolveReportRequest request, ClaimsPrincipal user,

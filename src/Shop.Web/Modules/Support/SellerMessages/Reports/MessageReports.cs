@@ -93,6 +93,12 @@ public sealed class MessageReports(ShopDbContext db, SellerThreads threads, Time
         (await db.Set<MessageReport>().Where(r => r.ReporterId == userId && r.ConversationId == conversationId).Select(r => r.MessageId)
             .ToListAsync(cancellationToken)).ToHashSet();
 
+    /// <summary>A status as a query names it (open when none); anything else is a field error.</summary>
+    public static ReportStatus StatusNamed(string? status) =>
+        string.IsNullOrEmpty(status) ? ReportStatus.Open
+        : Enum.TryParse<ReportStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(status[0]) ? parsed
+        : throw new InputValidationException(nameof(status), "Use open, dismissed or handled.");
+
     public async Task<Paged<ReportView>> ListAsync(ReportStatus status, PageRequest page, CancellationToken cancellationToken = default)
     {
         var reports = await db.Set<MessageReport>().AsNoTracking().Where(r => r.Status == status).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)

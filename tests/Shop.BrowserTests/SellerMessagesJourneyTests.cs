@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+using Shop.Testing;
+
+namespace Shop.BrowserTests;
+
+/// <summary>
+/// Buyer-seller messages in Chromium: a guest asks the seller from a product page, signs in on the way and
+/// sends the question; the seller answers at /seller/messages; the customer reads the answer, under the
+/// seller's name, at /account/support. The pages are photographed at desktop and phone widths.
+/// </summary>
+public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = true });
+
+    [Fact]
+    public async Task A_customer_asks_the_seller_from_a_product_page_the_seller_answers_and_the_customer_reads_the_answer()
+    {
+        var catalog = await CatalogClient.CreateAsync(browser.Shop);
+        var (sellerApi, sellerEmail) = await browser.Shop.SignedInClientAsync("lampseller", "seller");
+        var category = await catalog.CategoryAsync("Lamps");
+        var product = await catalog.ProductAsync(CatalogClient.Unique("Brass Lamp"), category.GetProperty("id").GetString()!,
+            [CatalogClient.Variant("LMP-" + Guid.NewGuid().ToString("N")[..6], 1299m, stock: 5)], client: sellerApi);
+        var productPath = $"/p/{product.GetProperty("slug").GetString()}";
+        var (_, customerEmail) = await browser.Shop.SignedInClientAsync("asker");
+
+        // A guest is sent to sign in and comes back to the question form.
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(productPath);
+        await Screenshot(page, "seller-ask-product.png");
+        await page.GetByTestId("ask-seller").ClickAsync();
+        await page.WaitForURLAsync("**/account/sign-in**");
+        Assert.Contains("ask-seller", Uri.UnescapeDataString(page.Url));
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(customerEmail);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ApiClient.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/support/ask-seller**");
+        Assert.Contains(product.GetProperty("title").GetString()!, await page.GetByTestId("ask-about").InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send to the seller" }).ClickAsync();
+        await page.GetByText("Write your message.").WaitForAsync();
+        await page.GetByLabel("Your message").FillAsync("Does the lamp take an E27 bulb?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send to the seller" }).ClickAsync();
+        await page.GetByText("Your message was sent to").WaitForAsync();
+        var sellerName = await page.GetByTestId("conversation-seller").InnerTextAsync();
+        var conversationUrl = page.Url.Split('?')[0];
+
+        // The seller finds it in their messages, unread, and answers.
+        var (seller, sellerErrors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(seller, sellerEmail);
+        await seller.GotoAsync("/seller/messages");
+        Assert.Equal("1", await seller.GetByTestId("messages-unread").InnerTextAsync());
+        var row = seller.GetByTestId("thread-row");
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Contains("Does the lamp take an E27 bulb?", await row.InnerTextAsync());
+        Assert.Contains("1 new", await row.InnerTextAsync());
+        await Screenshot(seller, "seller-messages.png");
+        await row.GetByRole(AriaRole.Link).First.ClickAsync();
+        await seller.GetByLabel("Your answer").FillAsync("Yes, any E27 bulb up to 40 W.");
+        await seller.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await seller.GetByText("Your answer was sent to the customer.").WaitForAsync();
+        Assert.Equal(2, await seller.GetByTestId("message").CountAsync());
+        Assert.Equal(0, await seller.GetByTestId("messages-unread").CountAsync());
+        await Screenshot(seller, "seller-thread.png");
+        var threadUrl = seller.Url.Split('?')[0];
+
+        // The customer reads the answer under the seller's name.
+        await page.GotoAsync("/account/support");
+        var conversation = page.GetByTestId("conversation-row");
+        Assert.Contains("1 new", await conversation.InnerTextAsync());
+        await page.GotoAsync(conversationUrl);
+        var answer = page.GetByTestId("message").Nth(1);
+        Assert.Contains("Yes, any E27 bulb up to 40 W.", await answer.InnerTextAsync());
+        Assert.Contains(sellerName, await answer.InnerTextAsync());
+        Assert.DoesNotContain("Support", await answer.Locator("strong").InnerTextAsync());
+
+        var (phone, phoneErrors) = await browser.NewPageAsync(390, 844);
+        await SignIn.AsAsync(phone, sellerEmail);
+        foreach (var (path, name) in new[] { ("/seller/messages", "seller-messages-phone.png"), (threadUrl, "seller-thread-phone.png"), (productPath, "seller-ask-product-phone.png") })
+        {
+            await phone.GotoAsync(path);
+            Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), $"{path} is wider than the phone");
+            await Screenshot(phone, name);
+        }
+        Assert.Empty(errors);
+        Assert.Empty(sellerErrors);
+        Assert.Empty(phoneErrors);
+    }
+}
