@@ -143,6 +143,8 @@ public sealed partial class AuthorizationMatrixTests(ShopAppFactory app) : IClas
         ("/api/v1/cart/items/{variantId}", "{variantId}", "cart line"),
         ("/api/v1/wishlist/{variantId}", "{variantId}", "wishlist entry"),
         ("/api/v1/support/conversations/{id}", "{id}", "conversation"),
+        ("/api/v1/support/seller/threads/{id}", "{id}", "seller thread"),
+        ("/api/v1/support/messages/{messageId}", "{messageId}", "seller message"),
     ];
 
     // Valid bodies for owner-scoped writes, so a refusal can only come from the ownership check, not from validation.
@@ -158,6 +160,8 @@ public sealed partial class AuthorizationMatrixTests(ShopAppFactory app) : IClas
         ["POST /api/v1/seller/fulfillments/{id}/status"] = _ => """{"status":"processing"}""",
         ["PUT /api/v1/cart/items/{variantId}"] = _ => """{"quantity":2}""",
         ["POST /api/v1/support/conversations/{id}/messages"] = _ => """{"body":"Any news?"}""",
+        ["POST /api/v1/support/seller/threads/{id}/messages"] = _ => """{"body":"Yes, it dims."}""",
+        ["POST /api/v1/support/messages/{messageId}/reports"] = _ => """{"reason":"Asks me to pay outside the shop."}""",
     };
 
     [GeneratedRegex(@"\{(\w+)\}")]
