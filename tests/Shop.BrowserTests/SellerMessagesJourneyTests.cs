@@ -26,6 +26,7 @@ public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassF
 
         // A guest is sent to sign in and comes back to the question form.
         var (page, errors) = await browser.NewPageAsync();
+        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
         await page.GotoAsync(productPath);
         await Screenshot(page, "seller-ask-product.png");
         await page.GetByTestId("ask-seller").ClickAsync();
@@ -81,7 +82,7 @@ public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassF
             Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), $"{path} is wider than the phone");
             await Screenshot(phone, name);
         }
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors) + " at " + page.Url);
         Assert.Empty(sellerErrors);
         Assert.Empty(phoneErrors);
     }
