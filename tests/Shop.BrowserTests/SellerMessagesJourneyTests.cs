@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Shop.Testing;
 
@@ -87,5 +88,64 @@ public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassF
         Assert.True(errors.Count == 0, string.Join("\n", errors) + " at " + page.Url);
         Assert.True(sellerErrors.Count == 0, string.Join("\n", sellerErrors));
         Assert.True(phoneErrors.Count == 0, string.Join("\n", phoneErrors));
+    }
+
+    [Fact]
+    public async Task A_customer_messages_the_seller_of_an_order_reports_the_answer_and_an_admin_handles_it_and_steps_in()
+    {
+        await browser.Shop.EnsureShippingAsync();
+        var catalog = await CatalogClient.CreateAsync(browser.Shop);
+        var category = await catalog.CategoryAsync("Kurtas");
+        var product = await catalog.ProductAsync(CatalogClient.Unique("Cotton Kurta"), category.GetProperty("id").GetString()!,
+            [CatalogClient.Variant("KUR-" + Guid.NewGuid().ToString("N")[..6], 799m, stock: 5)]);
+        var (customerApi, customerEmail) = await browser.Shop.SignedInClientAsync("buyer");
+        await customerApi.AddToCartAsync(product.GetProperty("variants")[0].GetProperty("id").GetGuid());
+        var order = await CatalogClient.Expect(await customerApi.CheckoutAsync(email: null), System.Net.HttpStatusCode.Created);
+        var (_, adminEmail) = await browser.Shop.SignedInClientAsync("moderator", "admin");
+
+        var (page, errors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, customerEmail);
+        await page.GotoAsync($"/orders/{order.GetProperty("id").GetString()}");
+        await page.GetByTestId("message-seller").ClickAsync();
+        Assert.Contains(order.GetProperty("number").GetString()!, await page.GetByTestId("ask-about").InnerTextAsync());
+        await page.GetByLabel("Your message").FillAsync("Can you ship it before Friday?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send to the seller" }).ClickAsync();
+        await page.GetByText("Your message was sent to").WaitForAsync();
+        var conversationPath = new Uri(page.Url).AbsolutePath;
+        var threadId = conversationPath.Split('/').Last();
+
+        await CatalogClient.Expect(await catalog.Seller.PostAsJsonAsync($"/api/v1/support/seller/threads/{threadId}/messages",
+            new { body = "Only if you pay me by bank transfer." }), System.Net.HttpStatusCode.Created);
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Report" }).ClickAsync();
+        await page.GetByLabel("What is wrong?").FillAsync("Asks me to pay outside the shop.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Report to the admins" }).ClickAsync();
+        await page.GetByText("The admins will look at the message you reported.").WaitForAsync();
+
+        var (admin, adminErrors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(admin, adminEmail);
+        await admin.GotoAsync("/admin/messages/reports");
+        var report = admin.GetByTestId("report").Filter(new() { HasText = "Asks me to pay outside the shop." });
+        Assert.Contains("Only if you pay me by bank transfer.", await report.InnerTextAsync());
+        await Screenshot(admin, "admin-message-reports.png");
+        await report.GetByLabel("Note (what you did)").FillAsync("Warned the seller.");
+        await report.GetByRole(AriaRole.Button, new() { Name = "Mark handled" }).ClickAsync();
+        await admin.GetByText("The report was closed.").WaitForAsync();
+        Assert.Equal(0, await admin.GetByTestId("report").Filter(new() { HasText = "Asks me to pay outside the shop." }).CountAsync());
+
+        await admin.GotoAsync($"/admin/messages/{threadId}");
+        await admin.GetByLabel("Message").FillAsync("Please pay only through the shop; the seller will ship by Friday.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
+        await admin.GetByText("Your message was posted in the thread.").WaitForAsync();
+        Assert.Contains("An admin joined the conversation", await admin.Locator("main").InnerTextAsync());
+        await Screenshot(admin, "admin-seller-thread.png");
+
+        await page.GotoAsync(conversationPath);
+        var last = page.GetByTestId("message").Last;
+        Assert.Contains("Please pay only through the shop", await last.InnerTextAsync());
+        Assert.Contains("Support", await last.Locator("strong").InnerTextAsync());
+        await Screenshot(page, "seller-thread-customer.png");
+        Assert.Empty(errors);
+        Assert.Empty(adminErrors);
     }
 }
