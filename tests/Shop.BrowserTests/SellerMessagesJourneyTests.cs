@@ -134,7 +134,7 @@ public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassF
         Assert.Equal(0, await admin.GetByTestId("report").Filter(new() { HasText = "Asks me to pay outside the shop." }).CountAsync());
 
         await admin.GotoAsync($"/admin/messages/{threadId}");
-        await admin.GetByLabel("Message").FillAsync("Please pay only through the shop; the seller will ship by Friday.");
+        await admin.GetByLabel("Your message", new() { Exact = true }).FillAsync("Please pay only through the shop; the seller will ship by Friday.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
         await admin.GetByText("Your message was posted in the thread.").WaitForAsync();
         Assert.Contains("An admin joined the conversation", await admin.Locator("main").InnerTextAsync());
