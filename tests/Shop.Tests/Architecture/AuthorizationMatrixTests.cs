@@ -143,6 +143,8 @@ public sealed partial class AuthorizationMatrixTests(ShopAppFactory app) : IClas
         ("/api/v1/cart/items/{variantId}", "{variantId}", "cart line"),
         ("/api/v1/wishlist/{variantId}", "{variantId}", "wishlist entry"),
         ("/api/v1/support/conversations/{id}", "{id}", "conversation"),
+        ("/api/v1/support/seller/threads/{id}", "{id}", "seller thread"),
+        ("/api/v1/support/messages/{messageId}", "{messageId}", "seller message"),
     ];
 
     // Valid bodies for owner-scoped writes, so a refusal can only come from the ownership check, not from validation.
@@ -161,6 +163,8 @@ public sealed partial class AuthorizationMatrixTests(ShopAppFactory app) : IClas
         ["POST /api/v1/support/conversations/{id}/rating"] = _ => """{"score":5,"comment":"Quick and kind"}""",
         // Multipart: the matrix sends a form without files, which the owner is refused (400) and everyone else does not find.
         ["POST /api/v1/support/conversations/{id}/attachments"] = _ => "",
+        ["POST /api/v1/support/seller/threads/{id}/messages"] = _ => """{"body":"Yes, it dims."}""",
+        ["POST /api/v1/support/messages/{messageId}/reports"] = _ => """{"reason":"Asks me to pay outside the shop."}""",
     };
 
     [GeneratedRegex(@"\{(\w+)\}")]

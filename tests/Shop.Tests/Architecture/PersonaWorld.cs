@@ -25,7 +25,7 @@ internal sealed class PersonaWorld
     private string productId = "";
     private string variantId = "";
 
-    public static string OwnerOf(string kind) => kind is "address" or "order" or "notification" or "cart line" or "wishlist entry" or "conversation" ? Customer : Seller;
+    public static string OwnerOf(string kind) => kind is "address" or "order" or "notification" or "cart line" or "wishlist entry" or "conversation" or "seller message" ? Customer : Seller;
 
     public HttpClient Client(string persona) => clients[persona];
 
@@ -93,6 +93,13 @@ internal sealed class PersonaWorld
             case "conversation":
                 return Private(Id(await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/support/conversations",
                     new { topic = "order", message = "Where is my parcel, please?" }), HttpStatusCode.Created)));
+            case "seller thread":
+                return Private(await SellerThreadAsync());
+            case "seller message":
+                // The seller's answer in a thread with the customer (who may report it); message ids are small numbers, not private ids.
+                var thread = await SellerThreadAsync();
+                return (await CatalogClient.Expect(await seller.PostAsJsonAsync($"/api/v1/support/seller/threads/{thread}/messages",
+                    new { body = "Pay me outside the shop." }), HttpStatusCode.Created)).GetProperty("id").GetInt64().ToString();
             case "webhook":
                 return Private(Id(await CatalogClient.Expect(await seller.PostAsJsonAsync("/api/v1/webhooks",
                     new { url = "https://hooks.example.com/orders", events = new[] { "order.placed" } }), HttpStatusCode.Created)));
@@ -110,6 +117,11 @@ internal sealed class PersonaWorld
                 return shared[kind];
         }
     }
+
+    /// <summary>A question of the customer's to the seller about the seller's product.</summary>
+    private async Task<string> SellerThreadAsync() =>
+        Id(await CatalogClient.Expect(await clients[Customer].PostAsJsonAsync("/api/v1/support/seller-threads",
+            new { productId, message = "Is this lamp dimmable?" }), HttpStatusCode.Created));
 
     private string Private(string id)
     {

@@ -8,6 +8,7 @@ using Shop.Web.Modules.Support.Messages;
 using Shop.Web.Modules.Support.ReplyEmails;
 using Shop.Web.Modules.Support.Transcripts;
 using Shop.Web.Modules.Support.Webhooks;
+using Shop.Web.Modules.Support.SellerMessages;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Support;
@@ -27,6 +28,7 @@ public static class SupportModule
         builder.AddSupportWebhooks();
         builder.AddSupportReplyEmails();
         builder.AddSupportTranscripts();
+        builder.AddSupportSellerMessages();
         return builder;
     }
 
@@ -38,6 +40,7 @@ public static class SupportModule
         app.MapSupportCallbacks();
         app.MapSupportAttachments();
         app.MapSupportTranscripts();
+        app.MapSupportSellerMessages();
         return app;
     }
 }

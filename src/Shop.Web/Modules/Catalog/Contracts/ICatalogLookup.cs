@@ -5,12 +5,18 @@ public sealed record VariantInfo(
     Guid VariantId, Guid ProductId, Guid SellerId, Guid CategoryId, string ProductTitle, string ProductSlug, string VariantLabel, string Sku,
     decimal Price, string Currency, int WeightGrams, string? ImageUrl, bool Purchasable, IReadOnlyList<Guid> CategoryPath);
 
+/// <summary>A product as other modules name it: its seller, title and page.</summary>
+public sealed record ProductReference(Guid Id, Guid SellerId, string Title, string Slug, bool Active);
+
 /// <summary>A category as a picker shows it: indented by its depth in the tree.</summary>
 public sealed record CategoryChoice(Guid Id, string Name, int Depth);
 
 public interface ICatalogLookup
 {
     Task<IReadOnlyDictionary<Guid, VariantInfo>> VariantsAsync(IReadOnlyCollection<Guid> variantIds);
+
+    /// <summary>A product by id (drafts and archived ones too: <c>Active</c> says whether shoppers see it), or null.</summary>
+    Task<ProductReference?> ProductAsync(Guid productId);
 
     /// <summary>Every category in tree order.</summary>
     Task<IReadOnlyList<CategoryChoice>> CategoriesAsync();

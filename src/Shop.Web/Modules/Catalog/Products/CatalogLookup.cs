@@ -20,6 +20,10 @@ internal sealed class CatalogLookup(ShopDbContext db, CategoryTree categories) :
             r.Status == ProductStatus.Active, r.CategoryPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList()));
     }
 
+    public Task<ProductReference?> ProductAsync(Guid productId) =>
+        db.Set<Product>().AsNoTracking().Where(p => p.Id == productId)
+            .Select(p => new ProductReference(p.Id, p.SellerId, p.Title, p.Slug, p.Status == ProductStatus.Active)).SingleOrDefaultAsync();
+
     public async Task<IReadOnlyList<CategoryChoice>> CategoriesAsync() =>
         (await categories.TreeAsync()).Flattened().Select(c => new CategoryChoice(c.Node.Id, c.Node.Name, c.Depth)).ToList();
 }

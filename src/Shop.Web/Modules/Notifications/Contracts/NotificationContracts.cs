@@ -26,6 +26,7 @@ public enum NotificationKind
     SupportCallbackReminder,
     SupportReplies,
     SupportTranscript,
+    SellerMessageReceived,
 }
 
 /// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email.</summary>

@@ -51,6 +51,8 @@ public sealed record SupportRepliesModel(string Topic, IReadOnlyList<SupportRepl
 
 /// <summary>A conversation's transcript: every message the customer may see, in order.</summary>
 public sealed record SupportTranscriptModel(string Topic, string Started, IReadOnlyList<SupportReplyModel> Messages, string Link);
+/// <summary>A customer (or support) wrote in one of the seller's threads: who, about what, their words and the way to answer.</summary>
+public sealed record SellerMessageModel(string From, string About, string Message, string Link);
 
 public sealed record SupportTicketModel(string Subject, string From, string Excerpt, string Link);
 

@@ -84,6 +84,8 @@ public static partial class NotificationKinds
             new SupportTranscriptModel("Returns and refunds", "4 Dec 2026", [
                 new("You", "4 Dec 2026, 09:58", "The kurta I received is too small. Can I exchange it for a large?", ["photo.jpg"]),
                 new("Support", "4 Dec 2026, 10:02", "Of course! Send it back with the label we emailed.", [])], "/account/support/sample")),
+        new(NotificationKind.SellerMessageReceived, "A customer wrote to you", Audience.Seller, false, true, false,
+            new SellerMessageModel("Asha Rao", "Order SH-2026-7K4M9QXR", "Could you ship the kurta before Friday?", "/seller/messages/sample")),
     ];
 
     private static readonly Dictionary<NotificationKind, KindInfo> ByKind = All.ToDictionary(k => k.Kind);

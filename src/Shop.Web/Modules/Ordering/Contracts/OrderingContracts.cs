@@ -69,4 +69,7 @@ public interface ICustomerOrderReferences
 
     /// <summary>The order, when it is the customer's; null otherwise.</summary>
     Task<CustomerOrderReference?> FindOwnAsync(Guid customerId, Guid orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>The sellers with a part in the customer's own order; empty when the order is not theirs.</summary>
+    Task<IReadOnlyList<Guid>> SellersOfOwnAsync(Guid customerId, Guid orderId, CancellationToken cancellationToken = default);
 }

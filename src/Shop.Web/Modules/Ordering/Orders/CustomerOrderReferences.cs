@@ -15,5 +15,9 @@ internal sealed class CustomerOrderReferences(ShopDbContext db) : ICustomerOrder
         Own(customerId).Where(o => o.Id == orderId)
             .Select(o => new CustomerOrderReference(o.Id, o.Number, o.PlacedAt)).SingleOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Guid>> SellersOfOwnAsync(Guid customerId, Guid orderId, CancellationToken cancellationToken = default) =>
+        await Own(customerId).Where(o => o.Id == orderId).SelectMany(o => o.Fulfillments).Select(f => f.SellerId).Distinct()
+            .ToListAsync(cancellationToken);
+
     private IQueryable<Order> Own(Guid customerId) => db.Set<Order>().AsNoTracking().Where(o => o.CustomerId == customerId);
 }

@@ -182,6 +182,8 @@ public sealed class Conversation
         (AssigneeId, UpdatedAt) = (agentId, now);
         return new SupportMessage(Id, AuthorKind.System, agentId, $"Assigned to {agentName}", now);
     }
+    /// <summary>Makes a new conversation an order thread with a seller, about one of the customer's orders or one of the seller's products.</summary>
+    public void WithSeller(Guid sellerId, Guid? productId) => (SellerId, ProductId) = (sellerId, productId);
 
     public bool BelongsTo(Guid? userId) => userId is not null && CustomerId == userId;
 }

@@ -23,6 +23,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.Status, c.SnoozedUntil });
         builder.Property(c => c.CustomerPage).HasMaxLength(500);
         builder.HasIndex(c => new { c.AssigneeId, c.Status });
+        builder.HasIndex(c => new { c.SellerId, c.LastMessageAt });
     }
 }
 
