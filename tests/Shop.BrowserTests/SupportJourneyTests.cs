@@ -46,8 +46,9 @@ public sealed class SupportJourneyTests(BrowserFixture browser) : IClassFixture<
         await row.GetByRole(AriaRole.Link, new() { Name = "An order" }).ClickAsync();
         await page.GetByLabel("Your reply").FillAsync("Gift wrap them, please.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await page.GetByText("Your reply was sent.").WaitForAsync();
-        var messages = page.GetByTestId("message");
+        // The page is live: the reply is sent through the hub and appears in the thread, stored, without a reload.
+        var messages = page.Locator("[data-chat-messages] li[data-message-id]");
+        await messages.Filter(new() { HasText = "Gift wrap them, please." }).WaitForAsync();
         Assert.Equal(2, await messages.CountAsync());
         Assert.Contains("Gift wrap them, please.", await messages.Nth(1).InnerTextAsync());
         await Screenshot(page, "support-conversation.png");
@@ -80,8 +81,8 @@ public sealed class SupportJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await page.GetByLabel("Your reply").FillAsync("It was order SH-1.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await page.GetByText("Your reply was sent.").WaitForAsync();
-        Assert.Equal(2, await page.GetByTestId("message").CountAsync());
+        await page.Locator("[data-chat-messages] li[data-message-id]", new() { HasText = "It was order SH-1." }).WaitForAsync();
+        Assert.Equal(2, await page.Locator("[data-chat-messages] li[data-message-id]").CountAsync());
         Assert.Equal(0, await page.Locator("nav.account-nav").CountAsync());
         await Screenshot(page, "support-guest-conversation-phone.png");
         Assert.Empty(errors);

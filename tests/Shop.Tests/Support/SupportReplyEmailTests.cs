@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shop.Testing;
 using Shop.Web.Modules.Support.Data;
 using Shop.Web.Modules.Support.ReplyEmails;
-using Shop.Web.Modules.Support.Resolution;
+using Shop.Web.Modules.Support.Console.Desk;
 using Shop.Web.Platform.Database;
 
 namespace Shop.Tests.Support;
@@ -128,7 +128,7 @@ public sealed class SupportReplyEmailTests(SmtpTestServer smtp) : IClassFixture<
         await CatalogClient.Expect(await customer.PostAsJsonAsync($"{Conversations}/{id}/messages", new { body = "It is urgent." }), HttpStatusCode.Created);
         await SupportTestSettings.PostAsync(app, id, AuthorKind.Note, "Secret internal remark");
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<SupportResolution>().ResolveAsync(id, Guid.NewGuid()));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<AgentDesk>().ResolveAsync(id, Guid.NewGuid()) is not null);
 
         var deliveries = await Eventually.GetAsync(() => DeliveriesAsync(endpoint), d => d.Any(x => x.Type == "support.conversation.resolved")
             && d.Any(x => x.Type == "support.message.created") && d.Any(x => x.Type == "support.conversation.created"), "support webhook deliveries");

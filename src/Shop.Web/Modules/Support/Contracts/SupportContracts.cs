@@ -8,5 +8,5 @@ public sealed record ConversationStarted(Guid ConversationId) : IIntegrationEven
 /// <summary>A message was stored in a conversation (support hears of customers' messages, customers of replies).</summary>
 public sealed record SupportMessagePosted(Guid ConversationId, long MessageId) : IIntegrationEvent;
 
-/// <summary>Support resolved a conversation (<c>SupportResolution.ResolveAsync</c> raises it with the "Resolved" system message).</summary>
+/// <summary>Support resolved a conversation (the console's resolve raises it with the "Resolved" system message, in one transaction).</summary>
 public sealed record ConversationResolved(Guid ConversationId, long MessageId) : IIntegrationEvent;

@@ -64,7 +64,6 @@ public static class SupportWebhooksSetup
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportWebhooks>();
         builder.Services.AddIntegrationEventHandler<SupportMessagePosted, SupportWebhooks>();
         builder.Services.AddIntegrationEventHandler<ConversationResolved, SupportWebhooks>();
-        builder.Services.AddScoped<Resolution.SupportResolution>();
         return builder;
     }
 }

@@ -21,7 +21,7 @@ namespace Shop.Web.Modules.Support.Console.Desk;
 /// (a reply, a note or a system event) before anyone is told. Null means there is no such conversation.
 /// </summary>
 public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory staff, ICustomerDirectory customers,
-    ICustomerOrderReferences orders, ICustomerCarts carts, ICatalogLookup catalog, CannedReplies canned, SlaClock sla, SupportPush push)
+    ICustomerOrderReferences orders, ICustomerCarts carts, ICatalogLookup catalog, CannedReplies canned, SlaClock sla, SupportPush push, ChatAssignment assignment)
 {
     public const int RecentOrders = 5;
 
@@ -42,14 +42,14 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
                 messages.Add(conversation.AssignTo(agent, agentId, now, transfer: false));
             messages.Add(conversation.Post(AuthorKind.Agent, agentId, body, now));
             return messages;
-        }, announce: true, cancellationToken);
+        }, (conversationId, messageId) => new SupportMessagePosted(conversationId, messageId), cancellationToken);
 
     /// <summary>An internal note: support's own, never shown to the customer; it changes nothing about whose turn it is.</summary>
     public Task<AgentMessageView?> NoteAsync(Guid id, Guid agentId, AgentMessageRequest request, CancellationToken cancellationToken = default) =>
-        ActAsync(id, agentId, (conversation, _, now) => One(conversation.Post(AuthorKind.Note, agentId, Required(request.Body), now)), announce: false, cancellationToken);
+        ActAsync(id, agentId, (conversation, _, now) => One(conversation.Post(AuthorKind.Note, agentId, Required(request.Body), now)), announce: null, cancellationToken);
 
     public Task<AgentMessageView?> TakeAsync(Guid id, Guid agentId, CancellationToken cancellationToken = default) =>
-        ActAsync(id, agentId, (conversation, agent, now) => One(conversation.AssignTo(agent, agentId, now, transfer: false)), announce: false, cancellationToken);
+        ActAsync(id, agentId, (conversation, agent, now) => One(conversation.AssignTo(agent, agentId, now, transfer: false)), announce: null, cancellationToken);
 
     /// <summary>Hands the conversation to another agent; anyone who is not a support or admin user is refused.</summary>
     public Task<AgentMessageView?> TransferAsync(Guid id, Guid agentId, TransferRequest request, CancellationToken cancellationToken = default) =>
@@ -60,17 +60,17 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
                 ? new AssigneeCandidate(member.UserId, member.Name, IsAgent: true)
                 : new AssigneeCandidate(toId, (await staff.NamesAsync([toId], cancellationToken)).GetValueOrDefault(toId) ?? "That user", IsAgent: false);
             return [conversation.AssignTo(to, agentId, now, transfer: true)];
-        }, announce: false, cancellationToken);
+        }, announce: null, cancellationToken);
 
     public Task<AgentMessageView?> SetPriorityAsync(Guid id, Guid agentId, PriorityRequest request, CancellationToken cancellationToken = default) =>
         ActAsync(id, agentId, (conversation, _, now) => One(conversation.ChangePriority(
             request.Priority ?? throw new InputValidationException(nameof(PriorityRequest.Priority), "Choose a priority."), agentId, now)),
-            announce: false, cancellationToken);
+            announce: null, cancellationToken);
 
     public Task<AgentMessageView?> SnoozeAsync(Guid id, Guid agentId, SnoozeRequest request, CancellationToken cancellationToken = default) =>
         ActAsync(id, agentId, (conversation, _, now) => One(conversation.Snooze(
             request.Until ?? throw new InputValidationException(nameof(SnoozeRequest.Until), "Choose when it should come back."), agentId, now)),
-            announce: false, cancellationToken);
+            announce: null, cancellationToken);
 
     public Task<AgentMessageView?> ResolveAsync(Guid id, Guid agentId, CancellationToken cancellationToken = default) =>
         ActAsync(id, agentId, (conversation, _, now) =>
@@ -78,10 +78,10 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
             if (conversation.Status == ConversationStatus.Resolved)
                 throw new ConflictException("support.already_resolved", "The conversation is already resolved.");
             return One(conversation.Resolve(agentId, now));
-        }, announce: false, cancellationToken);
+        }, (conversationId, messageId) => new ConversationResolved(conversationId, messageId), cancellationToken);
 
     public Task<AgentMessageView?> ReopenAsync(Guid id, Guid agentId, CancellationToken cancellationToken = default) =>
-        ActAsync(id, agentId, (conversation, _, now) => One(conversation.Reopen(agentId, now)), announce: false, cancellationToken);
+        ActAsync(id, agentId, (conversation, _, now) => One(conversation.Reopen(agentId, now)), announce: null, cancellationToken);
 
     /// <summary>The agent has read everything (notes included): the customer sees their messages as read.</summary>
     public async Task<bool> MarkReadAsync(Guid id, Guid agentId, CancellationToken cancellationToken = default)
@@ -106,7 +106,7 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
     private static string Required(string? body) =>
         string.IsNullOrWhiteSpace(body) ? throw new InputValidationException(nameof(AgentMessageRequest.Body), "Write a message.") : body;
 
-    private async Task<AgentMessageView?> ActAsync(Guid id, Guid agentId, Action act, bool announce, CancellationToken cancellationToken)
+    private async Task<AgentMessageView?> ActAsync(Guid id, Guid agentId, Action act, Func<Guid, long, IIntegrationEvent>? announce, CancellationToken cancellationToken)
     {
         var conversation = await db.Set<Conversation>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
@@ -118,9 +118,9 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var last = messages[^1];
-        if (announce)
+        if (announce is not null)
         {
-            outbox.Add(new SupportMessagePosted(conversation.Id, last.Id));
+            outbox.Add(announce(conversation.Id, last.Id));
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -129,6 +129,8 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
         foreach (var message in messages)
             await push.MessageStoredAsync(conversation.Id, message.Id, cancellationToken);
         await push.QueueChangedAsync(conversation.Id, cancellationToken);
+        if (conversation.Status == ConversationStatus.Resolved)
+            await assignment.AssignWaitingAsync(cancellationToken);
         return new AgentMessageView(last.Id, last.AuthorKind, agent.Name, last.Body, last.CreatedAt);
     }
 

@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Support.Chat;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Identity.Contracts;
@@ -19,7 +20,7 @@ namespace Shop.Web.Modules.Support.SellerMessages.Threads;
 /// <see cref="SupportMessagePosted"/> event in one transaction.
 /// </summary>
 public sealed class SellerThreads(ShopDbContext db, IOutbox outbox, ICustomerOrderReferences orders, ICatalogLookup catalog,
-    ICustomerDirectory customers, ISellerDirectory sellers, TimeProvider clock)
+    ICustomerDirectory customers, ISellerDirectory sellers, TimeProvider clock, SupportPush push)
 {
     /// <summary>The customer writes to a seller about their order or a product; the same customer, seller and subject continue one thread.</summary>
     public async Task<StartedThread> AskAsync(Guid customerId, AskSellerRequest request, CancellationToken cancellationToken = default)
@@ -93,6 +94,7 @@ public sealed class SellerThreads(ShopDbContext db, IOutbox outbox, ICustomerOrd
             await MoveReadPositionAsync(message.ConversationId, readerKey, message.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await push.MessageStoredAsync(message.ConversationId, message.Id, cancellationToken);
     }
 
     /// <summary>Read positions only move forward, however requests interleave.</summary>
