@@ -45,6 +45,8 @@ public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassF
         await page.GetByText("Your message was sent to").WaitForAsync();
         var sellerName = await page.GetByTestId("conversation-seller").InnerTextAsync();
         var conversationUrl = page.Url.Split('?')[0];
+        // Away from the conversation: on its page, the answer would arrive live and be read at once.
+        await page.GotoAsync("/account/support");
 
         // The seller finds it in their messages, unread, and answers.
         var (seller, sellerErrors) = await browser.NewPageAsync();

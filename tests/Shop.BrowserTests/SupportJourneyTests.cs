@@ -29,9 +29,9 @@ public sealed class SupportJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.GetByText("Choose what your question is about.").WaitForAsync();
         await page.GetByText("Write your message.").WaitForAsync();
-        await page.GetByLabel("What is it about?").SelectOptionAsync(new SelectOptionValue { Label = "An order" });
-        await page.GetByLabel("Order (optional)").SelectOptionAsync(new SelectOptionValue { Value = order.GetProperty("id").GetString()! });
-        await page.GetByLabel("Message").FillAsync("When will my diyas ship?\nI need them before Diwali.");
+        await page.Locator("main").GetByLabel("What is it about?").SelectOptionAsync(new SelectOptionValue { Label = "An order" });
+        await page.Locator("main").GetByLabel("Order (optional)").SelectOptionAsync(new SelectOptionValue { Value = order.GetProperty("id").GetString()! });
+        await page.Locator("main").GetByLabel("Message").FillAsync("When will my diyas ship?\nI need them before Diwali.");
         await Screenshot(page, "support-contact.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.GetByText("Thank you! We received your question").WaitForAsync();
@@ -44,7 +44,7 @@ public sealed class SupportJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("Open", await row.InnerTextAsync());
         await Screenshot(page, "support-conversations.png");
         await row.GetByRole(AriaRole.Link, new() { Name = "An order" }).ClickAsync();
-        await page.GetByLabel("Your reply").FillAsync("Gift wrap them, please.");
+        await page.Locator("main").GetByLabel("Your reply").FillAsync("Gift wrap them, please.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         // The page is live: the reply is sent through the hub and appears in the thread, stored, without a reload.
         var messages = page.Locator("[data-chat-messages] li[data-message-id]");
@@ -61,25 +61,25 @@ public sealed class SupportJourneyTests(BrowserFixture browser) : IClassFixture<
             Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), $"{path} is wider than the phone");
             await Screenshot(phone, name);
         }
-        Assert.Empty(errors);
-        Assert.Empty(phoneErrors);
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+        Assert.True(phoneErrors.Count == 0, string.Join('\n', phoneErrors));
     }
     [Fact]
     public async Task A_guest_asks_without_an_account_and_replies_on_the_page_the_email_links_to()
     {
         var (page, errors) = await browser.NewPageAsync(390, 844);
         await page.GotoAsync("/contact");
-        await page.GetByLabel("What is it about?").SelectOptionAsync(new SelectOptionValue { Label = "Payment" });
-        await page.GetByLabel("Message").FillAsync("Was my card charged twice?");
+        await page.Locator("main").GetByLabel("What is it about?").SelectOptionAsync(new SelectOptionValue { Label = "Payment" });
+        await page.Locator("main").GetByLabel("Message").FillAsync("Was my card charged twice?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.GetByText("Tell us your name.").WaitForAsync();
-        await page.GetByLabel("Your name").FillAsync("Meera Iyer");
-        await page.GetByLabel("Your email").FillAsync(ApiClient.NewEmail("guest"));
+        await page.Locator("main").GetByLabel("Your name").FillAsync("Meera Iyer");
+        await page.Locator("main").GetByLabel("Your email").FillAsync(ApiClient.NewEmail("guest"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.GetByText("Thank you! We received your question").WaitForAsync();
         Assert.Contains("access=", page.Url);
 
-        await page.GetByLabel("Your reply").FillAsync("It was order SH-1.");
+        await page.Locator("main").GetByLabel("Your reply").FillAsync("It was order SH-1.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         await page.Locator("[data-chat-messages] li[data-message-id]", new() { HasText = "It was order SH-1." }).WaitForAsync();
         Assert.Equal(2, await page.Locator("[data-chat-messages] li[data-message-id]").CountAsync());

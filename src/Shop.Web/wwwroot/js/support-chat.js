@@ -457,6 +457,13 @@
   // ---- start ------------------------------------------------------------------------------------
 
   document.querySelectorAll('[data-chat-launcher]').forEach(setUpLauncher);
+  // Other "start a chat" links on a page open the panel; without a launcher (or JavaScript) they go to the contact form.
+  const launcherButton = document.querySelector('[data-chat-launcher] [data-chat-open]');
+  document.querySelectorAll('a[data-chat-start]').forEach(link => link.addEventListener('click', event => {
+    if (!launcherButton) return;
+    event.preventDefault();
+    launcherButton.click();
+  }));
   const pageThreads = [...document.querySelectorAll('section[data-chat-thread]')].filter(s => !threads.has(s.dataset.conversationId));
   pageThreads.forEach(section => new Thread(section));
   if (pageThreads.length) startAndJoin();

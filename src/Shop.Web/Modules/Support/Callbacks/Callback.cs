@@ -85,5 +85,6 @@ internal sealed class CallbackConfiguration : IEntityTypeConfiguration<Callback>
         builder.Ignore(c => c.Due);
         builder.HasOne<Conversation>().WithOne().HasForeignKey<Callback>(c => c.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => c.SlotStart);
+        builder.HasIndex(c => c.SlotStart, "ix_callbacks_due_reminders").HasFilter("reminded_at IS NULL");
     }
 }

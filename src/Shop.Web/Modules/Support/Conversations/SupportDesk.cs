@@ -80,7 +80,8 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
             return null;
         if (string.IsNullOrWhiteSpace(request.Body) && files.Count == 0)
             throw new InputValidationException(nameof(ReplyRequest.Body), "Write your reply.");
-        ChatInput.Checked(request.Body, nameof(ReplyRequest.Body));
+        if (!string.IsNullOrWhiteSpace(request.Body))
+            ChatInput.Checked(request.Body, nameof(ReplyRequest.Body));
         var message = conversation.Post(AuthorKind.Customer, conversation.CustomerId, request.Body, clock.GetUtcNow());
         db.Add(message);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -39,6 +39,7 @@ internal sealed class SupportMessageConfiguration : IEntityTypeConfiguration<Sup
         builder.Ignore(m => m.ShownToCustomer);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.ConversationId, m.Id });
+        builder.HasIndex(m => new { m.AuthorKind, m.CreatedAt });
         // The agents' search over message text (notes included): ILIKE '%words%' through trigrams.
         builder.HasIndex(m => m.Body, "ix_messages_body_trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
