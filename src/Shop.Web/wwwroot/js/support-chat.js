@@ -456,7 +456,23 @@
 
   // ---- start ------------------------------------------------------------------------------------
 
-  document.querySelectorAll('[data-chat-launcher]').forEach(setUpLauncher);
+  // The panel joins the page when the chat is first opened, or at once when a chat is under way.
+  function prepareLauncher(launcher) {
+    const template = launcher.querySelector('template[data-chat-panel-template]');
+    const materialize = () => { launcher.append(template.content.cloneNode(true)); template.remove(); setUpLauncher(launcher); };
+    if (!template) { setUpLauncher(launcher); return; }
+    const state = saved();
+    if (state && (state.open || state.conversationId)) { materialize(); return; }
+    const open = launcher.querySelector('[data-chat-open]');
+    open.addEventListener('click', event => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      materialize();
+      open.click();
+    }, { once: true });
+  }
+
+  document.querySelectorAll('[data-chat-launcher]').forEach(prepareLauncher);
   // Other "start a chat" links on a page open the panel; without a launcher (or JavaScript) they go to the contact form.
   const launcherButton = document.querySelector('[data-chat-launcher] [data-chat-open]');
   document.querySelectorAll('a[data-chat-start]').forEach(link => link.addEventListener('click', event => {
