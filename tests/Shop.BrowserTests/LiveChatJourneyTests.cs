@@ -90,7 +90,14 @@ public sealed class LiveChatJourneyTests(BrowserFixture browser) : IClassFixture
         await guest.ReloadAsync();
         await guestMessages.GetByText("Lovely, thank you!").WaitForAsync();
         // Agents see where the customer is now.
+        // The page is recorded when the panel joins on the new page; the agent's page shows it from the next load.
         await agent.ReloadAsync();
+        for (var attempt = 1; await agent.GetByTestId("customer-page").Filter(new() { HasText = "on /cart" }).CountAsync() == 0; attempt++)
+        {
+            Assert.True(attempt < 50, "The agent's page never showed the customer on /cart.");
+            await Task.Delay(200);
+            await agent.ReloadAsync();
+        }
         Assert.Equal("on /cart", (await agent.GetByTestId("customer-page").InnerTextAsync()).Trim());
         await agent.Locator("textarea[name=Body]").FillAsync("Anything else I can help with?");
         await agent.Locator("textarea[name=Body]").PressAsync("Enter");
