@@ -1,4 +1,4 @@
-using Shop.Web.Modules.Support.Console.Sla;
+using Shop.Web.Modules.Support.Hours;
 
 namespace Shop.Tests.Support;
 

@@ -90,10 +90,10 @@ public sealed class SupportCallbackTests(SmtpTestServer smtp) : IClassFixture<Sm
     public async Task Outside_business_hours_is_refused_in_the_shops_time_zone()
     {
         await using var closedAtNight = await new ShopAppFactory().WithSmtp(smtp).WithSettings([.. SupportTestSettings.Always,
-            ("Support:Callbacks:OpeningHours:Monday", "09:00-18:00"), ("Support:Callbacks:OpeningHours:Tuesday", "09:00-18:00"),
-            ("Support:Callbacks:OpeningHours:Wednesday", "09:00-18:00"), ("Support:Callbacks:OpeningHours:Thursday", "09:00-18:00"),
-            ("Support:Callbacks:OpeningHours:Friday", "09:00-18:00"), ("Support:Callbacks:OpeningHours:Saturday", "09:00-18:00"),
-            ("Support:Callbacks:OpeningHours:Sunday", "09:00-18:00")]).StartAsync();
+            ("Support:BusinessHours:OpeningHours:Monday", "09:00-18:00"), ("Support:BusinessHours:OpeningHours:Tuesday", "09:00-18:00"),
+            ("Support:BusinessHours:OpeningHours:Wednesday", "09:00-18:00"), ("Support:BusinessHours:OpeningHours:Thursday", "09:00-18:00"),
+            ("Support:BusinessHours:OpeningHours:Friday", "09:00-18:00"), ("Support:BusinessHours:OpeningHours:Saturday", "09:00-18:00"),
+            ("Support:BusinessHours:OpeningHours:Sunday", "09:00-18:00")]).StartAsync();
         var client = closedAtNight.CreateClient();
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
         var slots = (await client.GetFromJsonAsync<JsonElement>($"{Callbacks}/slots")).GetProperty("slots").EnumerateArray()
@@ -106,6 +106,15 @@ public sealed class SupportCallbackTests(SmtpTestServer smtp) : IClassFixture<Sm
         var response = await client.PostAsJsonAsync(Callbacks, new { phone = "+919876543210", slotStart = night, topic = "order", name = "A", email = "a@example.in" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("opening hours", await response.Content.ReadAsStringAsync());
+
+        // The same hours count the first-response target: the call-back's answer falls due within them.
+        var booked = await CatalogClient.Expect(await client.PostAsJsonAsync(Callbacks,
+            new { phone = "+919876543210", slotStart = slots[0], topic = "order", name = "A", email = "a@example.in" }), HttpStatusCode.Created);
+        var (agent, _) = await closedAtNight.SignedInClientAsync("hours-agent", "support");
+        var row = (await agent.GetFromJsonAsync<JsonElement>("/api/v1/support/console/queue")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetString() == booked.GetProperty("conversationId").GetString());
+        var due = TimeZoneInfo.ConvertTime(row.GetProperty("responseDueAt").GetDateTimeOffset(), zone);
+        Assert.InRange(due.TimeOfDay, TimeSpan.FromHours(9), TimeSpan.FromHours(18));
     }
 
     [Fact]

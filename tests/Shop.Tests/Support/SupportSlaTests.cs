@@ -23,7 +23,11 @@ public sealed class SupportSlaTests : IAsyncLifetime
     {
         clock.Advance(FridayEvening - clock.GetUtcNow());
         app = await new ShopAppFactory { ConfigureTestServices = services => services.AddSingleton<TimeProvider>(clock) }
-            .WithSettings(("Support:TimeZone", "Asia/Kolkata"), ("Support:Sla:Urgent", "01:00:00"), ("Support:Sla:Normal", "08:00:00")).StartAsync();
+            .WithSettings(("Support:BusinessHours:TimeZone", "Asia/Kolkata"),
+                ("Support:BusinessHours:OpeningHours:Monday", "09:00-18:00"), ("Support:BusinessHours:OpeningHours:Tuesday", "09:00-18:00"),
+                ("Support:BusinessHours:OpeningHours:Wednesday", "09:00-18:00"), ("Support:BusinessHours:OpeningHours:Thursday", "09:00-18:00"),
+                ("Support:BusinessHours:OpeningHours:Friday", "09:00-18:00"),
+                ("Support:Sla:Urgent", "01:00:00"), ("Support:Sla:Normal", "08:00:00")).StartAsync();
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();

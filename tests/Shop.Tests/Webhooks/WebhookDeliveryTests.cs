@@ -89,7 +89,8 @@ public sealed class WebhookDeliveryTests(WebhookShop app) : IClassFixture<Webhoo
             n => n.GetProperty("kind").GetString() == "webhook-disabled" && n.GetProperty("link").GetString() == $"/seller/webhooks/{endpointId}");
 
         // A disabled endpoint gets no new deliveries; a replay waits until it is resumed.
-        await catalog.ProductForAsync(catalog.Seller, "Unheard Vase");
+        var unheard = (await catalog.ProductForAsync(catalog.Seller, "Unheard Vase")).GetProperty("id").GetString()!;
+        await WhenHandledAsync(unheard, "the vase's events handled while the endpoint is disabled");
         up = true;
         var deadId = first[0].GetProperty("id").GetString()!;
         var replay = await CatalogClient.Expect(await catalog.Seller.PostAsync($"/api/v1/webhooks/deliveries/{deadId}/replay", null), HttpStatusCode.Accepted);
@@ -105,6 +106,19 @@ public sealed class WebhookDeliveryTests(WebhookShop app) : IClassFixture<Webhoo
         Assert.Equal(first[0].GetProperty("body").GetString(), sent.GetProperty("body").GetString());
         Assert.Equal("active", (await catalog.Seller.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{endpointId}")).GetProperty("status").GetString());
     }
+
+    // Resuming must come after the outbox has dealt with every event about the product, or one of
+    // them could still be turned into a delivery for the endpoint once it is active again.
+    private Task WhenHandledAsync(string productId, string what) =>
+        Eventually.TrueAsync(async () =>
+        {
+            await using var connection = new NpgsqlConnection(app.ConnectionString);
+            var (all, pending) = await connection.QuerySingleAsync<(long, long)>("""
+                SELECT count(*), count(*) FILTER (WHERE processed_at IS NULL AND dead_lettered_at IS NULL)
+                  FROM platform.outbox_messages WHERE payload::text LIKE '%' || @productId || '%'
+                """, new { productId });
+            return all > 0 && pending == 0;
+        }, what);
 
     [Fact]
     public async Task A_paused_endpoint_keeps_its_deliveries_until_it_resumes()

@@ -3,12 +3,14 @@ using Shop.Web.Modules.Support.Chat;
 using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Support.Callbacks;
 using Shop.Web.Modules.Support.Contracts;
+using Shop.Web.Modules.Support.Hours;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Messages;
 using Shop.Web.Modules.Support.ReplyEmails;
 using Shop.Web.Modules.Support.Transcripts;
 using Shop.Web.Modules.Support.Webhooks;
 using Shop.Web.Modules.Support.SellerMessages;
+using Microsoft.Extensions.Options;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Support;
@@ -17,6 +19,9 @@ public static class SupportModule
 {
     public static WebApplicationBuilder AddSupport(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<BusinessHoursOptions>().Bind(builder.Configuration.GetSection(BusinessHoursOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<BusinessHoursOptions>>().Value.Week());
         builder.Services.AddSingleton<ConversationAccess>();
         builder.Services.AddScoped<SupportDesk>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportRequestMessages>();

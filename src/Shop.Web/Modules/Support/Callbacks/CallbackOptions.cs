@@ -1,23 +1,9 @@
 namespace Shop.Web.Modules.Support.Callbacks;
 
-/// <summary>When support rings customers back: business hours in the shop's time zone, cut into slots.</summary>
+/// <summary>How support's business hours are cut into call-back slots, and when customers are reminded.</summary>
 public sealed class CallbackOptions
 {
     public const string Section = "Support:Callbacks";
-
-    /// <summary>IANA time zone the opening hours are in (and slots are shown in).</summary>
-    public string TimeZone { get; set; } = "Asia/Kolkata";
-
-    /// <summary>Opening hours per weekday, "09:00-18:00"; a missing or empty day is closed.</summary>
-    public Dictionary<string, string> OpeningHours { get; set; } = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Monday"] = "09:00-18:00",
-        ["Tuesday"] = "09:00-18:00",
-        ["Wednesday"] = "09:00-18:00",
-        ["Thursday"] = "09:00-18:00",
-        ["Friday"] = "09:00-18:00",
-        ["Saturday"] = "10:00-14:00",
-    };
 
     public int SlotMinutes { get; set; } = 30;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Shop.Web.Modules.Support.Hours;
 
 namespace Shop.Web.Modules.Support.Callbacks;
 
@@ -7,14 +8,14 @@ namespace Shop.Web.Modules.Support.Callbacks;
 public sealed record CallbackSlot(DateTimeOffset Start, DateTimeOffset End, string Label, bool Free);
 
 /// <summary>
-/// Business hours cut into slots, in the shop's time zone: which slots the next days offer, and whether a
+/// Support's business hours cut into slots, in its time zone: which slots the next days offer, and whether a
 /// requested start is one of them (aligned, within hours, far enough ahead).
 /// </summary>
-public sealed class CallbackSchedule(IOptions<CallbackOptions> options, TimeProvider clock)
+public sealed class CallbackSchedule(IOptions<CallbackOptions> options, BusinessHours hours, TimeProvider clock)
 {
     private CallbackOptions Settings => options.Value;
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(Settings.TimeZone);
+    public TimeZoneInfo Zone => hours.Zone;
 
     public TimeSpan SlotLength => TimeSpan.FromMinutes(Math.Max(5, Settings.SlotMinutes));
 
@@ -68,7 +69,7 @@ public sealed class CallbackSchedule(IOptions<CallbackOptions> options, TimeProv
         return $"{local.ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)}–{end.ToString("HH:mm", CultureInfo.InvariantCulture)} ({ZoneName})";
     }
 
-    public string ZoneName => Settings.TimeZone;
+    public string ZoneName => hours.Zone.Id;
 
     /// <summary>A local date and time in the shop's zone (as a form's datetime-local sends it) as an instant.</summary>
     public DateTimeOffset FromLocal(DateTime local) =>
@@ -76,18 +77,7 @@ public sealed class CallbackSchedule(IOptions<CallbackOptions> options, TimeProv
 
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
-    private (TimeSpan Open, TimeSpan Close)? HoursOn(DayOfWeek day)
-    {
-        if (!Settings.OpeningHours.TryGetValue(day.ToString(), out var hours) || string.IsNullOrWhiteSpace(hours))
-            return null;
-        var parts = hours.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length != 2 || !TryTime(parts[0], out var open) || !TryTime(parts[1], out var close) || close <= open)
-            throw new InvalidOperationException($"Support:Callbacks:OpeningHours:{day} must look like 09:00-18:00, not '{hours}'.");
-        return (open, close);
-    }
-
-    private static bool TryTime(string text, out TimeSpan time) =>
-        text == "24:00" ? (time = TimeSpan.FromHours(24)) == time : TimeSpan.TryParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture, out time);
+    private (TimeSpan Open, TimeSpan Close)? HoursOn(DayOfWeek day) => hours.On(day) is { } window ? (window.Open, window.Close) : null;
 
     private static DateTimeOffset ToUtc(DateOnly date, TimeSpan time, TimeZoneInfo zone)
     {

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Support.Data;
+using Shop.Web.Modules.Support.Hours;
 
 namespace Shop.Web.Modules.Support.Console.Sla;
 
 /// <summary>When support owes the customer a response: the priority's target in business time after they started waiting.</summary>
-public sealed class SlaClock(IOptions<SupportConsoleOptions> options, TimeProvider clock)
+public sealed class SlaClock(IOptions<SupportConsoleOptions> options, BusinessHours hours, TimeProvider clock)
 {
-    private readonly BusinessHours hours = options.Value.WorkingWeek();
-
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public BusinessHours Hours => hours;

@@ -1,16 +1,17 @@
 using System.Globalization;
 
-namespace Shop.Web.Modules.Support.Console.Sla;
+namespace Shop.Web.Modules.Support.Hours;
 
 /// <summary>
-/// Support's working week in its own time zone. Adding business time to an instant counts only the
+/// Support's working week in its own time zone, the one clock that first-response targets and
+/// call-back slots both read. Adding business time to an instant counts only the
 /// minutes inside opening hours, skipping nights, closed days and weekends: a one-hour target set at
 /// 17:30 on a Friday falls due at 09:30 on Monday.
 /// </summary>
 public sealed class BusinessHours
 {
-    /// <summary>One day's opening, from Open to Close local time (Close after Open).</summary>
-    public readonly record struct Window(TimeOnly Open, TimeOnly Close)
+    /// <summary>One day's opening, from Open to Close local time of day (Close after Open; "24:00" is midnight at the end).</summary>
+    public readonly record struct Window(TimeSpan Open, TimeSpan Close)
     {
         public static Window Parse(string value) =>
             TryParse(value, out var window) ? window : throw new FormatException($"'{value}' is not opening hours like 09:00-18:00.");
@@ -19,13 +20,20 @@ public sealed class BusinessHours
         {
             window = default;
             var parts = value?.Split('-', 2, StringSplitOptions.TrimEntries);
-            if (parts is not { Length: 2 }
-                || !TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var open)
-                || !TimeOnly.TryParseExact(parts[1] == "24:00" ? "23:59" : parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var close)
-                || close <= open)
+            if (parts is not { Length: 2 } || !TryTime(parts[0], out var open) || !TryTime(parts[1], out var close) || close <= open)
                 return false;
             window = new Window(open, close);
             return true;
+        }
+
+        private static bool TryTime(string text, out TimeSpan time)
+        {
+            if (text == "24:00")
+            {
+                time = TimeSpan.FromHours(24);
+                return true;
+            }
+            return TimeSpan.TryParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture, out time) && time < TimeSpan.FromHours(24);
         }
     }
 
@@ -54,8 +62,8 @@ public sealed class BusinessHours
         {
             if (!week.TryGetValue(day.DayOfWeek, out var window))
                 continue;
-            var opens = day + window.Open.ToTimeSpan();
-            var closes = day + window.Close.ToTimeSpan();
+            var opens = day + window.Open;
+            var closes = day + window.Close;
             var from = local > opens ? local : opens;
             if (from >= closes)
                 continue;
@@ -65,11 +73,14 @@ public sealed class BusinessHours
         }
     }
 
+    /// <summary>The opening hours of a weekday, or null when support is closed that day.</summary>
+    public Window? On(DayOfWeek day) => week.TryGetValue(day, out var window) ? window : null;
+
     /// <summary>Whether support is open at the instant.</summary>
     public bool IsOpen(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
-        return week.TryGetValue(local.DayOfWeek, out var window) && TimeOnly.FromDateTime(local) is var time && time >= window.Open && time < window.Close;
+        return week.TryGetValue(local.DayOfWeek, out var window) && local.TimeOfDay >= window.Open && local.TimeOfDay < window.Close;
     }
 
     private DateTimeOffset ToInstant(DateTime local)
