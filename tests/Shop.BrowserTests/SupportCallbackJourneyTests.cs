@@ -66,6 +66,11 @@ public sealed class SupportCallbackJourneyTests(BrowserFixture browser) : IClass
         await card.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await agent.GetByText("The outcome was recorded in the conversation.").WaitForAsync();
         Assert.Contains("No answer", await agent.GetByTestId("callback").Filter(new() { HasText = "Ravi Kumar" }).InnerTextAsync());
+        await agent.GetByTestId("callback").Filter(new() { HasText = "Ravi Kumar" }).GetByRole(AriaRole.Link, new() { Name = "Open the conversation" }).ClickAsync();
+        var details = await agent.GetByTestId("callback-details").InnerTextAsync();
+        Assert.Contains("+919876543210", details);
+        Assert.Contains("No answer", details);
+        await agent.GotoAsync("/support/callbacks");
 
         await page.ReloadAsync();
         var thread = await page.Locator("main").InnerTextAsync();

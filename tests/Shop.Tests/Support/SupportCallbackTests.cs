@@ -150,6 +150,19 @@ public sealed class SupportCallbackTests(SmtpTestServer smtp) : IClassFixture<Sm
         Assert.DoesNotContain("Refund explained", raw);
         Assert.DoesNotContain("annoyed", await customer.GetStringAsync($"/account/support/{id}"));
         await app.WaitForMailAsync(email, "Your call-back is booked");
+
+        // The move is confirmed by email with the new slot, and both sides' views carry the call-back.
+        var newSlot = moved.GetProperty("slotLabel").GetString()!;
+        await Eventually.TrueAsync(() => Task.FromResult(app.Mail().Any(m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase)
+            && m.Subject.Contains("Your call-back is booked") && m.Text.Contains(newSlot))), "the moved call-back confirmed");
+        var customerView = (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/support/conversations/{id}")).GetProperty("callback");
+        Assert.Equal("+442079460959", customerView.GetProperty("phone").GetString());
+        Assert.Equal(slots[30], customerView.GetProperty("slotStart").GetDateTimeOffset());
+        Assert.Equal("reached", customerView.GetProperty("outcome").GetString());
+        var agentView = (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/support/console/conversations/{id}")).GetProperty("callback");
+        Assert.Equal(newSlot, agentView.GetProperty("slotLabel").GetString());
+        Assert.Equal(JsonValueKind.Null, (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/support/conversations/{later.GetProperty("conversationId").GetString()}"))
+            .GetProperty("callback").GetProperty("outcome").ValueKind);
     }
 
     [Fact]

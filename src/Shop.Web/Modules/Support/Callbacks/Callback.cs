@@ -13,6 +13,18 @@ public enum CallbackOutcome
     Rescheduled,
 }
 
+public static class CallbackOutcomeLabels
+{
+    /// <summary>How support reads a call-back's state: to call (nothing recorded yet), or its last outcome.</summary>
+    public static string Label(this CallbackOutcome? outcome) => outcome switch
+    {
+        CallbackOutcome.Reached => "Reached",
+        CallbackOutcome.NoAnswer => "No answer",
+        CallbackOutcome.Rescheduled => "Rescheduled",
+        _ => "To call",
+    };
+}
+
 /// <summary>
 /// The call-back side of a conversation of channel Callback: the number to ring and the slot. It owns
 /// its outcome: a reschedule moves the slot (and owes the customer a new reminder); a reached or

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
@@ -17,7 +18,7 @@ namespace Shop.Web.Modules.Support.Callbacks;
 /// support lists them by slot and records what came of each call.
 /// </summary>
 public sealed class CallbackDesk(ShopDbContext db, IOutbox outbox, ICustomerDirectory customers, ConversationAccess access, CallbackSchedule schedule,
-    IOptions<CallbackOptions> options, TimeProvider clock)
+    CallbackMessages emails, IOptions<CallbackOptions> options, TimeProvider clock)
 {
     public async Task<CallbackSlotsView> SlotsAsync(CancellationToken cancellationToken = default)
     {
@@ -62,9 +63,9 @@ public sealed class CallbackDesk(ShopDbContext db, IOutbox outbox, ICustomerDire
     }
 
     /// <summary>The call-back of a conversation the caller may already see (its number, slot and outcome); null for other channels.</summary>
-    public async Task<(string Phone, string Slot, CallbackOutcome? Outcome)?> OfConversationAsync(Guid conversationId, CancellationToken cancellationToken = default) =>
+    public async Task<CallbackDetailsView?> OfConversationAsync(Guid conversationId, CancellationToken cancellationToken = default) =>
         await db.Set<Callback>().AsNoTracking().SingleOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken) is { } callback
-            ? (callback.Phone, schedule.Describe(callback.SlotStart), callback.Outcome) : null;
+            ? new CallbackDetailsView(callback.Phone, callback.SlotStart, schedule.Describe(callback.SlotStart), callback.Outcome) : null;
 
     /// <summary>Call-backs still to make, and those of the last two days, by slot.</summary>
     public async Task<IReadOnlyList<CallbackAgentView>> ListAsync(CancellationToken cancellationToken = default)
@@ -117,6 +118,9 @@ public sealed class CallbackDesk(ShopDbContext db, IOutbox outbox, ICustomerDire
         await db.SaveChangesAsync(cancellationToken);
         foreach (var message in messages.Where(m => m.ShownToCustomer))
             outbox.Add(new SupportMessagePosted(conversationId, message.Id));
+        // A call moved to another slot is confirmed anew, and its reminder follows the new slot.
+        if (newSlot is not null)
+            await emails.SendAsync(conversationId, NotificationKind.SupportCallbackBooked, "booked", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await ListAsync(cancellationToken)).FirstOrDefault(c => c.ConversationId == conversationId);

@@ -46,6 +46,9 @@ public sealed record CallbackSlotsView(string TimeZone, int SlotMinutes, IReadOn
 /// <summary>A booked call-back as its customer sees it; a guest gets the accessToken that opens the conversation.</summary>
 public sealed record CallbackView(Guid ConversationId, string Phone, DateTimeOffset SlotStart, string SlotLabel, string? AccessToken = null);
 
+/// <summary>The call-back a conversation asks for: the number, the slot and what came of the call so far.</summary>
+public sealed record CallbackDetailsView(string Phone, DateTimeOffset SlotStart, string SlotLabel, CallbackOutcome? Outcome);
+
 /// <summary>A call-back in the agents' list: who, which number, when, about what, and what came of it so far.</summary>
 public sealed record CallbackAgentView(Guid ConversationId, string CustomerName, string CustomerEmail, bool Guest, string Phone, DateTimeOffset SlotStart,
     string SlotLabel, Topic Topic, string Request, CallbackOutcome? Outcome, ConversationStatus Status);

@@ -8,6 +8,7 @@ public static class ConsolePaths
     public const string Queue = "/support/console";
     public const string Figures = "/support/console/figures";
     public const string CannedReplies = "/support/console/canned-replies";
+    public const string Callbacks = "/support/callbacks";
 
     public static string Conversation(Guid id) => $"/support/console/conversations/{id}";
 

@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Support.Callbacks;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Contracts;
@@ -19,7 +20,7 @@ namespace Shop.Web.Modules.Support.Conversations;
 /// does not exist. Every message is stored, with its event in the outbox, before anyone is told of it.
 /// </summary>
 public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrderReferences orders, ICustomerDirectory customers,
-    ConversationAccess access, SupportAttachments attachments, TimeProvider clock, SupportPush push, ChatAssignment assignment)
+    ConversationAccess access, SupportAttachments attachments, TimeProvider clock, SupportPush push, ChatAssignment assignment, CallbackDesk callbacks)
 {
     public Task<ConversationView> StartAsync(Guid? userId, ContactRequest request, CancellationToken cancellationToken = default) =>
         StartAsync(userId, request, [], cancellationToken);
@@ -143,7 +144,8 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
         return new ConversationView(conversation.Id, conversation.Channel, conversation.Topic, conversation.Status, conversation.OrderId, order?.Number, messages,
             positions.Where(p => p.ParticipantKey == ReadPosition.CustomerSide).Select(p => p.LastReadMessageId).DefaultIfEmpty().Max(),
             positions.Where(p => p.ParticipantKey != ReadPosition.CustomerSide).Select(p => p.LastReadMessageId).DefaultIfEmpty().Max(),
-            conversation.CreatedAt);
+            conversation.CreatedAt)
+        { Callback = conversation.Channel == Channel.Callback ? await callbacks.OfConversationAsync(conversation.Id, cancellationToken) : null };
     }
 
     private async Task<SupportCustomer> CustomerAsync(Guid? userId, ContactRequest request)

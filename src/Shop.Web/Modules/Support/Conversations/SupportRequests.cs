@@ -53,4 +53,8 @@ public sealed record MessageView(long Id, AuthorKind Author, string Body, DateTi
 /// <paramref name="SupportReadUpTo"/> is the last message support has read (read receipts).
 /// </summary>
 public sealed record ConversationView(Guid Id, Channel Channel, Topic Topic, ConversationStatus Status, Guid? OrderId, string? OrderNumber,
-    IReadOnlyList<MessageView> Messages, long CustomerReadUpTo, long SupportReadUpTo, DateTimeOffset CreatedAt, string? AccessToken = null);
+    IReadOnlyList<MessageView> Messages, long CustomerReadUpTo, long SupportReadUpTo, DateTimeOffset CreatedAt, string? AccessToken = null)
+{
+    /// <summary>The call-back the conversation asks for, when it came through "call me back".</summary>
+    public Callbacks.CallbackDetailsView? Callback { get; init; }
+}

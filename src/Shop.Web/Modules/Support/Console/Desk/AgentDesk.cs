@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Support.Callbacks;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Cart.Contracts;
 using Shop.Web.Modules.Catalog.Contracts;
@@ -21,7 +22,8 @@ namespace Shop.Web.Modules.Support.Console.Desk;
 /// (a reply, a note or a system event) before anyone is told. Null means there is no such conversation.
 /// </summary>
 public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory staff, ICustomerDirectory customers,
-    ICustomerOrderReferences orders, ICustomerCarts carts, ICatalogLookup catalog, CannedReplies canned, SlaClock sla, SupportPush push, ChatAssignment assignment)
+    ICustomerOrderReferences orders, ICustomerCarts carts, ICatalogLookup catalog, CannedReplies canned, SlaClock sla, SupportPush push, ChatAssignment assignment,
+    CallbackDesk callbacks)
 {
     public const int RecentOrders = 5;
 
@@ -180,7 +182,8 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
         return new AgentConversationView(conversation.Id, conversation.Channel, conversation.Topic, conversation.Status, conversation.Priority, conversation.SnoozedUntil,
             conversation.AssigneeId, conversation.AssigneeId is { } assignee ? people.GetValueOrDefault(assignee) : null, customer,
             conversation.OrderId, orderNumber, conversation.ProductId, conversation.SellerId, conversation.CustomerPage,
-            views, customerRead, waitingSince, due, due is { } dueAt && sla.Now > dueAt, recent, cart, rating, conversation.CreatedAt);
+            views, customerRead, waitingSince, due, due is { } dueAt && sla.Now > dueAt, recent, cart, rating, conversation.CreatedAt)
+        { Callback = conversation.Channel == Channel.Callback ? await callbacks.OfConversationAsync(conversation.Id, cancellationToken) : null };
     }
 
     /// <summary>

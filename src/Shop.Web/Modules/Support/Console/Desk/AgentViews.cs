@@ -27,7 +27,11 @@ public sealed record AgentConversationView(
     IReadOnlyList<AgentMessageView> Messages, long CustomerReadUpTo,
     DateTimeOffset? WaitingSince, DateTimeOffset? ResponseDueAt, bool Breached,
     IReadOnlyList<AgentOrderView> Orders, IReadOnlyList<AgentCartLineView> Cart, AgentRatingView? Rating,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The call-back the conversation asks for, when it came through "call me back".</summary>
+    public Callbacks.CallbackDetailsView? Callback { get; init; }
+}
 
 /// <summary>An agent's reply or note. A reply that starts with a canned reply's shortcut ("/returns") is sent as its text.</summary>
 public sealed class AgentMessageRequest
