@@ -304,6 +304,7 @@ public sealed class SellerMessageTests(SmtpTestServer smtp) : IClassFixture<Smtp
     {
         var (prober, _) = await app.SignedInClientAsync("prober");
         var (victim, _) = await app.SignedInClientAsync("victim");
+        var (admin, _) = await app.SignedInClientAsync("probe-admin", "admin");
         var sellerB = await catalog.AnotherSellerAsync();
         var sellerId = await SellerIdAsync(catalog.Seller);
         var (victimOrder, _, _) = await OrderAsync(victim, catalog.Seller);
@@ -345,6 +346,8 @@ public sealed class SellerMessageTests(SmtpTestServer smtp) : IClassFixture<Smtp
             ("the report page of a stranger's message", await prober.GetAsync($"/support/messages/{victimMessage}/report"), HttpStatusCode.NotFound),
             ("the report page of message -1", await prober.GetAsync("/support/messages/-1/report"), HttpStatusCode.NotFound),
             ("the ask page with an id that is no id", await prober.GetAsync("/account/support/ask-seller?productId=42"), HttpStatusCode.BadRequest),
+            ("the ask page about another customer's order", await prober.GetAsync($"/account/support/ask-seller?orderId={victimOrder}&sellerId={sellerId}"), HttpStatusCode.BadRequest),
+            ("the admin's page with a mangled highlight", await admin.GetAsync($"/admin/messages/{thread}?message=1e99"), HttpStatusCode.OK),
         ];
 
         var wrong = new List<string>();
