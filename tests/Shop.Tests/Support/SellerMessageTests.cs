@@ -235,7 +235,13 @@ public sealed class SellerMessageTests(SmtpTestServer smtp) : IClassFixture<Smtp
             Assert.DoesNotContain("warned", seen);
             Assert.Contains("An admin joined the conversation", seen);
             Assert.Contains("We are looking into this.", seen);
+            // The admin's words are the shop's, never the seller's, whoever reads them.
+            Assert.Equal(["customer", "staff", "staff", "staff"], JsonDocument.Parse(seen).RootElement.GetProperty("messages").EnumerateArray()
+                .Select(m => m.GetProperty("side").GetString()));
         }
+        var sellerReply = await CatalogClient.Expect(await catalog.Seller.PostAsJsonAsync($"{SellerThreads}/{id}/messages", new { body = "Sorry for the wait." }), HttpStatusCode.Created);
+        Assert.Equal("seller", sellerReply.GetProperty("side").GetString());
+        Assert.Equal("seller", (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/support/conversations/{id}")).GetProperty("messages").EnumerateArray().Last().GetProperty("side").GetString());
         foreach (var notAdmin in new[] { catalog.Seller, customer, support })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await notAdmin.GetAsync($"{AdminThreads}/{id}")).StatusCode);
