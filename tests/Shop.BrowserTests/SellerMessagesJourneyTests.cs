@@ -7,7 +7,8 @@ namespace Shop.BrowserTests;
 /// <summary>
 /// Buyer-seller messages in Chromium: a guest asks the seller from a product page, signs in on the way and
 /// sends the question; the seller answers at /seller/messages; the customer reads the answer, under the
-/// seller's name, at /account/support. The pages are photographed at desktop and phone widths.
+/// seller's name, at /account/support; when an admin steps in, every reader sees which side wrote each message.
+/// The pages are photographed at desktop and phone widths.
 /// </summary>
 public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -98,8 +99,9 @@ public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassF
         await browser.Shop.EnsureShippingAsync();
         var catalog = await CatalogClient.CreateAsync(browser.Shop);
         var category = await catalog.CategoryAsync("Kurtas");
+        var (sellerApi, sellerEmail) = await browser.Shop.SignedInClientAsync("kurtaseller", "seller");
         var product = await catalog.ProductAsync(CatalogClient.Unique("Cotton Kurta"), category.GetProperty("id").GetString()!,
-            [CatalogClient.Variant("KUR-" + Guid.NewGuid().ToString("N")[..6], 799m, stock: 5)]);
+            [CatalogClient.Variant("KUR-" + Guid.NewGuid().ToString("N")[..6], 799m, stock: 5)], client: sellerApi);
         var (customerApi, customerEmail) = await browser.Shop.SignedInClientAsync("buyer");
         await customerApi.AddToCartAsync(product.GetProperty("variants")[0].GetProperty("id").GetGuid());
         var order = await CatalogClient.Expect(await customerApi.CheckoutAsync(email: null), System.Net.HttpStatusCode.Created);
@@ -116,7 +118,7 @@ public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassF
         var conversationPath = new Uri(page.Url).AbsolutePath;
         var threadId = conversationPath.Split('/').Last();
 
-        await CatalogClient.Expect(await catalog.Seller.PostAsJsonAsync($"/api/v1/support/seller/threads/{threadId}/messages",
+        await CatalogClient.Expect(await sellerApi.PostAsJsonAsync($"/api/v1/support/seller/threads/{threadId}/messages",
             new { body = "Only if you pay me by bank transfer." }), System.Net.HttpStatusCode.Created);
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Report" }).ClickAsync();
@@ -140,14 +142,34 @@ public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassF
         await admin.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
         await admin.GetByText("Your message was posted in the thread.").WaitForAsync();
         Assert.Contains("An admin joined the conversation", await admin.Locator("main").InnerTextAsync());
+        // Whoever reads the thread, each message says which side wrote it, so the admin's words never pass for the seller's.
+        Assert.Equal(["Customer", "Seller", "Shop staff"], await admin.GetByTestId("message").GetByTestId("side").AllInnerTextsAsync());
         await Screenshot(admin, "admin-seller-thread.png");
 
         await page.GotoAsync(conversationPath);
         var last = page.GetByTestId("message").Last;
         Assert.Contains("Please pay only through the shop", await last.InnerTextAsync());
         Assert.Contains("Support", await last.Locator("strong").InnerTextAsync());
+        Assert.Equal(["Seller", "Shop staff"], await page.GetByTestId("message").GetByTestId("side").AllInnerTextsAsync());
         await Screenshot(page, "seller-thread-customer.png");
+
+        var (sellerPage, sellerErrors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(sellerPage, sellerEmail);
+        await sellerPage.GotoAsync($"/seller/messages/{threadId}");
+        Assert.Equal(["Customer", "Shop staff"], await sellerPage.GetByTestId("message").GetByTestId("side").AllInnerTextsAsync());
+        Assert.Equal("Support", await sellerPage.GetByTestId("author").Last.InnerTextAsync());
+
+        foreach (var (reader, path, name) in new[] { (page, conversationPath, "seller-thread-customer-phone.png"), (admin, $"/admin/messages/{threadId}", "admin-seller-thread-phone.png"),
+            (sellerPage, $"/seller/messages/{threadId}", "seller-thread-stepped-in-phone.png") })
+        {
+            await reader.SetViewportSizeAsync(390, 844);
+            await reader.GotoAsync(path);
+            Assert.True(await reader.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), $"{path} is wider than the phone");
+            Assert.Contains("Shop staff", await reader.GetByTestId("message").Last.InnerTextAsync());
+            await Screenshot(reader, name);
+        }
         Assert.Empty(errors);
         Assert.Empty(adminErrors);
+        Assert.Empty(sellerErrors);
     }
 }

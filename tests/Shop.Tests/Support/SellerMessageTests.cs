@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Shop.Testing;
+using Shop.Tests.Webhooks;
 
 namespace Shop.Tests.Support;
 
@@ -9,6 +10,7 @@ namespace Shop.Tests.Support;
 /// Buyer-seller messages over HTTP on real PostgreSQL: a customer writes to a seller of their own order or of
 /// a product (one thread per customer, seller and subject), sellers reach only their own threads, admins
 /// read any and step in, either side reports the other's messages once, and notes never leave the staff.
+/// The shop listens on a real socket, so parallel requests are parallel HTTP; webhooks go to a real receiver.
 /// </summary>
 public sealed class SellerMessageTests(SmtpTestServer smtp) : IClassFixture<SmtpTestServer>, IAsyncLifetime
 {
@@ -16,18 +18,95 @@ public sealed class SellerMessageTests(SmtpTestServer smtp) : IClassFixture<Smtp
     private const string SellerThreads = "/api/v1/support/seller/threads";
     private const string AdminThreads = "/api/v1/support/admin/threads";
     private ShopAppFactory app = null!;
+    private WebhookReceiver receiver = null!;
     private CatalogClient catalog = null!;
     private string categoryId = "";
 
     public async Task InitializeAsync()
     {
-        app = await new ShopAppFactory().WithSmtp(smtp).StartAsync();
+        receiver = await WebhookReceiver.StartAsync();
+        app = await new LiveShopFactory().WithSmtp(smtp).WithSettings(("Webhooks:DeliveryEnabled", "true"), ("Webhooks:AllowPrivateNetworks", "true"),
+            ("Webhooks:PollInterval", "00:00:00.250")).StartAsync();
         await app.EnsureShippingAsync();
         catalog = await CatalogClient.CreateAsync(app);
         categoryId = (await catalog.CategoryAsync("Messages")).GetProperty("id").GetString()!;
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await receiver.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Twenty_first_messages_sent_at_once_make_one_thread_per_subject_holding_all_twenty()
+    {
+        var (customer, _) = await app.SignedInClientAsync("eager");
+        var (orderId, _, _) = await OrderAsync(customer, catalog.Seller);
+        var sellerId = await SellerIdAsync(catalog.Seller);
+        var product = await ProductAsync(catalog.Seller, "Teak Stool");
+
+        foreach (var subject in new object[] { new { orderId, sellerId }, new { productId = product.Id } })
+        {
+            var fields = JsonSerializer.SerializeToElement(subject);
+            var responses = await Task.WhenAll(Enumerable.Range(1, 20).Select(async n =>
+            {
+                var body = fields.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.GetString());
+                body["message"] = $"Question number {n}";
+                var response = await customer.PostAsJsonAsync(Ask, body);
+                return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            }));
+
+            Assert.All(responses, r => Assert.True(r.StatusCode == HttpStatusCode.Created, $"{r.StatusCode}: {r.Body}"));
+            var started = responses.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+            var id = Assert.Single(started.Select(s => s.GetProperty("id").GetString()).Distinct());
+            Assert.Single(started, s => !s.GetProperty("continued").GetBoolean());
+            var thread = await catalog.Seller.GetFromJsonAsync<JsonElement>($"{SellerThreads}/{id}");
+            Assert.Equal(Enumerable.Range(1, 20).Select(n => $"Question number {n}").Order(),
+                thread.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()!).Order());
+            Assert.Equal(20, started.Select(s => s.GetProperty("messageId").GetInt64()).Distinct().Count());
+        }
+        Assert.Equal(2, (await catalog.Seller.GetFromJsonAsync<JsonElement>(SellerThreads)).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Webhooks_tell_admins_and_the_threads_seller_of_a_new_thread_and_its_messages_but_never_of_notes_or_other_sellers_threads()
+    {
+        var (admin, _) = await app.SignedInClientAsync("hook-admin", "admin");
+        var sellerB = await catalog.AnotherSellerAsync();
+        string[] events = [WebhookEvents.Created, WebhookEvents.Message];
+        var (adminPath, sellerPath, otherPath) = ($"/admin-{Guid.NewGuid():N}", $"/seller-{Guid.NewGuid():N}", $"/other-{Guid.NewGuid():N}");
+        await admin.RegisterAsync(receiver.Url + adminPath, events);
+        await catalog.Seller.RegisterAsync(receiver.Url + sellerPath, events);
+        var (otherEndpoint, _) = await sellerB.RegisterAsync(receiver.Url + otherPath, events);
+        var (customer, _) = await app.SignedInClientAsync("hooked");
+        var product = await ProductAsync(catalog.Seller, "Jute Rug");
+
+        var started = await CatalogClient.Expect(await customer.PostAsJsonAsync(Ask, new { productId = product.Id, message = "Is it washable?" }), HttpStatusCode.Created);
+        var id = started.GetProperty("id").GetString();
+        await CatalogClient.Expect(await customer.PostAsJsonAsync(Ask, new { productId = product.Id, message = "By hand or machine?" }), HttpStatusCode.Created);
+        await CatalogClient.Expect(await catalog.Seller.PostAsJsonAsync($"{SellerThreads}/{id}/messages", new { body = "By hand, cold water." }), HttpStatusCode.Created);
+        await CatalogClient.Expect(await admin.PostAsJsonAsync($"{AdminThreads}/{id}/messages", new { body = "Keep an eye on this seller.", note = true }), HttpStatusCode.Created);
+        await CatalogClient.Expect(await admin.PostAsJsonAsync($"{AdminThreads}/{id}/messages", new { body = "Support here: that is right." }), HttpStatusCode.Created);
+
+        foreach (var path in new[] { adminPath, sellerPath })
+        {
+            // Admin endpoints hear of every conversation: only this thread's events count here.
+            var received = await Eventually.GetAsync(() => Task.FromResult(receiver.At(path).Select(r => JsonDocument.Parse(r.Body).RootElement.Clone())
+                    .Where(e => e.GetProperty("data").GetProperty("conversationId").GetString() == id).ToList()),
+                r => r.Any(e => e.GetProperty("data").TryGetProperty("body", out var body) && body.GetString() == "Support here: that is right."),
+                $"the webhooks at {path}");
+            var created = Assert.Single(received, e => e.GetProperty("type").GetString() == WebhookEvents.Created).GetProperty("data");
+            Assert.Equal("orderThread", created.GetProperty("channel").GetString());
+            Assert.Equal(product.Id, created.GetProperty("productId").GetString());
+            var messages = received.Where(e => e.GetProperty("type").GetString() == WebhookEvents.Message).Select(e => e.GetProperty("data")).ToList();
+            Assert.Equal(["customer", "customer", "seller", "system", "agent"], messages.OrderBy(m => m.GetProperty("messageId").GetInt64())
+                .Select(m => m.GetProperty("author").GetString()));
+            Assert.DoesNotContain(receiver.At(path), r => r.Body.Contains("Keep an eye"));
+        }
+        // Deliveries are queued with the event, so the other seller's empty log is final.
+        Assert.Equal(0, (await sellerB.DeliveriesAsync(otherEndpoint)).GetArrayLength());
+    }
 
     [Fact]
     public async Task A_customer_writes_to_each_seller_of_their_order_and_writing_again_continues_the_same_thread()
@@ -156,7 +235,13 @@ public sealed class SellerMessageTests(SmtpTestServer smtp) : IClassFixture<Smtp
             Assert.DoesNotContain("warned", seen);
             Assert.Contains("An admin joined the conversation", seen);
             Assert.Contains("We are looking into this.", seen);
+            // The admin's words are the shop's, never the seller's, whoever reads them.
+            Assert.Equal(["customer", "staff", "staff", "staff"], JsonDocument.Parse(seen).RootElement.GetProperty("messages").EnumerateArray()
+                .Select(m => m.GetProperty("side").GetString()));
         }
+        var sellerReply = await CatalogClient.Expect(await catalog.Seller.PostAsJsonAsync($"{SellerThreads}/{id}/messages", new { body = "Sorry for the wait." }), HttpStatusCode.Created);
+        Assert.Equal("seller", sellerReply.GetProperty("side").GetString());
+        Assert.Equal("seller", (await customer.GetFromJsonAsync<JsonElement>($"/api/v1/support/conversations/{id}")).GetProperty("messages").EnumerateArray().Last().GetProperty("side").GetString());
         foreach (var notAdmin in new[] { catalog.Seller, customer, support })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await notAdmin.GetAsync($"{AdminThreads}/{id}")).StatusCode);
@@ -218,6 +303,75 @@ public sealed class SellerMessageTests(SmtpTestServer smtp) : IClassFixture<Smtp
             r => r.GetProperty("conversationId").GetString() == id);
         Assert.Contains((await admin.GetFromJsonAsync<JsonElement>("/api/v1/support/admin/reports?status=handled")).GetProperty("items").EnumerateArray(),
             r => r.GetProperty("resolutionNote").GetString() == "Warned the seller.");
+    }
+
+    [Fact]
+    public async Task Probes_with_others_ids_odd_numbers_NUL_and_huge_input_are_refused_clearly_and_never_fail()
+    {
+        var (prober, _) = await app.SignedInClientAsync("prober");
+        var (victim, _) = await app.SignedInClientAsync("victim");
+        var (admin, _) = await app.SignedInClientAsync("probe-admin", "admin");
+        var sellerB = await catalog.AnotherSellerAsync();
+        var sellerId = await SellerIdAsync(catalog.Seller);
+        var (victimOrder, _, _) = await OrderAsync(victim, catalog.Seller);
+        var product = await ProductAsync(catalog.Seller, "Oak Shelf");
+        var started = await CatalogClient.Expect(await victim.PostAsJsonAsync(Ask, new { orderId = victimOrder, sellerId, message = "Private: my address changed." }),
+            HttpStatusCode.Created);
+        var thread = started.GetProperty("id").GetString();
+        var victimMessage = started.GetProperty("messageId").GetInt64();
+        var huge = new string('x', 1_000_000);
+        var json = (string raw) => new StringContent(raw, System.Text.Encoding.UTF8, "application/json");
+
+        (string What, HttpResponseMessage Response, HttpStatusCode Expected)[] probes =
+        [
+            ("another customer's thread", await prober.GetAsync($"/api/v1/support/conversations/{thread}"), HttpStatusCode.NotFound),
+            ("a reply in another customer's thread", await prober.PostAsJsonAsync($"/api/v1/support/conversations/{thread}/messages", new { body = "Hi" }), HttpStatusCode.NotFound),
+            ("another customer's order", await prober.PostAsJsonAsync(Ask, new { orderId = victimOrder, sellerId, message = "Where is it?" }), HttpStatusCode.BadRequest),
+            ("an order that does not exist", await prober.PostAsJsonAsync(Ask, new { orderId = Guid.NewGuid(), sellerId, message = "Where is it?" }), HttpStatusCode.BadRequest),
+            ("a product that does not exist", await prober.PostAsJsonAsync(Ask, new { productId = Guid.Empty, message = "Is it real?" }), HttpStatusCode.BadRequest),
+            ("a seller who does not sell the product", await prober.PostAsJsonAsync(Ask, new { productId = product.Id, sellerId = Guid.NewGuid(), message = "Hello" }), HttpStatusCode.BadRequest),
+            ("an id that is no id", await prober.PostAsync(Ask, json("""{"orderId":"42","sellerId":"-1","message":"Hello"}""")), HttpStatusCode.BadRequest),
+            ("a body that is no object", await prober.PostAsync(Ask, json("[1,2,3]")), HttpStatusCode.BadRequest),
+            ("NUL in a question", await prober.PostAsJsonAsync(Ask, new { productId = product.Id, message = "Hello\0there" }), HttpStatusCode.BadRequest),
+            ("a huge question", await prober.PostAsJsonAsync(Ask, new { productId = product.Id, message = huge }), HttpStatusCode.BadRequest),
+            ("another seller's thread", await sellerB.GetAsync($"{SellerThreads}/{thread}"), HttpStatusCode.NotFound),
+            ("a reply in another seller's thread", await sellerB.PostAsJsonAsync($"{SellerThreads}/{thread}/messages", new { body = "Mine now" }), HttpStatusCode.NotFound),
+            ("NUL in a seller's answer", await catalog.Seller.PostAsJsonAsync($"{SellerThreads}/{thread}/messages", new { body = "Sure\0" }), HttpStatusCode.BadRequest),
+            ("a huge answer", await catalog.Seller.PostAsJsonAsync($"{SellerThreads}/{thread}/messages", new { body = huge }), HttpStatusCode.BadRequest),
+            ("a report of a stranger's message", await prober.PostAsJsonAsync(Report(victimMessage), new { reason = "Nosy" }), HttpStatusCode.NotFound),
+            ("a report from another seller", await sellerB.PostAsJsonAsync(Report(victimMessage), new { reason = "Nosy" }), HttpStatusCode.NotFound),
+            ("a report of message 0", await prober.PostAsJsonAsync(Report(0), new { reason = "Zero" }), HttpStatusCode.NotFound),
+            ("a report of message -1", await prober.PostAsJsonAsync(Report(-1), new { reason = "Negative" }), HttpStatusCode.NotFound),
+            ("a report of the largest message id", await prober.PostAsJsonAsync(Report(long.MaxValue), new { reason = "Huge" }), HttpStatusCode.NotFound),
+            ("a report of a message id beyond 64 bits", await prober.PostAsJsonAsync("/api/v1/support/messages/99999999999999999999/reports", new { reason = "Huge" }), HttpStatusCode.NotFound),
+            ("NUL in a report", await catalog.Seller.PostAsJsonAsync(Report(victimMessage), new { reason = "Rude\0" }), HttpStatusCode.BadRequest),
+            ("a huge report", await catalog.Seller.PostAsJsonAsync(Report(victimMessage), new { reason = huge }), HttpStatusCode.BadRequest),
+            ("a negative page", await catalog.Seller.GetAsync($"{SellerThreads}?page=-1&pageSize=100000"), HttpStatusCode.BadRequest),
+            ("the seller's page of another seller's thread", await sellerB.GetAsync($"/seller/messages/{thread}"), HttpStatusCode.NotFound),
+            ("the customer's page of another customer's thread", await prober.GetAsync($"/account/support/{thread}"), HttpStatusCode.NotFound),
+            ("the report page of a stranger's message", await prober.GetAsync($"/support/messages/{victimMessage}/report"), HttpStatusCode.NotFound),
+            ("the report page of message -1", await prober.GetAsync("/support/messages/-1/report"), HttpStatusCode.NotFound),
+            ("the ask page with an id that is no id", await prober.GetAsync("/account/support/ask-seller?productId=42"), HttpStatusCode.BadRequest),
+            ("the ask page about another customer's order", await prober.GetAsync($"/account/support/ask-seller?orderId={victimOrder}&sellerId={sellerId}"), HttpStatusCode.BadRequest),
+            ("the admin's page with a mangled highlight", await admin.GetAsync($"/admin/messages/{thread}?message=1e99"), HttpStatusCode.OK),
+        ];
+
+        var wrong = new List<string>();
+        foreach (var (what, response, expected) in probes)
+            if (response.StatusCode != expected)
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                wrong.Add($"{what}: {(int)response.StatusCode} instead of {(int)expected}: {body[..Math.Min(300, body.Length)]}");
+            }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        var seen = await victim.GetFromJsonAsync<JsonElement>($"/api/v1/support/conversations/{thread}");
+        Assert.Equal(["Private: my address changed."], seen.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()));
+    }
+
+    private static class WebhookEvents
+    {
+        public const string Created = "support.conversation.created";
+        public const string Message = "support.message.created";
     }
 
     private static string Report(long messageId) => $"/api/v1/support/messages/{messageId}/reports";

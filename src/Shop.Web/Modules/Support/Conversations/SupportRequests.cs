@@ -43,6 +43,9 @@ public sealed record ConversationSummary(Guid Id, Channel Channel, Topic Topic, 
 /// <summary>A message as the customer's side sees it (support's notes are never among them).</summary>
 public sealed record MessageView(long Id, AuthorKind Author, string Body, DateTimeOffset CreatedAt)
 {
+    /// <summary>Who wrote it: the customer, the seller (in a thread with one), or the shop's staff.</summary>
+    public MessageSide Side => Author.Side();
+
     /// <summary>Pictures and PDFs sent with the message; each url downloads it for whoever may see the conversation.</summary>
     public IReadOnlyList<Attachments.AttachmentView> Attachments { get; init; } = [];
 }

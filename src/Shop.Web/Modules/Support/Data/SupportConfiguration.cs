@@ -6,6 +6,9 @@ namespace Shop.Web.Modules.Support.Data;
 
 internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
 {
+    public const string SellerThreadOrderIndex = "ux_conversations_seller_thread_order";
+    public const string SellerThreadProductIndex = "ux_conversations_seller_thread_product";
+
     public void Configure(EntityTypeBuilder<Conversation> builder)
     {
         builder.ToTable("conversations", "support", table => table.HasCheckConstraint("ck_conversations_customer_or_guest",
@@ -24,6 +27,11 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.CustomerPage).HasMaxLength(500);
         builder.HasIndex(c => new { c.AssigneeId, c.Status });
         builder.HasIndex(c => new { c.SellerId, c.LastMessageAt });
+        // One buyer-seller thread per customer, seller and order, or product (V0027).
+        builder.HasIndex(c => new { c.CustomerId, c.SellerId, c.OrderId }, SellerThreadOrderIndex).IsUnique()
+            .HasFilter("channel = 'orderthread' AND order_id IS NOT NULL");
+        builder.HasIndex(c => new { c.CustomerId, c.SellerId, c.ProductId }, SellerThreadProductIndex).IsUnique()
+            .HasFilter("channel = 'orderthread' AND order_id IS NULL");
     }
 }
 

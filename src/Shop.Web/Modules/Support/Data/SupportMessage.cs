@@ -10,6 +10,32 @@ public enum AuthorKind
     System,
 }
 
+/// <summary>Which side of a conversation a message comes from: the customer, the seller, or the shop's staff (support, admins, their notes and events).</summary>
+public enum MessageSide
+{
+    Customer,
+    Seller,
+    Staff,
+}
+
+public static class AuthorKinds
+{
+    public static MessageSide Side(this AuthorKind author) => author switch
+    {
+        AuthorKind.Customer => MessageSide.Customer,
+        AuthorKind.Seller => MessageSide.Seller,
+        _ => MessageSide.Staff,
+    };
+
+    /// <summary>The side as a reader sees it beside a name.</summary>
+    public static string Label(this MessageSide side) => side switch
+    {
+        MessageSide.Customer => "Customer",
+        MessageSide.Seller => "Seller",
+        _ => "Shop staff",
+    };
+}
+
 /// <summary>
 /// One message of a conversation. Its id is a bigint from the database that only grows, so "everything
 /// after id N" is a client's catch-up and "read up to N" a participant's read position.

@@ -17,8 +17,8 @@ internal sealed class SupportRequestMessages(ShopDbContext db, ICustomerDirector
     public async Task HandleAsync(ConversationStarted started, CancellationToken cancellationToken)
     {
         var conversation = await db.Set<Conversation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == started.ConversationId, cancellationToken);
-        // A call-back's confirmation names its slot and number (CallbackMessages).
-        if (conversation is null || conversation.Channel == Channel.Callback)
+        // A call-back's confirmation names its slot and number (CallbackMessages); a thread with a seller is the seller's to answer.
+        if (conversation is null || conversation.Channel is Channel.Callback or Channel.OrderThread)
             return;
         var recipient = conversation.CustomerId is { } customerId
             ? await customers.FindAsync(customerId) is { } account ? new Recipient(account.UserId, account.Email, account.Name) : null

@@ -10,7 +10,7 @@ namespace Shop.Web.Modules.Support.Console.Alerts;
 
 /// <summary>
 /// Tells every agent (support and admin users) of a new chat or ticket: in the app always, and by email
-/// when no agent is online to see it there.
+/// when no agent is online to see it there. Threads with a seller are the seller's to answer (admins oversee them).
 /// </summary>
 internal sealed class NewRequestAlerts(ShopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, IAgentAvailability availability, INotifier notifier)
     : IIntegrationEventHandler<ConversationStarted>
@@ -20,7 +20,7 @@ internal sealed class NewRequestAlerts(ShopDbContext db, IStaffDirectory staff, 
     public async Task HandleAsync(ConversationStarted started, CancellationToken cancellationToken)
     {
         var conversation = await db.Set<Conversation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == started.ConversationId, cancellationToken);
-        if (conversation is null)
+        if (conversation is null || conversation.Channel == Channel.OrderThread)
             return;
         var first = await db.Set<SupportMessage>().AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id && m.AuthorKind == AuthorKind.Customer).OrderBy(m => m.Id)

@@ -1,5 +1,6 @@
 using Shop.Web.Modules.Support.Chat;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
@@ -22,26 +23,49 @@ namespace Shop.Web.Modules.Support.SellerMessages.Threads;
 public sealed class SellerThreads(ShopDbContext db, IOutbox outbox, ICustomerOrderReferences orders, ICatalogLookup catalog,
     ICustomerDirectory customers, ISellerDirectory sellers, TimeProvider clock, SupportPush push)
 {
-    /// <summary>The customer writes to a seller about their order or a product; the same customer, seller and subject continue one thread.</summary>
+    /// <summary>
+    /// The customer writes to a seller about their order or a product; the same customer, seller and subject
+    /// continue one thread. Two first messages at once both try to start it: the unique index lets one win,
+    /// and the other then continues the winner's thread.
+    /// </summary>
     public async Task<StartedThread> AskAsync(Guid customerId, AskSellerRequest request, CancellationToken cancellationToken = default)
     {
         var (sellerId, orderId, productId) = await SubjectAsync(customerId, request, cancellationToken);
-        var conversation = await db.Set<Conversation>()
-            .Where(c => c.Channel == Channel.OrderThread && c.CustomerId == customerId && c.SellerId == sellerId)
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteAsync(customerId, sellerId, orderId, productId, request.Message, cancellationToken);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is PostgresException
+            {
+                SqlState: PostgresErrorCodes.UniqueViolation,
+                ConstraintName: ConversationConfiguration.SellerThreadOrderIndex or ConversationConfiguration.SellerThreadProductIndex,
+            })
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<StartedThread> WriteAsync(Guid customerId, Guid sellerId, Guid? orderId, Guid? productId, string body, CancellationToken cancellationToken)
+    {
+        var conversation = await Threads(tracked: true).Where(c => c.CustomerId == customerId && c.SellerId == sellerId)
             .Where(c => orderId != null ? c.OrderId == orderId : c.OrderId == null && c.ProductId == productId)
-            .OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
         var continued = conversation is not null;
         SupportMessage message;
         if (conversation is null)
         {
             var customer = await customers.FindAsync(customerId) ?? throw new InvalidOperationException("The signed-in user has no account.");
             (conversation, message) = Conversation.Start(Channel.OrderThread, orderId is null ? Topic.Product : Topic.Order,
-                new SupportCustomer(customerId, customer.Name, customer.Email), orderId, request.Message, clock.GetUtcNow());
+                new SupportCustomer(customerId, customer.Name, customer.Email), orderId, body, clock.GetUtcNow());
             conversation.WithSeller(sellerId, productId);
             db.Add(conversation);
+            outbox.Add(new ConversationStarted(conversation.Id));
         }
         else
-            message = conversation.Post(AuthorKind.Customer, customerId, request.Message, clock.GetUtcNow());
+            message = conversation.Post(AuthorKind.Customer, customerId, body, clock.GetUtcNow());
         await StoreAsync(message, ReadPosition.CustomerSide, cancellationToken);
         return new StartedThread(conversation.Id, message.Id, continued, await SellerNameAsync(sellerId));
     }
@@ -52,7 +76,7 @@ public sealed class SellerThreads(ShopDbContext db, IOutbox outbox, ICustomerOrd
         var (sellerId, orderId, productId) = await SubjectAsync(customerId, request, cancellationToken);
         var existing = await Threads().Where(c => c.CustomerId == customerId && c.SellerId == sellerId)
             .Where(c => orderId != null ? c.OrderId == orderId : c.OrderId == null && c.ProductId == productId)
-            .OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            .Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
         var about = orderId is { } order
             ? $"your order {(await orders.FindOwnAsync(customerId, order, cancellationToken))!.Number}"
             : (await catalog.ProductAsync(productId!.Value))!.Title;

@@ -36,8 +36,11 @@ public sealed class ThreadReplyRequest
 /// <summary>Where the customer's message went: the thread (new or continued) and the stored message.</summary>
 public sealed record StartedThread(Guid Id, long MessageId, bool Continued, string SellerName);
 
-/// <summary>A message as a thread page shows it, with its author's name.</summary>
-public sealed record ThreadMessage(long Id, AuthorKind Author, string AuthorName, string Body, DateTimeOffset CreatedAt);
+/// <summary>A message as a thread page shows it, with its author's name and side (so an admin's words never pass for the seller's).</summary>
+public sealed record ThreadMessage(long Id, AuthorKind Author, string AuthorName, string Body, DateTimeOffset CreatedAt)
+{
+    public MessageSide Side => Author.Side();
+}
 
 /// <summary>A buyer-seller thread: who, about what, and its messages (notes only in the admins' view).</summary>
 public sealed record SellerThreadView(Guid Id, Topic Topic, ConversationStatus Status, Guid SellerId, string SellerName, string CustomerName,
