@@ -54,23 +54,28 @@ public sealed class ChatMessages(ShopDbContext db, ICustomerDirectory customers)
         var messages = await db.Set<SupportMessage>().AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Id > afterId && (forAgents || m.AuthorKind != AuthorKind.Note))
             .OrderBy(m => m.Id).Take(500).ToListAsync(cancellationToken);
-        return await ShapeAsync(messages, cancellationToken);
+        return await ShapeAsync(messages, cancellationToken: cancellationToken);
     }
 
     public async Task<ChatMessage?> OneAsync(Guid conversationId, long messageId, CancellationToken cancellationToken = default)
     {
         var message = await db.Set<SupportMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId && m.ConversationId == conversationId, cancellationToken);
-        return message is null ? null : (await ShapeAsync([message], cancellationToken))[0];
+        return message is null ? null : (await ShapeAsync([message], cancellationToken: cancellationToken))[0];
     }
 
-    /// <summary>Stored messages of any conversations as clients receive them; each conversation's customer and each author is looked up once.</summary>
-    public async Task<IReadOnlyList<ChatMessage>> ShapeAsync(IReadOnlyList<SupportMessage> messages, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stored messages of any conversations as clients receive them; each conversation's customer and each author is
+    /// looked up once. A caller that holds the messages' conversations passes them, and they are not read again.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> ShapeAsync(IReadOnlyList<SupportMessage> messages, IReadOnlyCollection<Conversation>? known = null,
+        CancellationToken cancellationToken = default)
     {
         if (messages.Count == 0)
             return [];
         var conversationIds = messages.Select(m => m.ConversationId).Distinct().ToList();
-        var conversations = await db.Set<Conversation>().AsNoTracking().Where(c => conversationIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.CustomerId, c.GuestName }).ToListAsync(cancellationToken);
+        var conversations = known?.Select(c => new { c.Id, c.CustomerId, c.GuestName }).ToList()
+            ?? await db.Set<Conversation>().AsNoTracking().Where(c => conversationIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.CustomerId, c.GuestName }).ToListAsync(cancellationToken);
         var customerNames = new Dictionary<Guid, string>();
         foreach (var conversation in conversations)
             customerNames[conversation.Id] = conversation.GuestName

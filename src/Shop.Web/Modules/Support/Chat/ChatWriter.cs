@@ -75,7 +75,7 @@ public sealed partial class ChatWriter : BackgroundService
     private async Task WriteAsync(IReadOnlyList<Pending> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
-        List<(Pending Pending, List<SupportMessage> Messages)> stored;
+        List<(Pending Pending, Conversation Conversation, List<SupportMessage> Messages)> stored;
         try
         {
             stored = await StoreAsync(scope.ServiceProvider, batch);
@@ -95,8 +95,8 @@ public sealed partial class ChatWriter : BackgroundService
         }
         try
         {
-            var shaped = (await scope.ServiceProvider.GetRequiredService<ChatMessages>().ShapeAsync(stored.SelectMany(s => s.Messages).ToList()))
-                .ToDictionary(m => m.Id);
+            var shaped = (await scope.ServiceProvider.GetRequiredService<ChatMessages>().ShapeAsync(stored.SelectMany(s => s.Messages).ToList(),
+                stored.Select(s => s.Conversation).Distinct().ToList())).ToDictionary(m => m.Id);
             var answers = stored.Select(s => (s.Pending, Messages: s.Messages.Select(m => shaped[m.Id]).ToList())).ToList();
             foreach (var (pending, messages) in answers)
                 pending.Result.TrySetResult(messages);
@@ -107,15 +107,15 @@ public sealed partial class ChatWriter : BackgroundService
         }
         catch (Exception exception)
         {
-            // Stored but not read back: the senders hear of an error; every client catches up by id.
+            // Stored but not answered: the senders hear of an error; every client catches up by id.
             LogAnswerFailed(exception, stored.Count);
-            foreach (var (pending, _) in stored)
+            foreach (var (pending, _, _) in stored)
                 pending.Result.TrySetException(exception);
         }
     }
 
     /// <summary>One transaction for the batch; messages of conversations that are gone are refused at once and left out.</summary>
-    private async Task<List<(Pending Pending, List<SupportMessage> Messages)>> StoreAsync(IServiceProvider services, IReadOnlyList<Pending> batch)
+    private async Task<List<(Pending Pending, Conversation Conversation, List<SupportMessage> Messages)>> StoreAsync(IServiceProvider services, IReadOnlyList<Pending> batch)
     {
         var db = services.GetRequiredService<ShopDbContext>();
         var now = clock.GetUtcNow();
@@ -125,7 +125,7 @@ public sealed partial class ChatWriter : BackgroundService
         var conversations = await db.Set<Conversation>()
             .FromSql($"SELECT * FROM support.conversations WHERE id = ANY({ids}) ORDER BY id FOR UPDATE")
             .ToDictionaryAsync(c => c.Id);
-        var stored = new List<(Pending Pending, List<SupportMessage> Messages)>();
+        var stored = new List<(Pending Pending, Conversation Conversation, List<SupportMessage> Messages)>();
         foreach (var pending in batch)
         {
             if (!conversations.TryGetValue(pending.Participant.ConversationId, out var conversation))
@@ -133,7 +133,7 @@ public sealed partial class ChatWriter : BackgroundService
                 pending.Result.TrySetException(new ConflictException("support.conversation_gone", "This conversation no longer exists."));
                 continue;
             }
-            stored.Add((pending, await PostAsync(services, conversation, pending, now)));
+            stored.Add((pending, conversation, await PostAsync(services, conversation, pending, now)));
         }
         var messages = stored.SelectMany(s => s.Messages).ToList();
         if (messages.Count == 0)
@@ -197,7 +197,7 @@ public sealed partial class ChatWriter : BackgroundService
     [LoggerMessage(LogLevel.Warning, "Storing {Count} chat messages in one transaction failed; storing them one by one")]
     private partial void LogBatchRefused(Exception exception, int count);
 
-    [LoggerMessage(LogLevel.Warning, "{Count} chat messages were stored but could not be read back to answer their senders")]
+    [LoggerMessage(LogLevel.Warning, "{Count} chat messages were stored but their senders could not be answered; clients catch up by id")]
     private partial void LogAnswerFailed(Exception exception, int count);
 
     private sealed class Pending(ChatParticipant participant, string body)
