@@ -143,17 +143,20 @@ foreach (var rate in options.Rates)
     var active = conversations.Take(Math.Min(options.Active, pairs)).ToArray();
     foreach (var c in active)
         c.Receiver!.Reset();
+    var cpuBefore = CpuMs(options.Pids);
     var run = await Run.MeasureAsync(active, rate, TimeSpan.FromSeconds(options.Seconds));
+    // CPU the instances spent per message sent: unlike the rates, it does not depend on what else shares the cores.
+    var cpuPerMessage = run.Sent == 0 ? double.NaN : (CpuMs(options.Pids) - cpuBefore) / run.Sent;
     var stillHeld = clients.Count(c => c.State == HubConnectionState.Connected);
-    var row = $"| {rate} | {run.SentPerSecond:0} | {run.DeliveredPerSecond:0} | {run.P50:0.0} ms | {run.P99:0.0} ms | {run.Max:0} ms | {run.SendP99:0.0} ms | {run.Lost} | {run.Errors} | {stillHeld} |";
+    var row = $"| {rate} | {run.SentPerSecond:0} | {run.DeliveredPerSecond:0} | {run.P50:0.0} ms | {run.P99:0.0} ms | {run.Max:0} ms | {run.SendP99:0.0} ms | {run.Lost} | {run.Errors} | {stillHeld} | {cpuPerMessage:0.00} ms |";
     rows.Add(row);
     Console.WriteLine(row);
 }
 var rssAfter = Rss(options.Pids);
 
 Console.WriteLine();
-Console.WriteLine("| target msg/s | sent/s | delivered/s (other instance) | p50 | p99 | max | send ack p99 | lost | errors | connections held |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| target msg/s | sent/s | delivered/s (other instance) | p50 | p99 | max | send ack p99 | lost | errors | connections held | instances' CPU per message |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine();
 var perInstance = byInstance.ToDictionary(g => g.Key, g => g.Value.Count);
@@ -167,6 +170,13 @@ for (var i = 0; i < options.Pids.Length; i++)
 foreach (var c in clients)
     await c.DisposeAsync();
 return 0;
+
+// utime + stime of the processes, in ms (fields 14 and 15 of /proc/<pid>/stat, after the command's closing parenthesis).
+static double CpuMs(int[] pids) => pids.Sum(pid =>
+{
+    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 1000.0 / 100;
+});
 
 static long[] Rss(int[] pids) => pids.Select(pid =>
 {
@@ -246,7 +256,7 @@ sealed class Client : IAsyncDisposable
 
 sealed record Pushed(Guid ConversationId, long Id, string Body);
 
-sealed record Run(double SentPerSecond, double DeliveredPerSecond, double P50, double P99, double Max, double SendP99, long Lost, long Errors)
+sealed record Run(long Sent, double SentPerSecond, double DeliveredPerSecond, double P50, double P99, double Max, double SendP99, long Lost, long Errors)
 {
     public static async Task<Run> MeasureAsync(Conversation[] active, int rate, TimeSpan duration)
     {
@@ -302,7 +312,7 @@ sealed record Run(double SentPerSecond, double DeliveredPerSecond, double P50, d
             await Task.Delay(100);
         var all = active.SelectMany(c => c.Receiver!.Latencies).Order().ToArray();
         var sends = sendTimes.Order().ToArray();
-        return new Run(sent / elapsed, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.LastOrDefault(), Percentile(sends, 0.99),
+        return new Run(sent, sent / elapsed, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.LastOrDefault(), Percentile(sends, 0.99),
             Math.Max(0, sent - all.Length), errors);
     }
 

@@ -16,6 +16,7 @@ public static class WebhooksModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<IWebhookPublisher, WebhookPublisher>();
+        builder.Services.AddScoped<IWebhookSubscriptions, WebhookPublisher>();
         builder.Services.AddScoped<WebhookManagement>();
         builder.Services.AddScoped<DeliveryLog>();
         builder.Services.AddSingleton<EndpointSecrets>();

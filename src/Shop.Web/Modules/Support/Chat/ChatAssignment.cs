@@ -60,7 +60,7 @@ public sealed class ChatAssignment(ShopDbContext db, IOutbox outbox, SupportPush
         foreach (var (conversation, message) in assigned)
         {
             await push.MessageStoredAsync(conversation.Id, message.Id, cancellationToken);
-            await push.QueueChangedAsync(conversation.Id, cancellationToken);
+            push.QueueChanged(conversation.Id);
         }
         return assigned.Select(a => (a.Conversation.Id, a.Message.Id)).ToList();
     }

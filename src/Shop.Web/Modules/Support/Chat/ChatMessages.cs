@@ -25,7 +25,8 @@ public sealed record ChatTyping(Guid ConversationId, string Side);
 
 public sealed record ChatRead(Guid ConversationId, string Side, long MessageId);
 
-public sealed record ChatQueueChange(Guid ConversationId);
+/// <summary>Conversations created or changed since the last queue event.</summary>
+public sealed record ChatQueueChange(IReadOnlyList<Guid> ConversationIds);
 
 /// <summary>The checks every chat message passes, whether it comes through the hub, the API or a page.</summary>
 public static class ChatInput
@@ -53,23 +54,32 @@ public sealed class ChatMessages(ShopDbContext db, ICustomerDirectory customers)
         var messages = await db.Set<SupportMessage>().AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Id > afterId && (forAgents || m.AuthorKind != AuthorKind.Note))
             .OrderBy(m => m.Id).Take(500).ToListAsync(cancellationToken);
-        return await ShapeAsync(conversationId, messages, cancellationToken);
+        return await ShapeAsync(messages, cancellationToken: cancellationToken);
     }
 
     public async Task<ChatMessage?> OneAsync(Guid conversationId, long messageId, CancellationToken cancellationToken = default)
     {
         var message = await db.Set<SupportMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId && m.ConversationId == conversationId, cancellationToken);
-        return message is null ? null : (await ShapeAsync(conversationId, [message], cancellationToken))[0];
+        return message is null ? null : (await ShapeAsync([message], cancellationToken: cancellationToken))[0];
     }
 
-    private async Task<IReadOnlyList<ChatMessage>> ShapeAsync(Guid conversationId, IReadOnlyList<SupportMessage> messages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stored messages of any conversations as clients receive them; each conversation's customer and each author is
+    /// looked up once. A caller that holds the messages' conversations passes them, and they are not read again.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> ShapeAsync(IReadOnlyList<SupportMessage> messages, IReadOnlyCollection<Conversation>? known = null,
+        CancellationToken cancellationToken = default)
     {
         if (messages.Count == 0)
             return [];
-        var conversation = await db.Set<Conversation>().AsNoTracking().Where(c => c.Id == conversationId)
-            .Select(c => new { c.CustomerId, c.GuestName }).SingleAsync(cancellationToken);
-        var customerName = conversation.GuestName
-            ?? (conversation.CustomerId is { } customerId ? (await customers.FindAsync(customerId))?.Name : null) ?? "Customer";
+        var conversationIds = messages.Select(m => m.ConversationId).Distinct().ToList();
+        var conversations = known?.Select(c => new { c.Id, c.CustomerId, c.GuestName }).ToList()
+            ?? await db.Set<Conversation>().AsNoTracking().Where(c => conversationIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.CustomerId, c.GuestName }).ToListAsync(cancellationToken);
+        var customerNames = new Dictionary<Guid, string>();
+        foreach (var conversation in conversations)
+            customerNames[conversation.Id] = conversation.GuestName
+                ?? (conversation.CustomerId is { } customerId ? (await customers.FindAsync(customerId))?.Name : null) ?? "Customer";
         var staffIds = messages.Where(m => m.AuthorKind is AuthorKind.Agent or AuthorKind.Note && m.AuthorId is not null).Select(m => m.AuthorId!.Value).Distinct().ToList();
         var staff = staffIds.Count == 0 ? new Dictionary<Guid, string>()
             : await db.Set<SupportAgent>().AsNoTracking().Where(a => staffIds.Contains(a.UserId)).ToDictionaryAsync(a => a.UserId, a => a.Name, cancellationToken);
@@ -77,7 +87,7 @@ public sealed class ChatMessages(ShopDbContext db, ICustomerDirectory customers)
             staff[id] = (await customers.FindAsync(id))?.Name ?? "Support";
         return messages.Select(m => new ChatMessage(m.ConversationId, m.Id, m.AuthorKind.ToString().ToLowerInvariant(), m.AuthorKind switch
         {
-            AuthorKind.Customer => customerName,
+            AuthorKind.Customer => customerNames.GetValueOrDefault(m.ConversationId) ?? "Customer",
             AuthorKind.Agent or AuthorKind.Note => m.AuthorId is { } id ? FirstName(staff[id]) : "Support",
             AuthorKind.Seller => "The seller",
             _ => "",

@@ -12,6 +12,8 @@ public static class ChatSetup
         builder.Services.AddScoped<ChatAssignment>();
         builder.Services.AddScoped<AgentPresence>();
         builder.Services.AddScoped<LiveChat>();
+        builder.Services.AddSingleton<ChatWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ChatWriter>());
         builder.Services.AddHostedService<AgentPresenceSweep>();
         return builder;
     }

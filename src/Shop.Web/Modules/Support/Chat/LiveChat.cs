@@ -69,11 +69,11 @@ public sealed record ChatAvailability(bool Online, int? UsualReplyMinutes, strin
 
 /// <summary>
 /// The use cases of live chat, shared by the hub, the HTTP API and pages: start a chat, join (catch up
-/// after an id), send, typing, read, the page the customer is on. Every message is stored with its outbox
-/// event in one transaction and pushed only after it committed.
+/// after an id), send, typing, read, the page the customer is on. Every message is stored (with its outbox
+/// event, when anyone handles it) before it is pushed.
 /// </summary>
 public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk, ConversationAccess access, ICustomerDirectory customers,
-    ChatMessages messages, ChatAssignment assignment, AgentPresence presence, SupportPush push, TimeProvider clock)
+    ChatMessages messages, ChatWriter writer, ChatAssignment assignment, AgentPresence presence, SupportPush push, TimeProvider clock)
 {
     public static bool IsAgent(ClaimsPrincipal user) => user.IsInRole(Roles.Support) || user.IsInRole(Roles.Admin);
 
@@ -105,10 +105,10 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
             db.Add(first);
             outbox.Add(new ConversationStarted(conversation.Id));
             await db.SaveChangesAsync(cancellationToken);
-            await MoveReadPositionAsync(conversation.Id, ReadPosition.CustomerSide, first.Id, cancellationToken);
+            await ReadPositions.MoveAsync(db.Database, conversation.Id, ReadPosition.CustomerSide, first.Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await push.QueueChangedAsync(conversation.Id, cancellationToken);
+        push.QueueChanged(conversation.Id);
         await assignment.AssignWaitingAsync(cancellationToken);
         var token = userId is null ? access.TokenFor(conversation.Id) : null;
         var view = await desk.FindAsync(conversation.Id, new SupportViewer(userId, token), cancellationToken)
@@ -120,41 +120,11 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
         messages.AfterAsync(participant.ConversationId, Math.Max(0, afterMessageId), participant.Side == ChatSide.Agent, cancellationToken);
 
     /// <summary>
-    /// Stores a customer's message or an agent's reply (an agent's reply takes an unassigned conversation),
-    /// with its outbox event in one transaction, then pushes it.
+    /// Stores a customer's message or an agent's reply (an agent's reply takes an unassigned conversation)
+    /// through the chat's group commit (<see cref="ChatWriter"/>), which pushes it once stored.
     /// </summary>
-    public async Task<ChatMessage> SendAsync(ChatParticipant participant, string? body, CancellationToken cancellationToken = default)
-    {
-        var text = ChatInput.Checked(body);
-        var now = clock.GetUtcNow();
-        var stored = new List<SupportMessage>();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            var conversation = await db.Set<Conversation>().SingleAsync(c => c.Id == participant.ConversationId, cancellationToken);
-            if (participant.Side == ChatSide.Agent)
-            {
-                var agentId = participant.UserId!.Value;
-                if (conversation.AssigneeId is null)
-                    stored.Add(conversation.AssignTo(agentId, (await customers.FindAsync(agentId))?.Name ?? "Support", now));
-                stored.Add(conversation.Post(AuthorKind.Agent, agentId, text, now));
-            }
-            else
-                stored.Add(conversation.Post(AuthorKind.Customer, conversation.CustomerId, text, now));
-            db.AddRange(stored);
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var message in stored)
-                outbox.Add(new SupportMessagePosted(conversation.Id, message.Id));
-            await db.SaveChangesAsync(cancellationToken);
-            // Whoever writes has read everything up to their own message.
-            await MoveReadPositionAsync(conversation.Id, participant.ReadKey, stored[^1].Id, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        foreach (var message in stored)
-            await push.MessageStoredAsync(participant.ConversationId, message.Id, cancellationToken);
-        await push.QueueChangedAsync(participant.ConversationId, cancellationToken);
-        return await messages.OneAsync(participant.ConversationId, stored[^1].Id, cancellationToken)
-            ?? throw new InvalidOperationException("The stored message is gone.");
-    }
+    public async Task<ChatMessage> SendAsync(ChatParticipant participant, string? body, CancellationToken cancellationToken = default) =>
+        (await writer.StoreAsync(participant, ChatInput.Checked(body), cancellationToken))[^1];
 
     /// <summary>How far each side has read: the customer's side, and the furthest any agent has read (read receipts after a reload).</summary>
     public async Task<ChatReadState> ReadStateAsync(ChatParticipant participant, CancellationToken cancellationToken = default)
@@ -176,7 +146,7 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
             .MaxAsync(m => (long?)m.Id, cancellationToken);
         if (last is null)
             return 0;
-        await MoveReadPositionAsync(participant.ConversationId, participant.ReadKey, last.Value, cancellationToken);
+        await ReadPositions.MoveAsync(db.Database, participant.ConversationId, participant.ReadKey, last.Value, cancellationToken);
         await push.ReadAsync(participant.ConversationId, participant.Side, last.Value, cancellationToken);
         return last.Value;
     }
@@ -190,7 +160,7 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
         if (!conversation.ShowPage(page))
             return;
         await db.SaveChangesAsync(cancellationToken);
-        await push.QueueChangedAsync(participant.ConversationId, cancellationToken);
+        push.QueueChanged(participant.ConversationId);
     }
 
     /// <summary>
@@ -216,14 +186,6 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
         var minutes = Math.Max(1, (int)Math.Ceiling(median));
         return new ChatAvailability(true, minutes, minutes == 1 ? "Usually replies in 1 minute" : $"Usually replies in {minutes} minutes");
     }
-
-    private Task MoveReadPositionAsync(Guid conversationId, string participantKey, long messageId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            INSERT INTO support.read_positions (conversation_id, participant_key, last_read_message_id)
-            VALUES ({conversationId}, {participantKey}, {messageId})
-            ON CONFLICT (conversation_id, participant_key) DO UPDATE
-               SET last_read_message_id = GREATEST(support.read_positions.last_read_message_id, EXCLUDED.last_read_message_id)
-            """, cancellationToken);
 
     private async Task<SupportCustomer> CustomerAsync(Guid? userId, StartChatRequest request)
     {

@@ -12,6 +12,7 @@ namespace Shop.Web.Modules.Support.Chat;
 public sealed class SupportHub(LiveChat chat, AgentPresence presence) : Hub
 {
     private const string NotFound = "This conversation does not exist, or it is not yours.";
+    private const int MaxKnownConversations = 64;
 
     public override async Task OnConnectedAsync()
     {
@@ -82,9 +83,22 @@ public sealed class SupportHub(LiveChat chat, AgentPresence presence) : Hub
 
     private Guid? Agent => Context.User is { Identity.IsAuthenticated: true } user && LiveChat.IsAgent(user) ? user.UserId() : null;
 
-    private async Task<ChatParticipant> ParticipantAsync(Guid conversationId, string? access) =>
-        (access?.Length ?? 0) > 2000 ? throw new HubException(NotFound)
-            : await chat.ParticipantAsync(conversationId, Context.User ?? new(), access) ?? throw new HubException(NotFound);
+    /// <summary>
+    /// Checked once per connection, conversation and access token: a connection's user does not change, nor does a
+    /// conversation's customer, so every later call (a chat's many sends) skips the database. Refusals are not kept.
+    /// </summary>
+    private async Task<ChatParticipant> ParticipantAsync(Guid conversationId, string? access)
+    {
+        if ((access?.Length ?? 0) > 2000)
+            throw new HubException(NotFound);
+        var key = (conversationId, access);
+        if (Context.Items.TryGetValue(key, out var known) && known is ChatParticipant participant)
+            return participant;
+        participant = await chat.ParticipantAsync(conversationId, Context.User ?? new(), access) ?? throw new HubException(NotFound);
+        if (Context.Items.Count < MaxKnownConversations)
+            Context.Items[key] = participant;
+        return participant;
+    }
 
     private static async Task<T> RefusingBadInput<T>(Func<Task<T>> action)
     {
@@ -95,6 +109,10 @@ public sealed class SupportHub(LiveChat chat, AgentPresence presence) : Hub
         catch (InputValidationException refused)
         {
             throw new HubException(string.Join(" ", refused.Errors.SelectMany(e => e.Value)));
+        }
+        catch (DomainException refused)
+        {
+            throw new HubException(refused.Message);
         }
     }
 }

@@ -5,7 +5,11 @@ namespace Shop.Web.Modules.Support.Contracts;
 /// <summary>A customer started a conversation (they get a confirmation with the way back to it).</summary>
 public sealed record ConversationStarted(Guid ConversationId) : IIntegrationEvent;
 
-/// <summary>A message was stored in a conversation (support hears of customers' messages, customers of replies).</summary>
+/// <summary>
+/// A message was stored in a conversation (the seller of an order thread hears of it; webhook endpoints get
+/// "message created"). Live chat raises it only for messages someone handles: in a seller's thread, or when a
+/// webhook endpoint subscribes to support messages (ChatWriter); a new handler of chat messages extends that rule.
+/// </summary>
 public sealed record SupportMessagePosted(Guid ConversationId, long MessageId) : IIntegrationEvent;
 
 /// <summary>Support resolved a conversation (the console's resolve raises it with the "Resolved" system message, in one transaction).</summary>

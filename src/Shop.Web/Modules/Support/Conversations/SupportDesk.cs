@@ -48,7 +48,7 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
             }
             await transaction.CommitAsync(cancellationToken);
         }
-        await push.QueueChangedAsync(conversation.Id, cancellationToken);
+        push.QueueChanged(conversation.Id);
         await assignment.AssignWaitingAsync(cancellationToken);
         var token = userId is null ? access.TokenFor(conversation.Id) : null;
         var view = await ViewAsync(conversation, token, cancellationToken);
@@ -94,7 +94,7 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await push.MessageStoredAsync(conversation.Id, message.Id, cancellationToken);
-        await push.QueueChangedAsync(conversation.Id, cancellationToken);
+        push.QueueChanged(conversation.Id);
         return new MessageView(message.Id, message.AuthorKind, message.Body, message.CreatedAt)
         {
             Attachments = files.Count == 0 ? [] : (await attachments.ByMessageAsync(conversation.Id, viewer.AccessToken, cancellationToken)).GetValueOrDefault(message.Id) ?? [],
@@ -116,14 +116,8 @@ public sealed class SupportDesk(ShopDbContext db, IOutbox outbox, ICustomerOrder
         return true;
     }
 
-    /// <summary>Read positions only move forward, however requests interleave.</summary>
     private Task MoveReadPositionAsync(Guid conversationId, long messageId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            INSERT INTO support.read_positions (conversation_id, participant_key, last_read_message_id)
-            VALUES ({conversationId}, {ReadPosition.CustomerSide}, {messageId})
-            ON CONFLICT (conversation_id, participant_key) DO UPDATE
-               SET last_read_message_id = GREATEST(support.read_positions.last_read_message_id, EXCLUDED.last_read_message_id)
-            """, cancellationToken);
+        ReadPositions.MoveAsync(db.Database, conversationId, ReadPosition.CustomerSide, messageId, cancellationToken);
 
     private async Task<Conversation?> OwnAsync(Guid id, SupportViewer viewer, bool tracked, CancellationToken cancellationToken)
     {

@@ -56,6 +56,9 @@ public sealed class SupportMessage
     public string Body { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The id the database gave the message when it was inserted in bulk (the chat's group commit).</summary>
+    internal void StoredAs(long id) => Id = id;
+
     /// <summary>What the customer's side of a conversation may see: everything but support's notes.</summary>
     public bool ShownToCustomer => AuthorKind != AuthorKind.Note;
 }

@@ -39,5 +39,21 @@ public interface IWebhookPublisher
     Task PublishAsync(WebhookEvent webhookEvent, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Who listens for one event type now: any admin endpoint, and the sellers with an endpoint of their own.</summary>
+public sealed record WebhookAudience(bool Admin, IReadOnlySet<Guid> Sellers)
+{
+    /// <summary>Whether publishing an event (of a seller's, when <paramref name="sellerId"/> is set) would reach anyone.</summary>
+    public bool Includes(Guid? sellerId) => Admin || (sellerId is { } seller && Sellers.Contains(seller));
+}
+
+public interface IWebhookSubscriptions
+{
+    /// <summary>
+    /// The endpoints (paused included, disabled not) subscribed to <paramref name="type"/>: a publisher of many events
+    /// may skip those nobody would receive.
+    /// </summary>
+    Task<WebhookAudience> AudienceAsync(string type, CancellationToken cancellationToken = default);
+}
+
 /// <summary>An endpoint kept failing and was switched off; its owner should hear about it.</summary>
 public sealed record WebhookEndpointDisabled(Guid EndpointId, Guid OwnerId, string Url, string Reason) : IIntegrationEvent;

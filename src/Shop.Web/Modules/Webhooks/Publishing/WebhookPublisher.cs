@@ -12,17 +12,23 @@ namespace Shop.Web.Modules.Webhooks.Publishing;
 /// endpoints get theirs too (sent on resume); disabled ones get none. The insert skips a delivery
 /// that exists for the same (endpoint, event key), so a redelivered event is sent once.
 /// </summary>
-internal sealed class WebhookPublisher(ShopDbContext db, TimeProvider clock) : IWebhookPublisher
+internal sealed class WebhookPublisher(ShopDbContext db, TimeProvider clock) : IWebhookPublisher, IWebhookSubscriptions
 {
+    public async Task<WebhookAudience> AudienceAsync(string type, CancellationToken cancellationToken = default)
+    {
+        var endpoints = await Subscribed(type).Select(e => new { e.Scope, e.OwnerId }).Distinct().ToListAsync(cancellationToken);
+        return new WebhookAudience(endpoints.Any(e => e.Scope == WebhookScope.Admin),
+            endpoints.Where(e => e.Scope == WebhookScope.Seller).Select(e => e.OwnerId).ToHashSet());
+    }
+
     public async Task PublishAsync(WebhookEvent webhookEvent, CancellationToken cancellationToken = default)
     {
         var (type, key) = (webhookEvent.Type, webhookEvent.Key);
         if (!WebhookEventTypes.All.Contains(type))
             throw new ArgumentException($"Unknown webhook event type '{type}'.", nameof(webhookEvent));
         var sellers = webhookEvent.SellerPayloads.Keys.ToList();
-        var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking()
-            .Where(e => e.Status != EndpointStatus.Disabled && e.Events.Contains(type)
-                        && (e.Scope == WebhookScope.Admin || e.Scope == WebhookScope.Seller && sellers.Contains(e.OwnerId)))
+        var endpoints = await Subscribed(type)
+            .Where(e => e.Scope == WebhookScope.Admin || e.Scope == WebhookScope.Seller && sellers.Contains(e.OwnerId))
             .Select(e => new { e.Id, e.Scope, e.OwnerId })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -38,6 +44,9 @@ internal sealed class WebhookPublisher(ShopDbContext db, TimeProvider clock) : I
                 """, cancellationToken);
         }
     }
+
+    private IQueryable<WebhookEndpoint> Subscribed(string type) =>
+        db.Set<WebhookEndpoint>().AsNoTracking().Where(e => e.Status != EndpointStatus.Disabled && e.Events.Contains(type));
 }
 
 /// <summary>The documented envelope: <c>{"id", "type", "timestamp", "data"}</c>, camelCase, enums as camelCase strings.</summary>

@@ -92,12 +92,7 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
             return false;
         var last = await db.Set<SupportMessage>().Where(m => m.ConversationId == id).MaxAsync(m => (long?)m.Id, cancellationToken);
         if (last is not null)
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO support.read_positions (conversation_id, participant_key, last_read_message_id)
-                VALUES ({id}, {agentId.ToString()}, {last.Value})
-                ON CONFLICT (conversation_id, participant_key) DO UPDATE
-                   SET last_read_message_id = GREATEST(support.read_positions.last_read_message_id, EXCLUDED.last_read_message_id)
-                """, cancellationToken);
+            await ReadPositions.MoveAsync(db.Database, id, agentId.ToString(), last.Value, cancellationToken);
         return true;
     }
 
@@ -130,7 +125,7 @@ public sealed class AgentDesk(ShopDbContext db, IOutbox outbox, IStaffDirectory 
         // Stored first, then told: live connections get every message (notes only on the agents' side) and queues refresh.
         foreach (var message in messages)
             await push.MessageStoredAsync(conversation.Id, message.Id, cancellationToken);
-        await push.QueueChangedAsync(conversation.Id, cancellationToken);
+        push.QueueChanged(conversation.Id);
         if (conversation.Status == ConversationStatus.Resolved)
             await assignment.AssignWaitingAsync(cancellationToken);
         return new AgentMessageView(last.Id, last.AuthorKind, agent.Name, last.Body, last.CreatedAt);

@@ -38,7 +38,7 @@ internal sealed partial class SnoozeWakeUp(IServiceScopeFactory scopes, SupportP
             foreach (var message in woken)
             {
                 await push.MessageStoredAsync(message.ConversationId, message.Id, cancellationToken);
-                await push.QueueChangedAsync(message.ConversationId, cancellationToken);
+                push.QueueChanged(message.ConversationId);
             }
             count += woken.Count;
             if (due.Count < Batch)

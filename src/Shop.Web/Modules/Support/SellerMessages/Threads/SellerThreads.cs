@@ -121,14 +121,8 @@ public sealed class SellerThreads(ShopDbContext db, IOutbox outbox, ICustomerOrd
         await push.MessageStoredAsync(message.ConversationId, message.Id, cancellationToken);
     }
 
-    /// <summary>Read positions only move forward, however requests interleave.</summary>
     internal Task MoveReadPositionAsync(Guid conversationId, string participantKey, long messageId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            INSERT INTO support.read_positions (conversation_id, participant_key, last_read_message_id)
-            VALUES ({conversationId}, {participantKey}, {messageId})
-            ON CONFLICT (conversation_id, participant_key) DO UPDATE
-               SET last_read_message_id = GREATEST(support.read_positions.last_read_message_id, EXCLUDED.last_read_message_id)
-            """, cancellationToken);
+        ReadPositions.MoveAsync(db.Database, conversationId, participantKey, messageId, cancellationToken);
 
     /// <summary>The seller's read position: their user id, as staff read under theirs.</summary>
     public static string SellerKey(Guid sellerId) => sellerId.ToString();
