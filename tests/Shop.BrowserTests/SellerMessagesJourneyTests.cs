@@ -131,6 +131,7 @@ public sealed class SellerMessagesJourneyTests(BrowserFixture browser) : IClassF
         await admin.GotoAsync("/admin/messages/reports");
         var report = admin.GetByTestId("report").Filter(new() { HasText = "Asks me to pay outside the shop." });
         Assert.Contains("Only if you pay me by bank transfer.", await report.InnerTextAsync());
+        Assert.Equal("Seller", await report.GetByTestId("side").InnerTextAsync());
         await Screenshot(admin, "admin-message-reports.png");
         await report.GetByLabel("Note (what you did)").FillAsync("Warned the seller.");
         await report.GetByRole(AriaRole.Button, new() { Name = "Mark handled" }).ClickAsync();
