@@ -82,6 +82,33 @@ public sealed class LiveChatAssignmentTests : IAsyncLifetime
         Assert.Null((await AssignmentsAsync([started])).Assigned.Single());
     }
 
+    [Fact]
+    public async Task Threads_between_a_customer_and_a_seller_are_never_assigned_to_support()
+    {
+        await OnlineAgentAsync("idle", limit: 5);
+        Guid thread;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            var (conversation, first) = Conversation.Start(Channel.OrderThread, Topic.Product,
+                new SupportCustomer(null, "Asha", "asha@example.in"), null, "Is this in stock in blue?", DateTimeOffset.UtcNow);
+            conversation.WithSeller(Guid.NewGuid(), Guid.NewGuid());
+            db.AddRange(conversation, first);
+            await db.SaveChangesAsync();
+            thread = conversation.Id;
+        }
+        var chat = await StartChatAsync(0);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ChatAssignment>().AssignWaitingAsync();
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            Assert.Null(await db.Set<Conversation>().Where(c => c.Id == thread).Select(c => c.AssigneeId).SingleAsync());
+            Assert.NotNull(await db.Set<Conversation>().Where(c => c.Id == chat).Select(c => c.AssigneeId).SingleAsync());
+            Assert.False(await db.Set<SupportMessage>().AnyAsync(m => m.ConversationId == thread && m.AuthorKind == AuthorKind.System));
+        }
+    }
+
     private async Task<Guid> OnlineAgentAsync(string who, int limit)
     {
         var (_, email) = await app.SignedInClientAsync(who, "support");

@@ -26,7 +26,8 @@ public sealed class ChatAssignment(ShopDbContext db, IOutbox outbox, SupportPush
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
             var waiting = await db.Set<Conversation>()
-                .Where(c => c.AssigneeId == null && c.Status == ConversationStatus.Open)
+                // Threads between a customer and a seller are the seller's to answer; support only steps in.
+                .Where(c => c.AssigneeId == null && c.Status == ConversationStatus.Open && c.Channel != Channel.OrderThread)
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(200).ToListAsync(cancellationToken);
             if (waiting.Count > 0)
             {
