@@ -1,20 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Support.Attachments;
+using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 
 namespace Shop.Web.Modules.Support.Chat;
 
-/// <summary>A file attached to a message (none yet from chat; the shape is part of the real-time contract).</summary>
-public sealed record ChatAttachment(Guid Id, string FileName, string ContentType, string Url);
-
 /// <summary>
 /// A stored message as live clients receive it (hub events, catch-up lists, HTTP). <paramref name="Author"/> is
-/// customer, agent, seller, system or note; notes reach only agents.
+/// customer, agent, seller, system or note; notes reach only agents. <paramref name="Attachments"/>' links
+/// download the files (a guest's carry the signed access token).
 /// </summary>
 public sealed record ChatMessage(Guid ConversationId, long Id, string Author, string AuthorName, string Body, DateTimeOffset CreatedAt,
-    IReadOnlyList<ChatAttachment> Attachments)
+    IReadOnlyList<AttachmentView> Attachments)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsNote => Author == "note";
@@ -44,8 +44,11 @@ public static class ChatInput
     }
 }
 
-/// <summary>Reads stored messages in the shape of <see cref="ChatMessage"/>, with their authors' names.</summary>
-public sealed class ChatMessages(ShopDbContext db, ICustomerDirectory customers)
+/// <summary>
+/// Reads stored messages in the shape of <see cref="ChatMessage"/>, with their authors' names and files;
+/// for a guest's side (<c>forAgents</c> false) the download links carry a signed access token.
+/// </summary>
+public sealed class ChatMessages(ShopDbContext db, ICustomerDirectory customers, SupportAttachments attachments, ConversationAccess access)
 {
     /// <summary>Everything after <paramref name="afterId"/>, oldest first; the customer's side never gets notes.</summary>
     public async Task<IReadOnlyList<ChatMessage>> AfterAsync(Guid conversationId, long afterId, bool forAgents, CancellationToken cancellationToken = default)
@@ -53,16 +56,16 @@ public sealed class ChatMessages(ShopDbContext db, ICustomerDirectory customers)
         var messages = await db.Set<SupportMessage>().AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Id > afterId && (forAgents || m.AuthorKind != AuthorKind.Note))
             .OrderBy(m => m.Id).Take(500).ToListAsync(cancellationToken);
-        return await ShapeAsync(conversationId, messages, cancellationToken);
+        return await ShapeAsync(conversationId, messages, forAgents, cancellationToken);
     }
 
-    public async Task<ChatMessage?> OneAsync(Guid conversationId, long messageId, CancellationToken cancellationToken = default)
+    public async Task<ChatMessage?> OneAsync(Guid conversationId, long messageId, bool forAgents, CancellationToken cancellationToken = default)
     {
         var message = await db.Set<SupportMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId && m.ConversationId == conversationId, cancellationToken);
-        return message is null ? null : (await ShapeAsync(conversationId, [message], cancellationToken))[0];
+        return message is null ? null : (await ShapeAsync(conversationId, [message], forAgents, cancellationToken))[0];
     }
 
-    private async Task<IReadOnlyList<ChatMessage>> ShapeAsync(Guid conversationId, IReadOnlyList<SupportMessage> messages, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ChatMessage>> ShapeAsync(Guid conversationId, IReadOnlyList<SupportMessage> messages, bool forAgents, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
             return [];
@@ -75,13 +78,15 @@ public sealed class ChatMessages(ShopDbContext db, ICustomerDirectory customers)
             : await db.Set<SupportAgent>().AsNoTracking().Where(a => staffIds.Contains(a.UserId)).ToDictionaryAsync(a => a.UserId, a => a.Name, cancellationToken);
         foreach (var id in staffIds.Where(id => !staff.ContainsKey(id)))
             staff[id] = (await customers.FindAsync(id))?.Name ?? "Support";
+        var files = await attachments.ByMessageAsync(conversationId, messages.Select(m => m.Id).ToList(),
+            forAgents || conversation.CustomerId is not null ? null : access.TokenFor(conversationId), cancellationToken);
         return messages.Select(m => new ChatMessage(m.ConversationId, m.Id, m.AuthorKind.ToString().ToLowerInvariant(), m.AuthorKind switch
         {
             AuthorKind.Customer => customerName,
             AuthorKind.Agent or AuthorKind.Note => m.AuthorId is { } id ? FirstName(staff[id]) : "Support",
             AuthorKind.Seller => "The seller",
             _ => "",
-        }, m.Body, m.CreatedAt, [])).ToList();
+        }, m.Body, m.CreatedAt, files.GetValueOrDefault(m.Id) ?? [])).ToList();
     }
 
     /// <summary>Customers see an agent by first name, as chat widgets do.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
@@ -73,7 +74,8 @@ public sealed record ChatAvailability(bool Online, int? UsualReplyMinutes, strin
 /// event in one transaction and pushed only after it committed.
 /// </summary>
 public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk, ConversationAccess access, ICustomerDirectory customers,
-    ChatMessages messages, ChatAssignment assignment, AgentPresence presence, SupportPush push, TimeProvider clock)
+    ChatMessages messages, ChatAssignment assignment, AgentPresence presence, SupportPush push, TimeProvider clock,
+    SupportAttachments attachments)
 {
     public static bool IsAgent(ClaimsPrincipal user) => user.IsInRole(Roles.Support) || user.IsInRole(Roles.Admin);
 
@@ -119,13 +121,17 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
     public Task<IReadOnlyList<ChatMessage>> CatchUpAsync(ChatParticipant participant, long afterMessageId, CancellationToken cancellationToken = default) =>
         messages.AfterAsync(participant.ConversationId, Math.Max(0, afterMessageId), participant.Side == ChatSide.Agent, cancellationToken);
 
+    public Task<ChatMessage> SendAsync(ChatParticipant participant, string? body, CancellationToken cancellationToken = default) =>
+        SendAsync(participant, body, [], cancellationToken);
+
     /// <summary>
     /// Stores a customer's message or an agent's reply (an agent's reply takes an unassigned conversation),
-    /// with its outbox event in one transaction, then pushes it.
+    /// with its checked files (<see cref="SupportAttachments.CheckAsync"/>; with files the text may be empty)
+    /// and its outbox event in one transaction, then pushes it.
     /// </summary>
-    public async Task<ChatMessage> SendAsync(ChatParticipant participant, string? body, CancellationToken cancellationToken = default)
+    public async Task<ChatMessage> SendAsync(ChatParticipant participant, string? body, IReadOnlyList<AttachmentUpload> files, CancellationToken cancellationToken = default)
     {
-        var text = ChatInput.Checked(body);
+        var text = files.Count > 0 && string.IsNullOrWhiteSpace(body) ? "" : ChatInput.Checked(body);
         var now = clock.GetUtcNow();
         var stored = new List<SupportMessage>();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -142,6 +148,7 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
                 stored.Add(conversation.Post(AuthorKind.Customer, conversation.CustomerId, text, now));
             db.AddRange(stored);
             await db.SaveChangesAsync(cancellationToken);
+            attachments.Attach(stored[^1], files);
             foreach (var message in stored)
                 outbox.Add(new SupportMessagePosted(conversation.Id, message.Id));
             await db.SaveChangesAsync(cancellationToken);
@@ -152,7 +159,7 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
         foreach (var message in stored)
             await push.MessageStoredAsync(participant.ConversationId, message.Id, cancellationToken);
         await push.QueueChangedAsync(participant.ConversationId, cancellationToken);
-        return await messages.OneAsync(participant.ConversationId, stored[^1].Id, cancellationToken)
+        return await messages.OneAsync(participant.ConversationId, stored[^1].Id, participant.Side == ChatSide.Agent, cancellationToken)
             ?? throw new InvalidOperationException("The stored message is gone.");
     }
 

@@ -21,13 +21,21 @@ public sealed partial class SupportPush(IHubContext<SupportHub> hub, IServiceSco
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var message = await scope.ServiceProvider.GetRequiredService<ChatMessages>().OneAsync(conversationId, messageId, cancellationToken);
+            var messages = scope.ServiceProvider.GetRequiredService<ChatMessages>();
+            var message = await messages.OneAsync(conversationId, messageId, forAgents: true, cancellationToken);
             if (message is null)
                 return;
             if (message.IsNote)
                 await hub.Clients.Group(AgentGroup(conversationId)).SendAsync("note", message, cancellationToken);
-            else
+            else if (message.Attachments.Count == 0)
                 await hub.Clients.Groups(CustomerGroup(conversationId), AgentGroup(conversationId)).SendAsync("message", message, cancellationToken);
+            else
+            {
+                // A guest's download links carry its signed token; agents' do not.
+                await hub.Clients.Group(CustomerGroup(conversationId)).SendAsync("message",
+                    await messages.OneAsync(conversationId, messageId, forAgents: false, cancellationToken) ?? message, cancellationToken);
+                await hub.Clients.Group(AgentGroup(conversationId)).SendAsync("message", message, cancellationToken);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
