@@ -27,7 +27,7 @@ public sealed class SupportAttachmentTests(SmtpTestServer smtp) : IClassFixture<
 
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    private static MultipartFormDataContent Files(string? body, params (string Name, byte[] Content, string Type)[] files)
+    internal static MultipartFormDataContent Files(string? body, params (string Name, byte[] Content, string Type)[] files)
     {
         var form = new MultipartFormDataContent();
         if (body is not null)
