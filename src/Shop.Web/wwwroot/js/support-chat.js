@@ -100,7 +100,7 @@
     return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
   }
 
-  // The markup of the server's AttachmentList: a picture as a thumbnail that opens it, other files as a link.
+  // The markup of the server's AttachmentList: a named link and the size, a picture's thumbnail above them.
   function renderAttachments(files) {
     const list = document.createElement('ul');
     list.className = 'support-attachments';
@@ -111,18 +111,25 @@
       item.className = picture ? 'attachment-picture' : 'attachment-file';
       const link = document.createElement('a');
       link.dataset.testid = 'attachment';
+      link.textContent = file.fileName;
       if (file.url) link.href = file.url;
-      const name = document.createElement('span');
-      name.textContent = file.fileName;
       if (picture && file.url) {
         link.target = '_blank';
         link.rel = 'noopener';
+        const thumb = document.createElement('a');
+        thumb.className = 'attachment-thumb';
+        thumb.href = file.url;
+        thumb.target = '_blank';
+        thumb.rel = 'noopener';
+        thumb.tabIndex = -1;
+        thumb.setAttribute('aria-hidden', 'true');
         const image = document.createElement('img');
         image.src = file.url;
         image.alt = '';
         image.loading = 'lazy';
-        link.append(image, name);
-      } else link.append(name);
+        thumb.append(image);
+        item.append(thumb);
+      }
       const size = document.createElement('span');
       size.className = 'muted';
       size.textContent = `(${sizeText(file.sizeBytes)})`;
