@@ -70,9 +70,13 @@ public sealed class SupportAttachmentTests(SmtpTestServer smtp) : IClassFixture<
         Assert.Equal("inline", picture.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Contains("broken kurta.png", picture.Content.Headers.ContentDisposition.ToString());
 
-        var (agent, _) = await app.SignedInClientAsync("agent", "support");
+        var (agent, agentEmail) = await app.SignedInClientAsync("agent", "support");
         var (stranger, _) = await app.SignedInClientAsync("stranger");
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync(pdfUrl)).StatusCode);
+        // Support sees the files beside the message in the console, linked without the customer's token.
+        var console = await (await app.CookieClientAsync(agentEmail)).GetStringAsync($"/support/console/conversations/{id}");
+        Assert.Contains($"href=\"{pdfUrl}\"", console);
+        Assert.Contains("broken kurta.png", console);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(pdfUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(pdfUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"{Conversations}/{id}/attachments", Files(null, ("x.png", Png(), "image/png")))).StatusCode);
