@@ -1,17 +1,27 @@
 using Microsoft.Playwright;
 using Shop.Testing;
+using Shop.Web.Platform.Media;
 
 namespace Shop.BrowserTests;
 
 /// <summary>
 /// Live chat in Chromium: the launcher on every page (a link to the contact form without JavaScript), a
-/// guest chatting with an agent in a second browser, live both ways with typing and read receipts, and a
+/// guest chatting with an agent in a second browser, live both ways with typing, read receipts and files, and a
 /// conversation that survives a reload; screenshots of the panel at 1366 and 390 px.
 /// </summary>
 public sealed class LiveChatJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name) });
+
+    private static FilePayload Photo(string name) => new()
+    {
+        Name = name, MimeType = "image/png",
+        Buffer = PngWriter.Encode(200, 150, Enumerable.Range(0, 200 * 150 * 3).Select(i => (byte)(i % 3 == 0 ? 200 : i % 3 == 1 ? 120 + i / 600 % 100 : 40)).ToArray()),
+    };
+
+    // Resolves once the picture has loaded (the newest message is scrolled into view, so a lazy picture loads).
+    private const string Loaded = "img => img.complete && img.naturalWidth > 0 || new Promise(done => img.addEventListener('load', () => done(img.naturalWidth > 0)))";
 
     [Fact]
     public async Task Without_JavaScript_the_chat_launcher_is_a_link_to_the_contact_form()
@@ -81,6 +91,18 @@ public sealed class LiveChatJourneyTests(BrowserFixture browser) : IClassFixture
         await agentThread.GetByText("Lovely, thank you!").WaitForAsync();
         await guestMessages.Locator("li[data-author=customer][data-state=read]").Nth(1).WaitForAsync();
         await Screenshot(guest, "chat-messages.png");
+
+        // Files both ways: the guest's photo appears on the agent's page, the agent's PDF in the panel.
+        await panel.GetByLabel("Attach pictures or PDFs").SetInputFilesAsync(Photo("diya set.png"));
+        var photo = agentThread.Locator("li[data-author=customer]").Filter(new() { Has = agent.GetByTestId("attachment").Filter(new() { HasText = "diya set.png" }) });
+        Assert.True(await photo.Locator("img").EvaluateAsync<bool>(Loaded), "the guest's photo does not load on the agent's page");
+        await agent.GetByLabel("Attach pictures or PDFs").SetInputFilesAsync(new FilePayload
+        {
+            Name = "gift wrapping.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray(),
+        });
+        await guestMessages.GetByTestId("attachment").Filter(new() { HasText = "gift wrapping.pdf" }).WaitForAsync();
+        Assert.True(await guestMessages.Locator("li[data-author=customer] img").EvaluateAsync<bool>(Loaded), "the guest's photo does not load in the panel");
+        await Screenshot(guest, "chat-attachment.png");
         await Screenshot(agent, "chat-agent.png");
 
         // A reload (or the next page) brings the open chat back, each message once, and it stays live.
@@ -104,7 +126,7 @@ public sealed class LiveChatJourneyTests(BrowserFixture browser) : IClassFixture
         await guestMessages.GetByText("Anything else I can help with?").WaitForAsync();
         var ids = await guestMessages.Locator("li[data-message-id]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.messageId)");
         Assert.Equal(ids.Length, ids.Distinct().Count());
-        Assert.Equal(5, ids.Length); // question, assignment, reply, thanks, follow-up
+        Assert.Equal(7, ids.Length); // question, assignment, reply, thanks, photo, PDF, follow-up
         var agentIds = await agentThread.Locator("li[data-message-id]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.messageId)");
         Assert.Equal(ids, agentIds);
 
@@ -125,6 +147,10 @@ public sealed class LiveChatJourneyTests(BrowserFixture browser) : IClassFixture
         await phonePanel.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
         await phonePanel.GetByText("Assigned to Asha Rao").WaitForAsync();
         await Screenshot(phone, "chat-messages-phone.png");
+        await phonePanel.GetByLabel("Attach pictures or PDFs").SetInputFilesAsync(Photo("parcel label.png"));
+        Assert.True(await phonePanel.Locator("li[data-author=customer] img").EvaluateAsync<bool>(Loaded), "the photo does not load on the phone");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"));
+        await Screenshot(phone, "chat-attachment-phone.png");
         await phonePanel.GetByRole(AriaRole.Button, new() { Name = "Close chat" }).ClickAsync();
         Assert.False(await phonePanel.IsVisibleAsync());
 

@@ -19,6 +19,9 @@ public static class PlatformSetup
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // Run from the build output (./shop, the cluster tests), static files and their compressed copies live where the
+        // build's manifest says, in any environment (only Development reads it by default); a published app has no such manifest.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

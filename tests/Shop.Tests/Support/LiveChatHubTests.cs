@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,7 @@ namespace Shop.Tests.Support;
 /// </summary>
 public sealed class LiveChatHubTests : IAsyncLifetime
 {
-    private const string Chats = "/api/v1/support/chats";
+    private const string Chats = LiveChatSteps.Chats;
     private ShopAppFactory app = null!;
     private readonly List<HubConnection> connections = [];
 
@@ -205,12 +204,7 @@ public sealed class LiveChatHubTests : IAsyncLifetime
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private async Task<(Guid Id, string Token)> GuestChatAsync(string message)
-    {
-        var started = await CatalogClient.Expect(await app.CreateClient().PostAsJsonAsync(Chats,
-            new { name = "Meera Iyer", email = ApiClient.NewEmail("guest"), message, page = "/products/blue-kurta" }), HttpStatusCode.Created);
-        return (started.GetProperty("id").GetGuid(), started.GetProperty("accessToken").GetString()!);
-    }
+    private Task<(Guid Id, string Token)> GuestChatAsync(string message) => LiveChatSteps.GuestChatAsync(app, message, "/products/blue-kurta");
 
     private string? lastEmail;
 
@@ -223,16 +217,7 @@ public sealed class LiveChatHubTests : IAsyncLifetime
 
     private async Task<HubConnection> ConnectAsync(string? bearer = null)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, "hubs/support"), options =>
-            {
-                options.Transports = HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-                if (bearer is not null)
-                    options.AccessTokenProvider = () => Task.FromResult<string?>(bearer);
-            })
-            .Build();
-        await connection.StartAsync();
+        var connection = await LiveChatSteps.ConnectAsync(app, bearer);
         connections.Add(connection);
         return connection;
     }

@@ -27,7 +27,7 @@ public sealed class SupportAttachmentTests(SmtpTestServer smtp) : IClassFixture<
 
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    private static MultipartFormDataContent Files(string? body, params (string Name, byte[] Content, string Type)[] files)
+    internal static MultipartFormDataContent Files(string? body, params (string Name, byte[] Content, string Type)[] files)
     {
         var form = new MultipartFormDataContent();
         if (body is not null)
@@ -70,9 +70,13 @@ public sealed class SupportAttachmentTests(SmtpTestServer smtp) : IClassFixture<
         Assert.Equal("inline", picture.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Contains("broken kurta.png", picture.Content.Headers.ContentDisposition.ToString());
 
-        var (agent, _) = await app.SignedInClientAsync("agent", "support");
+        var (agent, agentEmail) = await app.SignedInClientAsync("agent", "support");
         var (stranger, _) = await app.SignedInClientAsync("stranger");
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync(pdfUrl)).StatusCode);
+        // Support sees the files beside the message in the console, linked without the customer's token.
+        var console = await (await app.CookieClientAsync(agentEmail)).GetStringAsync($"/support/console/conversations/{id}");
+        Assert.Contains($"href=\"{pdfUrl}\"", console);
+        Assert.Contains("broken kurta.png", console);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(pdfUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(pdfUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"{Conversations}/{id}/attachments", Files(null, ("x.png", Png(), "image/png")))).StatusCode);

@@ -6,8 +6,9 @@
 //   <section data-chat-thread data-conversation-id="…" data-side="agent|customer" data-last-message-id="…"
 //            [data-access="…"] [data-read-up-to="…"]>
 //     <ol data-chat-messages><li data-message-id="…">…</li></ol>
-//     <form data-chat-compose><textarea name="Body"></textarea></form>
+//     <form data-chat-compose><textarea name="Body"></textarea>[<input type="file" data-chat-attach>]</form>
 //   </section>
+// Files chosen with [data-chat-attach] go at once over HTTP (POST /api/v1/support/chats/{id}/attachments).
 (() => {
   const script = document.currentScript;
   const signalrUrl = script && script.dataset.signalr || '/lib/signalr/signalr.min.js';
@@ -86,6 +87,58 @@
     return match ? match[1] : 'Could not send. Check your connection and try again.';
   }
 
+  // A refused upload in the server's words (problem details with field errors).
+  async function uploadErrorText(response) {
+    if (response.status === 413) return 'The files are too large to send together. Send fewer or smaller ones.';
+    if (response.status === 404) return 'This conversation is no longer available.';
+    const problem = await response.json().catch(() => null);
+    const errors = problem && problem.errors ? Object.values(problem.errors).flat() : [];
+    return errors.length ? errors.join(' ') : (problem && (problem.detail || problem.title)) || 'Could not send the files. Try again.';
+  }
+
+  function sizeText(bytes) {
+    return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
+  }
+
+  // The markup of the server's AttachmentList: a named link and the size, a picture's thumbnail above them.
+  function renderAttachments(files) {
+    const list = document.createElement('ul');
+    list.className = 'support-attachments';
+    list.setAttribute('aria-label', 'Attachments');
+    for (const file of files) {
+      const picture = file.contentType.startsWith('image/');
+      const item = document.createElement('li');
+      item.className = picture ? 'attachment-picture' : 'attachment-file';
+      const link = document.createElement('a');
+      link.dataset.testid = 'attachment';
+      link.textContent = file.fileName;
+      if (file.url) link.href = file.url;
+      if (picture && file.url) {
+        link.target = '_blank';
+        link.rel = 'noopener';
+        const thumb = document.createElement('a');
+        thumb.className = 'attachment-thumb';
+        thumb.href = file.url;
+        thumb.target = '_blank';
+        thumb.rel = 'noopener';
+        thumb.tabIndex = -1;
+        thumb.setAttribute('aria-hidden', 'true');
+        const image = document.createElement('img');
+        image.src = file.url;
+        image.alt = '';
+        image.loading = 'lazy';
+        thumb.append(image);
+        item.append(thumb);
+      }
+      const size = document.createElement('span');
+      size.className = 'muted';
+      size.textContent = `(${sizeText(file.sizeBytes)})`;
+      item.append(link, ' ', size);
+      list.append(item);
+    }
+    return list;
+  }
+
   // ---- one thread -------------------------------------------------------------------------------
 
   function timeOf(iso) {
@@ -102,6 +155,7 @@
       this.list = section.querySelector('[data-chat-messages]');
       this.form = section.querySelector('[data-chat-compose]');
       this.textarea = this.form && this.form.querySelector('textarea[name="Body"], textarea[name$=".Body"]');
+      this.attach = this.form && this.form.querySelector('input[type=file][data-chat-attach]');
       this.lastId = Number(section.dataset.lastMessageId || 0);
       this.otherRead = Number(section.dataset.readUpTo || 0);
       this.onJoined = options.onJoined;
@@ -132,11 +186,12 @@
       this.markStates();
 
       if (this.form && this.textarea) {
-        // A reply with files goes as the plain form (multipart upload); the hub carries text only.
+        // A reply with files picked in a plain file field goes as the plain form (multipart upload); the hub carries text only.
         this.form.addEventListener('submit', event => {
-          if ([...this.form.querySelectorAll('input[type=file]')].some(input => input.files.length > 0)) return;
+          if ([...this.form.querySelectorAll('input[type=file]:not([data-chat-attach])')].some(input => input.files.length > 0)) return;
           event.preventDefault(); this.send();
         });
+        if (this.attach) this.attach.addEventListener('change', () => this.upload());
         this.textarea.addEventListener('input', () => this.sendTyping());
         this.textarea.addEventListener('keydown', event => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); this.send(); }
@@ -208,10 +263,14 @@
         state.dataset.chatState = '';
         meta.append(' · ', state);
       }
-      const body = document.createElement('p');
-      body.className = 'chat-body';
-      body.textContent = message.body;
-      li.append(meta, body);
+      li.append(meta);
+      if (message.body) {
+        const body = document.createElement('p');
+        body.className = 'chat-body';
+        body.textContent = message.body;
+        li.append(body);
+      }
+      if (message.attachments && message.attachments.length) li.append(renderAttachments(message.attachments));
       return li;
     }
 
@@ -251,6 +310,32 @@
         pending.remove();
         this.textarea.value = text;
         this.error(errorText(error));
+      }
+    }
+
+    // Chosen files go at once, as one message of their own; the server checks what they really are.
+    async upload() {
+      const files = [...this.attach.files];
+      if (!files.length) return;
+      this.error(null);
+      const pending = this.render({ author: this.side, authorName: 'You', body: '', createdAt: new Date().toISOString(),
+        attachments: files.map(file => ({ fileName: file.name, contentType: file.type || '', sizeBytes: file.size })) }, true);
+      this.list.append(pending);
+      this.markStates();
+      this.scroll();
+      const form = new FormData();
+      files.forEach(file => form.append('files', file, file.name));
+      this.attach.value = '';
+      const url = `/api/v1/support/chats/${encodeURIComponent(this.id)}/attachments` + (this.access ? `?access=${encodeURIComponent(this.access)}` : '');
+      try {
+        const response = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+        if (!response.ok) { pending.remove(); this.error(await uploadErrorText(response)); return; }
+        const stored = await response.json();
+        pending.remove();
+        this.receive(stored);
+      } catch {
+        pending.remove();
+        this.error('Could not send the files. Check your connection and try again.');
       }
     }
 
@@ -314,6 +399,7 @@
     const intro = launcher.querySelector('[data-chat-intro]');
     const body = launcher.querySelector('[data-chat-panel-body]');
     const availability = launcher.querySelector('[data-chat-availability]');
+    const threadTemplate = launcher.querySelector('template[data-chat-thread-template]');
     const signedIn = launcher.dataset.signedIn === 'true';
     let thread = null;
 
@@ -368,13 +454,7 @@
       section.dataset.side = 'customer';
       section.dataset.lastMessageId = '0';
       if (state.access) section.dataset.access = state.access;
-      section.innerHTML = `
-        <div class="chat-scroll" data-chat-scroll><ol class="chat-messages" data-chat-messages aria-label="Messages" data-testid="chat-messages"></ol></div>
-        <form class="chat-compose" data-chat-compose>
-          <label for="chat-body" class="visually-hidden">Your message</label>
-          <textarea id="chat-body" name="Body" rows="2" maxlength="4000" placeholder="Write a message…"></textarea>
-          <button class="button" type="submit">Send</button>
-        </form>`;
+      section.append(threadTemplate.content.cloneNode(true));
       body.append(section);
       thread = new Thread(section, {
         onJoined(joined, error) {

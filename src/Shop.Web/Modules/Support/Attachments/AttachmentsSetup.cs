@@ -20,10 +20,11 @@ public static class AttachmentsSetup
         return builder;
     }
 
+    /// <summary>The most a request with files may carry: five files at the size limit, their text and the multipart framing.</summary>
+    public const long MaxRequestBytes = 6L * 11 * 1024 * 1024;
+
     public static WebApplication MapSupportAttachments(this WebApplication app)
     {
-        var maxRequest = 6L * 11 * 1024 * 1024;
-
         // Posting a message with files: multipart form data with "body" (optional when files are attached) and one or more "files".
         app.MapPost("/api/v1/support/conversations/{id:guid}/attachments", async Task<Results<Created<MessageView>, NotFound>> (
                 Guid id, string? access, [FromForm] string? body, IFormFileCollection? files, ClaimsPrincipal user, SupportDesk desk, SupportAttachments attachments) =>
@@ -32,16 +33,14 @@ public static class AttachmentsSetup
                 // Ownership first: someone else's conversation is not there, whatever they send.
                 if (await desk.FindAsync(id, viewer) is null)
                     return TypedResults.NotFound();
-                var checkedFiles = await attachments.CheckAsync(files?.GetFiles("files") ?? []);
-                if (checkedFiles.Count == 0)
-                    throw new Platform.Errors.InputValidationException(SupportAttachments.Field, "Attach a JPEG, PNG or WebP picture or a PDF.");
+                var checkedFiles = await attachments.CheckRequiredAsync(files);
                 if (body is { Length: > ContactRequest.MaxMessageLength })
                     throw new Platform.Errors.InputValidationException("Body", "Use at most 4,000 characters for your reply.");
                 return await desk.ReplyAsync(id, viewer, new ReplyRequest { Body = body ?? "" }, checkedFiles) is { } message
                     ? TypedResults.Created($"/api/v1/support/conversations/{id}", message) : TypedResults.NotFound();
             })
             .AllowAnonymous().Access(Callers.Anyone, Objects.Own).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(maxRequest))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .WithTags("Support").Accepts<AttachmentForm>("multipart/form-data")
             .WithName("PostSupportAttachments")
             .WithSummary("Reply in your conversation with files: multipart form data with \"files\" (up to 5 JPEG, PNG, WebP pictures or PDFs, 10 MB each, checked by content) and an optional \"body\". Guests add ?access=.");
@@ -71,7 +70,7 @@ public static class AttachmentsSetup
         return app;
     }
 
-    /// <summary>The multipart form of <c>PostSupportAttachments</c>, as OpenAPI documents it.</summary>
+    /// <summary>The multipart form of <c>PostSupportAttachments</c> and <c>SendLiveChatAttachments</c>, as OpenAPI documents it.</summary>
     public sealed class AttachmentForm
     {
         public string? Body { get; set; }

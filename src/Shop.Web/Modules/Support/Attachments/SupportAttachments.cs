@@ -24,9 +24,6 @@ public sealed record AttachmentUpload(string FileName, string ContentType, byte[
 /// <summary>An attachment as a message shows it; <paramref name="Url"/> downloads it (for a guest it carries the access token).</summary>
 public sealed record AttachmentView(Guid Id, string FileName, string ContentType, int SizeBytes, string Url);
 
-/// <summary>What live chat's <c>ChatMessage.attachments</c> holds for one attachment.</summary>
-public sealed record ChatAttachment(Guid Id, string FileName, string ContentType, string Url);
-
 /// <summary>
 /// Attachments of support messages: checked by content (never by name or declared type), size-limited,
 /// stored with their message in PostgreSQL, and listed for whoever may see the conversation.
@@ -59,6 +56,13 @@ public sealed class SupportAttachments(ShopDbContext db, IOptions<AttachmentOpti
         return uploads;
     }
 
+    /// <summary>Reads and checks the "files" of a multipart form that must carry at least one.</summary>
+    public async Task<IReadOnlyList<AttachmentUpload>> CheckRequiredAsync(IFormFileCollection? files, CancellationToken cancellationToken = default)
+    {
+        var uploads = await CheckAsync(files?.GetFiles("files") ?? [], cancellationToken);
+        return uploads.Count > 0 ? uploads : throw new InputValidationException(Field, "Attach a JPEG, PNG or WebP picture or a PDF.");
+    }
+
     /// <summary>Checks one file's bytes: a picture the image inspector recognises, or a PDF.</summary>
     public AttachmentUpload Check(string fileName, byte[] content)
     {
@@ -82,15 +86,17 @@ public sealed class SupportAttachments(ShopDbContext db, IOptions<AttachmentOpti
             db.Add(new SupportAttachment(message.ConversationId, message.Id, uploads[i], now.AddMilliseconds(i)));
     }
 
-    /// <summary>A conversation's attachments by message, for the customer's side (<paramref name="access"/>: a guest's token, put in the links).</summary>
+    /// <summary>A conversation's attachments by message (<paramref name="access"/>: a guest's token, put in the links).</summary>
     public async Task<Dictionary<long, List<AttachmentView>>> ByMessageAsync(Guid conversationId, string? access, CancellationToken cancellationToken = default) =>
-        (await Listed(db.Set<SupportAttachment>().Where(a => a.ConversationId == conversationId)).ToListAsync(cancellationToken))
-        .GroupBy(a => a.MessageId).ToDictionary(g => g.Key, g => g.Select(a => View(a, access)).ToList());
+        ByMessage(await Listed(db.Set<SupportAttachment>().Where(a => a.ConversationId == conversationId)).ToListAsync(cancellationToken), _ => access);
 
-    /// <summary>One message's attachments as live chat sends them (<c>ChatMessage.attachments</c>).</summary>
-    public async Task<IReadOnlyList<ChatAttachment>> ForChatAsync(long messageId, string? access, CancellationToken cancellationToken = default) =>
-        (await Listed(db.Set<SupportAttachment>().Where(a => a.MessageId == messageId)).ToListAsync(cancellationToken))
-        .Select(a => View(a, access)).Select(v => new ChatAttachment(v.Id, v.FileName, v.ContentType, v.Url)).ToList();
+    /// <summary>The attachments of some messages of any conversations, by message; <paramref name="accessOf"/> gives a conversation's guest token, if any.</summary>
+    public async Task<Dictionary<long, List<AttachmentView>>> OfMessagesAsync(IReadOnlyCollection<long> messageIds, Func<Guid, string?> accessOf,
+        CancellationToken cancellationToken = default) =>
+        ByMessage(await Listed(db.Set<SupportAttachment>().Where(a => messageIds.Contains(a.MessageId))).ToListAsync(cancellationToken), accessOf);
+
+    private static Dictionary<long, List<AttachmentView>> ByMessage(List<AttachmentRow> rows, Func<Guid, string?> accessOf) =>
+        rows.GroupBy(a => a.MessageId).ToDictionary(g => g.Key, g => g.Select(a => View(a, accessOf(a.ConversationId))).ToList());
 
     /// <summary>The file names of each message's attachments (for emails).</summary>
     public async Task<Dictionary<long, List<string>>> NamesAsync(IReadOnlyCollection<long> messageIds, CancellationToken cancellationToken = default) =>
@@ -109,12 +115,12 @@ public sealed class SupportAttachments(ShopDbContext db, IOptions<AttachmentOpti
     }
 
     private static IQueryable<AttachmentRow> Listed(IQueryable<SupportAttachment> attachments) =>
-        attachments.AsNoTracking().OrderBy(a => a.Id).Select(a => new AttachmentRow(a.Id, a.MessageId, a.FileName, a.ContentType, a.SizeBytes));
+        attachments.AsNoTracking().OrderBy(a => a.Id).Select(a => new AttachmentRow(a.Id, a.ConversationId, a.MessageId, a.FileName, a.ContentType, a.SizeBytes));
 
     private static AttachmentView View(AttachmentRow a, string? access) =>
         new(a.Id, a.FileName, a.ContentType, a.SizeBytes, $"/support/attachments/{a.Id}" + (access is null ? "" : $"?access={Uri.EscapeDataString(access)}"));
 
-    private sealed record AttachmentRow(Guid Id, long MessageId, string FileName, string ContentType, int SizeBytes);
+    private sealed record AttachmentRow(Guid Id, Guid ConversationId, long MessageId, string FileName, string ContentType, int SizeBytes);
 
     private async Task<byte[]> ReadLimitedAsync(Stream upload, string name, CancellationToken cancellationToken)
     {

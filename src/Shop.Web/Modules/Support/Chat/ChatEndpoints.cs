@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Platform.Security;
@@ -35,6 +37,21 @@ public static class ChatEndpoints
                 ? TypedResults.Created($"/api/v1/support/chats/{id}/messages", await chat.SendAsync(participant, request.Body)) : TypedResults.NotFound())
             .AllowAnonymous().Access(Callers.Anyone, Objects.Own)
             .WithName("SendLiveChatMessage").WithSummary("Send a message: the customer's, or support's reply (which takes an unassigned conversation). Stored, then pushed live.");
+
+        chats.MapPost("/{id:guid}/attachments", async Task<Results<Created<ChatMessage>, NotFound>> (
+                Guid id, string? access, [FromForm] string? body, IFormFileCollection? files, ClaimsPrincipal user, LiveChat chat, SupportAttachments attachments) =>
+            {
+                // Ownership first: someone else's conversation is not there, whatever they send.
+                if (await chat.ParticipantAsync(id, user, access) is not { } participant)
+                    return TypedResults.NotFound();
+                var checkedFiles = await attachments.CheckRequiredAsync(files);
+                return TypedResults.Created($"/api/v1/support/chats/{id}/messages", await chat.SendAsync(participant, body, checkedFiles));
+            })
+            .AllowAnonymous().Access(Callers.Anyone, Objects.Own).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(AttachmentsSetup.MaxRequestBytes))
+            .Accepts<AttachmentsSetup.AttachmentForm>("multipart/form-data")
+            .WithName("SendLiveChatAttachments")
+            .WithSummary("Send pictures or PDFs in a live chat, the customer's or support's: multipart form data with \"files\" (up to 5 JPEG, PNG, WebP pictures or PDFs, 10 MB each, checked by content) and an optional \"body\". Guests add ?access=. Stored, then pushed live.");
 
         chats.MapPost("/{id:guid}/typing", async Task<Results<NoContent, NotFound>> (Guid id, string? access, ClaimsPrincipal user, LiveChat chat) =>
         {

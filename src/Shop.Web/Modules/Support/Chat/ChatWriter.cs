@@ -95,7 +95,7 @@ public sealed partial class ChatWriter : BackgroundService
         }
         try
         {
-            var shaped = (await scope.ServiceProvider.GetRequiredService<ChatMessages>().ShapeAsync(stored.SelectMany(s => s.Messages).ToList(),
+            var shaped = (await scope.ServiceProvider.GetRequiredService<ChatMessages>().ShapeAsync(stored.SelectMany(s => s.Messages).ToList(), forAgents: true,
                 stored.Select(s => s.Conversation).Distinct().ToList())).ToDictionary(m => m.Id);
             var answers = stored.Select(s => (s.Pending, Messages: s.Messages.Select(m => shaped[m.Id]).ToList())).ToList();
             foreach (var (pending, messages) in answers)

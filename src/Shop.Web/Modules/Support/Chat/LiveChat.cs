@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
@@ -73,7 +74,8 @@ public sealed record ChatAvailability(bool Online, int? UsualReplyMinutes, strin
 /// event, when anyone handles it) before it is pushed.
 /// </summary>
 public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk, ConversationAccess access, ICustomerDirectory customers,
-    ChatMessages messages, ChatWriter writer, ChatAssignment assignment, AgentPresence presence, SupportPush push, TimeProvider clock)
+    ChatMessages messages, ChatWriter writer, ChatAssignment assignment, AgentPresence presence, SupportPush push, TimeProvider clock,
+    SupportAttachments attachments)
 {
     public static bool IsAgent(ClaimsPrincipal user) => user.IsInRole(Roles.Support) || user.IsInRole(Roles.Admin);
 
@@ -119,12 +121,50 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
     public Task<IReadOnlyList<ChatMessage>> CatchUpAsync(ChatParticipant participant, long afterMessageId, CancellationToken cancellationToken = default) =>
         messages.AfterAsync(participant.ConversationId, Math.Max(0, afterMessageId), participant.Side == ChatSide.Agent, cancellationToken);
 
+    public Task<ChatMessage> SendAsync(ChatParticipant participant, string? body, CancellationToken cancellationToken = default) =>
+        SendAsync(participant, body, [], cancellationToken);
+
     /// <summary>
-    /// Stores a customer's message or an agent's reply (an agent's reply takes an unassigned conversation)
-    /// through the chat's group commit (<see cref="ChatWriter"/>), which pushes it once stored.
+    /// Stores a customer's message or an agent's reply (an agent's reply takes an unassigned conversation),
+    /// with its checked files (<see cref="SupportAttachments.CheckAsync"/>; with files the text may be empty).
+    /// Words alone go through the chat's group commit (<see cref="ChatWriter"/>), which pushes them once stored;
+    /// files are few and large, so a message with files is stored in a transaction of its own, then pushed.
     /// </summary>
-    public async Task<ChatMessage> SendAsync(ChatParticipant participant, string? body, CancellationToken cancellationToken = default) =>
-        (await writer.StoreAsync(participant, ChatInput.Checked(body), cancellationToken))[^1];
+    public async Task<ChatMessage> SendAsync(ChatParticipant participant, string? body, IReadOnlyList<AttachmentUpload> files, CancellationToken cancellationToken = default)
+    {
+        if (files.Count == 0)
+            return (await writer.StoreAsync(participant, ChatInput.Checked(body), cancellationToken))[^1];
+        var text = string.IsNullOrWhiteSpace(body) ? "" : ChatInput.Checked(body);
+        var now = clock.GetUtcNow();
+        var stored = new List<SupportMessage>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var conversation = await db.Set<Conversation>().SingleAsync(c => c.Id == participant.ConversationId, cancellationToken);
+            if (participant.Side == ChatSide.Agent)
+            {
+                var agentId = participant.UserId!.Value;
+                if (conversation.AssigneeId is null)
+                    stored.Add(conversation.AssignTo(agentId, (await customers.FindAsync(agentId))?.Name ?? "Support", now));
+                stored.Add(conversation.Post(AuthorKind.Agent, agentId, text, now));
+            }
+            else
+                stored.Add(conversation.Post(AuthorKind.Customer, conversation.CustomerId, text, now));
+            db.AddRange(stored);
+            await db.SaveChangesAsync(cancellationToken);
+            attachments.Attach(stored[^1], files);
+            foreach (var message in stored)
+                outbox.Add(new SupportMessagePosted(conversation.Id, message.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            // Whoever writes has read everything up to their own message.
+            await ReadPositions.MoveAsync(db.Database, conversation.Id, participant.ReadKey, stored[^1].Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        foreach (var message in stored)
+            await push.MessageStoredAsync(participant.ConversationId, message.Id, cancellationToken);
+        push.QueueChanged(participant.ConversationId);
+        return await messages.OneAsync(participant.ConversationId, stored[^1].Id, participant.Side == ChatSide.Agent, cancellationToken)
+            ?? throw new InvalidOperationException("The stored message is gone.");
+    }
 
     /// <summary>How far each side has read: the customer's side, and the furthest any agent has read (read receipts after a reload).</summary>
     public async Task<ChatReadState> ReadStateAsync(ChatParticipant participant, CancellationToken cancellationToken = default)

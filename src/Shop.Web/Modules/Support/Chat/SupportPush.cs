@@ -31,8 +31,19 @@ public sealed partial class SupportPush(IHubContext<SupportHub> hub, IServiceSco
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<ChatMessages>().OneAsync(conversationId, messageId, cancellationToken) is { } message)
+            var messages = scope.ServiceProvider.GetRequiredService<ChatMessages>();
+            var message = await messages.OneAsync(conversationId, messageId, forAgents: true, cancellationToken);
+            if (message is null)
+                return;
+            if (message.IsNote || message.Attachments.Count == 0)
+            {
                 await MessageStoredAsync(message, cancellationToken);
+                return;
+            }
+            // A guest's download links carry its signed token; agents' do not.
+            await hub.Clients.Group(CustomerGroup(conversationId)).SendAsync("message",
+                await messages.OneAsync(conversationId, messageId, forAgents: false, cancellationToken) ?? message, cancellationToken);
+            await hub.Clients.Group(AgentGroup(conversationId)).SendAsync("message", message, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
