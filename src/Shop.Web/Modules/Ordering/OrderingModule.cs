@@ -33,6 +33,7 @@ public static class OrderingModule
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderMessages>();
         builder.Services.AddScoped<IPayableOrders, OrderPayments>();
         builder.Services.AddScoped<IPurchaseHistory, PurchaseHistory>();
+        builder.Services.AddScoped<IOrderFacts, OrderFactsReader>();
         builder.Services.AddScoped<ICustomerOrderReferences, CustomerOrderReferences>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentSucceeded, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderPayments>();

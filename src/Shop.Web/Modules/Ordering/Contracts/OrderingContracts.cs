@@ -73,3 +73,23 @@ public interface ICustomerOrderReferences
     /// <summary>The sellers with a part in the customer's own order; empty when the order is not theirs.</summary>
     Task<IReadOnlyList<Guid>> SellersOfOwnAsync(Guid customerId, Guid orderId, CancellationToken cancellationToken = default);
 }
+
+/// <param name="CategoryId">The product's category when ordered; null for lines ordered before it was kept.</param>
+public sealed record OrderFactLine(Guid ProductId, Guid SellerId, Guid? CategoryId, int Quantity, decimal Total);
+
+/// <summary>What sales figures need of an order: its lines, how it was paid and the moments that change what it counts for.</summary>
+/// <param name="RefundedOfflineAt">When money paid outside an online payment (cash on delivery) was handed back in full.</param>
+public sealed record OrderFacts(
+    Guid Id, Guid? CustomerId, string Email, string PaymentMethod, OrderStatus Status, decimal Total, DateTimeOffset PlacedAt,
+    DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt, DateTimeOffset? RefundedOfflineAt, IReadOnlyList<OrderFactLine> Lines);
+
+/// <summary>Orders as facts for sales figures, one at a time (as events arrive) or all in placement order (to recount).</summary>
+public interface IOrderFacts
+{
+    Task<OrderFacts?> FindAsync(Guid orderId, CancellationToken cancellationToken = default);
+
+    Task<int> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The next orders by (placed at, id) after <paramref name="after"/> (from the start when null).</summary>
+    Task<IReadOnlyList<OrderFacts>> PageAsync(OrderFacts? after, int size, CancellationToken cancellationToken = default);
+}
