@@ -11,6 +11,7 @@ public static class LedgerModule
     {
         builder.Services.AddOptions<LedgerOptions>().Bind(builder.Configuration.GetSection(LedgerOptions.Section));
         builder.Services.AddScoped<SellerAccounts>();
+        builder.Services.AddScoped<ISellerAccountGlance>(services => services.GetRequiredService<SellerAccounts>());
         builder.Services.AddScoped<CommissionRules>();
         builder.Services.AddIntegrationEventHandler<OrderPaid, LedgerPostings>();
         builder.Services.AddIntegrationEventHandler<RefundIssued, LedgerPostings>();

@@ -35,6 +35,7 @@ public static class OrderingModule
         builder.Services.AddScoped<IPurchaseHistory, PurchaseHistory>();
         builder.Services.AddScoped<IOrderFacts, OrderFactsReader>();
         builder.Services.AddScoped<ICustomerOrderReferences, CustomerOrderReferences>();
+        builder.Services.AddScoped<IOrderQueues, OrderQueues>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentSucceeded, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderPayments>();

@@ -19,6 +19,7 @@ public static class SupportModule
     {
         builder.Services.AddSingleton<ConversationAccess>();
         builder.Services.AddScoped<SupportDesk>();
+        builder.Services.AddScoped<ISupportQueue, SupportQueue>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportRequestMessages>();
         builder.AddSupportConsole();
         builder.AddSupportChat();

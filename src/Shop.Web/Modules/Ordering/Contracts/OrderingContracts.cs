@@ -93,3 +93,22 @@ public interface IOrderFacts
     /// <summary>The next orders by (placed at, id) after <paramref name="after"/> (from the start when null).</summary>
     Task<IReadOnlyList<OrderFacts>> PageAsync(OrderFacts? after, int size, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An order that waits for someone to act on it.</summary>
+public sealed record WaitingOrder(Guid Id, string Number, DateTimeOffset PlacedAt, OrderStatus Status, decimal Total, string Currency);
+
+/// <summary>A seller's part of an order that is still to ship.</summary>
+public sealed record WaitingFulfillment(Guid FulfillmentId, string OrderNumber, DateTimeOffset PlacedAt, FulfillmentStatus Status, int Units);
+
+/// <summary>The oldest orders waiting for action, a few at a time (each list reads one index range).</summary>
+public interface IOrderQueues
+{
+    /// <summary>Orders sellers may work on (paid, or cash on delivery) that have not all shipped, oldest first.</summary>
+    Task<IReadOnlyList<WaitingOrder>> AwaitingFulfillmentAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Orders whose customers asked to return them, oldest first.</summary>
+    Task<IReadOnlyList<WaitingOrder>> ReturnRequestsAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The seller's own fulfilments that are ready to ship and have not, oldest order first.</summary>
+    Task<IReadOnlyList<WaitingFulfillment>> ToShipAsync(Guid sellerId, int limit, CancellationToken cancellationToken = default);
+}

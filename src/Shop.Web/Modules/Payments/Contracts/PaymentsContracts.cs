@@ -63,3 +63,11 @@ public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amou
 
 /// <summary>A payment attempt was declined or failed; the order stays open for another try.</summary>
 public sealed record PaymentFailed(Guid OrderId, Guid PaymentId, string Reason) : IIntegrationEvent;
+
+public sealed record FailedPayment(Guid PaymentId, Guid OrderId, string Provider, decimal Amount, string Currency, string? Reason, DateTimeOffset At);
+
+public interface IPaymentFailures
+{
+    /// <summary>The latest failed payment attempts, newest first.</summary>
+    Task<IReadOnlyList<FailedPayment>> RecentAsync(int limit, CancellationToken cancellationToken = default);
+}

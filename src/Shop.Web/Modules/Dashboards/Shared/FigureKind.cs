@@ -1,0 +1,29 @@
+using System.Globalization;
+using Shop.Web.Modules.Storefront.Contracts;
+
+namespace Shop.Web.Modules.Dashboards.Shared;
+
+public enum FigureKind { Money, Count, Rate }
+
+public static class FigureText
+{
+    public static string Show(this Money money, decimal value, FigureKind kind) => kind switch
+    {
+        FigureKind.Money => money.Show(value),
+        FigureKind.Rate => Percent(value),
+        _ => value.ToString("N0", CultureInfo.CurrentCulture),
+    };
+
+    public static string Percent(decimal share) => (share * 100).ToString(share is > -0.1m and < 0.1m ? "0.#" : "0", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>How long ago, in the largest whole unit: "3 days", "5 hours", "12 minutes".</summary>
+    public static string Age(DateTimeOffset since, DateTimeOffset now)
+    {
+        var age = now - since;
+        return age.TotalDays >= 1 ? Plural((int)age.TotalDays, "day")
+            : age.TotalHours >= 1 ? Plural((int)age.TotalHours, "hour")
+            : Plural(Math.Max(0, (int)age.TotalMinutes), "minute");
+    }
+
+    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+}
