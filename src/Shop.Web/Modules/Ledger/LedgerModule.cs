@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Ledger.Contracts;
 using Shop.Web.Modules.Ledger.Accounts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;

@@ -25,5 +25,16 @@ public static class FigureText
             : Plural(Math.Max(0, (int)age.TotalMinutes), "minute");
     }
 
+    /// <summary>A stored name (pending_payment) as a reader sees it (Pending payment).</summary>
+    public static string Words(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..].Replace('_', ' ');
+
+    /// <summary>A bucket's first day as the chart's axis names it.</summary>
+    public static string BucketLabel(DateOnly start, Analytics.Contracts.Bucket bucket) => bucket switch
+    {
+        Analytics.Contracts.Bucket.Month => start.ToString("MMM yyyy", CultureInfo.InvariantCulture),
+        Analytics.Contracts.Bucket.Week => "Week of " + start.ToString("d MMM", CultureInfo.InvariantCulture),
+        _ => start.ToString("d MMM", CultureInfo.InvariantCulture),
+    };
+
     private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }
