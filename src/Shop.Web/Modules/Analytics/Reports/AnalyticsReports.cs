@@ -102,9 +102,10 @@ internal sealed class AnalyticsReports(
         return await db.Set<PaymentMethodSales>().AsNoTracking()
             .Where(m => m.Day >= from && m.Day <= to)
             .GroupBy(m => m.Method)
-            .Select(g => new PaymentMethodFigure(g.Key, g.Sum(m => m.Orders), g.Sum(m => m.Gross)))
+            .Select(g => new { Method = g.Key, Orders = g.Sum(m => m.Orders), Gross = g.Sum(m => m.Gross) })
             .Where(m => m.Orders != 0)
-            .OrderByDescending(m => m.GrossSales).ThenBy(m => m.Method).ToListAsync(cancellationToken);
+            .OrderByDescending(m => m.Gross).ThenBy(m => m.Method)
+            .Select(m => new PaymentMethodFigure(m.Method, m.Orders, m.Gross)).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<StatusFigure>> StatusesAsync(Period period, CancellationToken cancellationToken = default)
@@ -113,9 +114,10 @@ internal sealed class AnalyticsReports(
         return await db.Set<StatusCount>().AsNoTracking()
             .Where(s => s.Day >= from && s.Day <= to)
             .GroupBy(s => s.Status)
-            .Select(g => new StatusFigure(g.Key, g.Sum(s => s.Orders)))
+            .Select(g => new { Status = g.Key, Orders = g.Sum(s => s.Orders) })
             .Where(s => s.Orders != 0)
-            .OrderByDescending(s => s.Orders).ThenBy(s => s.Status).ToListAsync(cancellationToken);
+            .OrderByDescending(s => s.Orders).ThenBy(s => s.Status)
+            .Select(s => new StatusFigure(s.Status, s.Orders)).ToListAsync(cancellationToken);
     }
 
     public async Task<FunnelFigures> FunnelAsync(Period period, CancellationToken cancellationToken = default)

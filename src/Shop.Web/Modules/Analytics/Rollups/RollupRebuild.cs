@@ -35,7 +35,8 @@ internal sealed class RollupRebuild(ShopDbContext db, IOrderFacts orders, IRefun
         var delta = new RollupDelta();
         var done = 0;
         progress.Report((0, total));
-        for (var page = await orders.PageAsync(null, PageSize, cancellationToken); page.Count > 0; page = await orders.PageAsync(page[^1], PageSize, cancellationToken))
+        // Any order will do: each customer's first order is settled by comparison, whichever comes first.
+        for (var page = await orders.PageAsync(null, PageSize, cancellationToken); page.Count > 0; page = await orders.PageAsync(page[^1].Id, PageSize, cancellationToken))
         {
             foreach (var order in page)
             {

@@ -83,15 +83,15 @@ public sealed record OrderFacts(
     Guid Id, Guid? CustomerId, string Email, string PaymentMethod, OrderStatus Status, decimal Total, DateTimeOffset PlacedAt,
     DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt, DateTimeOffset? RefundedOfflineAt, IReadOnlyList<OrderFactLine> Lines);
 
-/// <summary>Orders as facts for sales figures, one at a time (as events arrive) or all in placement order (to recount).</summary>
+/// <summary>Orders as facts for sales figures, one at a time (as events arrive) or all, page by page (to recount).</summary>
 public interface IOrderFacts
 {
     Task<OrderFacts?> FindAsync(Guid orderId, CancellationToken cancellationToken = default);
 
     Task<int> CountAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The next orders by (placed at, id) after <paramref name="after"/> (from the start when null).</summary>
-    Task<IReadOnlyList<OrderFacts>> PageAsync(OrderFacts? after, int size, CancellationToken cancellationToken = default);
+    /// <summary>The next orders by id after <paramref name="afterId"/> (from the first when null), walking the primary key.</summary>
+    Task<IReadOnlyList<OrderFacts>> PageAsync(Guid? afterId, int size, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An order that waits for someone to act on it.</summary>

@@ -12,12 +12,10 @@ internal sealed class OrderFactsReader(ShopDbContext db) : IOrderFacts
 
     public Task<int> CountAsync(CancellationToken cancellationToken = default) => db.Set<Order>().CountAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<OrderFacts>> PageAsync(OrderFacts? after, int size, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OrderFacts>> PageAsync(Guid? afterId, int size, CancellationToken cancellationToken = default)
     {
-        var ids = after is null
-            ? await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM ordering.orders ORDER BY placed_at, id LIMIT {size}").ToListAsync(cancellationToken)
-            : await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM ordering.orders WHERE (placed_at, id) > ({after.PlacedAt}, {after.Id}) ORDER BY placed_at, id LIMIT {size}")
-                .ToListAsync(cancellationToken);
+        var ids = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM ordering.orders WHERE id > {afterId ?? Guid.Empty} ORDER BY id LIMIT {size}")
+            .ToListAsync(cancellationToken);
         var facts = (await FactsAsync(ids, cancellationToken)).ToDictionary(f => f.Id);
         return ids.Select(id => facts[id]).ToList();
     }
