@@ -41,7 +41,8 @@
           : spec.type === 'line' && !series.secondAxis ? colour : colour + (series.secondAxis ? '55' : 'cc'),
         borderDash: series.comparison ? [6, 4] : undefined,
         borderWidth: spec.type === 'line' ? 2 : 1,
-        pointRadius: spec.labels.length > 40 ? 0 : 2,
+        pointRadius: spec.labels.length > 40 ? 0 : 3,
+        maxBarThickness: 48,
         tension: 0.25,
         money: series.money,
       };
@@ -55,7 +56,7 @@
         }
       : {
           x: { beginAtZero: true, ticks: { color: textColour, callback: spec.series[0].money ? format.axisMoney : format.count }, grid: { color: gridColour } },
-          y: { ticks: { color: textColour, callback(value) { const label = this.getLabelForValue(value); return label.length > 28 ? label.slice(0, 27) + '…' : label; } }, grid: { display: false } },
+          y: { ticks: { color: textColour, callback(value) { const label = this.getLabelForValue(value); const room = box.clientWidth < 480 ? 16 : 28; return label.length > room ? label.slice(0, room - 1) + '…' : label; } }, grid: { display: false } },
         };
 
     new window.Chart(canvas, {

@@ -22,7 +22,8 @@ public static class FigureText
         var age = now - since;
         return age.TotalDays >= 1 ? Plural((int)age.TotalDays, "day")
             : age.TotalHours >= 1 ? Plural((int)age.TotalHours, "hour")
-            : Plural(Math.Max(0, (int)age.TotalMinutes), "minute");
+            : age.TotalMinutes >= 1 ? Plural((int)age.TotalMinutes, "minute")
+            : "under a minute";
     }
 
     /// <summary>A stored name (pending_payment) as a reader sees it (Pending payment).</summary>
