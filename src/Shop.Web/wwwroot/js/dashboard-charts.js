@@ -43,7 +43,7 @@
         borderWidth: spec.type === 'line' ? 2 : 1,
         pointRadius: spec.labels.length > 40 ? 0 : 3,
         maxBarThickness: 48,
-        tension: 0.25,
+        cubicInterpolationMode: 'monotone',
         money: series.money,
       };
     });
