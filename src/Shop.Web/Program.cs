@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Analytics;
 using Shop.Web.Modules.Cart;
 using Shop.Web.Modules.Catalog;
 using Shop.Web.Modules.Identity;
@@ -30,6 +31,7 @@ builder.AddReviews();
 builder.AddWebhooks();
 builder.AddSupport();
 builder.AddStorefront();
+builder.AddAnalytics();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapLedger();
 app.MapReviews();
 app.MapWebhooks();
 app.MapSupport();
+app.MapAnalytics();
 
 if (await app.RunCommandAsync(args))
     return;

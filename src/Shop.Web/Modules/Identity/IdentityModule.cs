@@ -112,6 +112,7 @@ public static class IdentityModule
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<TwoFactorSetup>();
         builder.Services.AddScoped<ISellerDirectory, SellerDirectory>();
+        builder.Services.AddScoped<ISellerApplicationQueue, SellerApplicationQueue>();
         builder.Services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();
 

@@ -11,6 +11,7 @@ public static class InventoryModule
         builder.Services.AddScoped<InventoryService>();
         builder.Services.AddScoped<IInventory>(services => services.GetRequiredService<InventoryService>());
         builder.Services.AddScoped<StockBook>();
+        builder.Services.AddScoped<ILowStock, LowStockList>();
         builder.Services.AddIntegrationEventHandler<StockLow, LowStockMessages>();
         builder.Services.AddIntegrationEventHandler<StockLow, StockWebhooks>();
         return builder;

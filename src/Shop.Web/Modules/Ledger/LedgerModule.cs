@@ -1,3 +1,4 @@
+using Shop.Web.Modules.Ledger.Contracts;
 using Shop.Web.Modules.Ledger.Accounts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
@@ -11,6 +12,7 @@ public static class LedgerModule
     {
         builder.Services.AddOptions<LedgerOptions>().Bind(builder.Configuration.GetSection(LedgerOptions.Section));
         builder.Services.AddScoped<SellerAccounts>();
+        builder.Services.AddScoped<ISellerAccountGlance>(services => services.GetRequiredService<SellerAccounts>());
         builder.Services.AddScoped<CommissionRules>();
         builder.Services.AddIntegrationEventHandler<OrderPaid, LedgerPostings>();
         builder.Services.AddIntegrationEventHandler<RefundIssued, LedgerPostings>();

@@ -1,6 +1,7 @@
 using Shop.Web.Modules.Ordering.Administration;
 using Shop.Web.Modules.Ordering.Checkout;
 using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Ordering.Export;
 using Shop.Web.Modules.Ordering.Invoices;
 using Shop.Web.Modules.Ordering.Messages;
 using Shop.Web.Modules.Ordering.Orders;
@@ -22,6 +23,7 @@ public static class OrderingModule
         builder.Services.AddScoped<CustomerOrders>();
         builder.Services.AddScoped<SellerFulfillments>();
         builder.Services.AddScoped<OrderAdministration>();
+        builder.Services.AddScoped<OrderExport>();
         builder.Services.AddSingleton<OrderAccess>();
         builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSection(InvoiceOptions.Section));
         builder.Services.AddSingleton<InvoiceDocument>();
@@ -33,7 +35,9 @@ public static class OrderingModule
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderMessages>();
         builder.Services.AddScoped<IPayableOrders, OrderPayments>();
         builder.Services.AddScoped<IPurchaseHistory, PurchaseHistory>();
+        builder.Services.AddScoped<IOrderFacts, OrderFactsReader>();
         builder.Services.AddScoped<ICustomerOrderReferences, CustomerOrderReferences>();
+        builder.Services.AddScoped<IOrderQueues, OrderQueues>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentSucceeded, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderPayments>();
@@ -52,6 +56,7 @@ public static class OrderingModule
         api.MapOrderEndpoints();
         api.MapFulfillmentEndpoints();
         api.MapAdminOrderEndpoints();
+        api.MapOrderExportEndpoints();
         app.MapInvoiceEndpoints();
         return app;
     }

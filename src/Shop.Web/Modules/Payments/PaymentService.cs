@@ -26,7 +26,7 @@ public sealed class PaymentOptions
 /// <summary>Starts payment attempts and applies what providers report back.</summary>
 public sealed partial class PaymentService(
     ShopDbContext db, IEnumerable<IPaymentProvider> providers, IPayableOrders orders, IOutbox outbox, IOptions<PaymentOptions> options,
-    Money money, TimeProvider clock, ILogger<PaymentService> logger) : IPayments
+    Money money, TimeProvider clock, ILogger<PaymentService> logger) : IPayments, IRefundHistory
 {
     private IEnumerable<IPaymentProvider> Offered =>
         (options.Value.Methods.Count > 0 ? options.Value.Methods : [Razorpay.RazorpayGateway.Code, Stripe.StripeGateway.Code, Sandbox.SandboxGateway.Code, CashOnDelivery.Code])
@@ -60,9 +60,10 @@ public sealed partial class PaymentService(
             .FromSql($"SELECT * FROM payments.payments WHERE order_id = {orderId} AND status IN ('succeeded', 'partially_refunded') FOR UPDATE")
             .SingleOrDefaultAsync()
             ?? throw new ConflictException("refund.nothing_paid", "This order has no online payment to refund.");
-        payment.Refund(amount, money.Show, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        payment.Refund(amount, money.Show, now);
         await Provider(payment.Provider)!.RefundAsync(payment, amount);
-        outbox.Add(new RefundIssued(orderId, payment.Id, amount, payment.Status == PaymentStatus.Refunded, reason));
+        Announce(payment, amount, reason, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return new RefundResult(payment.Id, payment.Amount, payment.RefundedAmount, payment.Currency);
@@ -112,6 +113,18 @@ public sealed partial class PaymentService(
         return outcome;
     }
 
+    /// <summary>Keeps the refund in the payment's history and tells the other modules, in the refund's transaction.</summary>
+    private void Announce(Payment payment, decimal amount, string reason, DateTimeOffset now)
+    {
+        var refund = new PaymentRefund(payment.Id, payment.OrderId, amount, now);
+        db.Add(refund);
+        outbox.Add(new RefundIssued(payment.OrderId, payment.Id, amount, payment.Status == PaymentStatus.Refunded, reason) { RefundId = refund.Id, RefundedAt = now });
+    }
+
+    public async Task<IReadOnlyList<RefundRecord>> RefundsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<PaymentRefund>().AsNoTracking().OrderBy(r => r.RefundedAt)
+            .Select(r => new RefundRecord(r.Id, r.OrderId, r.Amount, r.RefundedAt)).ToListAsync(cancellationToken);
+
     private string Apply(Payment? payment, string providerCode, ProviderEvent received)
     {
         if (payment is null || payment.Provider != providerCode)
@@ -136,7 +149,7 @@ public sealed partial class PaymentService(
                     outbox.Add(new PaymentSucceeded(payment.OrderId, payment.Id, payment.Amount, payment.Currency, payment.Provider));
                 var refunded = refundedTotal - payment.RefundedAmount;
                 payment.Refund(refunded, money.Show, now);
-                outbox.Add(new RefundIssued(payment.OrderId, payment.Id, refunded, payment.Status == PaymentStatus.Refunded, $"refunded at {payment.Provider}"));
+                Announce(payment, refunded, $"refunded at {payment.Provider}", now);
                 return "refunded";
             default:
                 return $"no change ({received.Type} on a {payment.Status} payment)";

@@ -27,6 +27,8 @@ public static class PaymentsModule
         builder.Services.AddSingleton<IPaymentProvider, CashOnDelivery>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddScoped<IPayments>(services => services.GetRequiredService<PaymentService>());
+        builder.Services.AddScoped<IRefundHistory>(services => services.GetRequiredService<PaymentService>());
+        builder.Services.AddScoped<IPaymentFailures, PaymentFailures>();
         builder.Services.AddIntegrationEventHandler<Ordering.Contracts.OrderStatusChanged, CancelledOrders>();
         builder.Services.AddSingleton<PaymentReconciliation>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PaymentReconciliation>());

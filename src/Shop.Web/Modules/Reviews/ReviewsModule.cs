@@ -18,6 +18,7 @@ public static class ReviewsModule
         builder.Services.AddScoped<ReviewWriting>();
         builder.Services.AddScoped<ReviewListing>();
         builder.Services.AddScoped<ReviewModeration>();
+        builder.Services.AddScoped<IReviewQueue, ReviewQueue>();
         builder.Services.AddIntegrationEventHandler<ReviewModerated, ReviewMessages>();
         builder.Services.AddSingleton(new ProductPageSection(typeof(ProductReviewsSection), Order: 10));
         return builder;

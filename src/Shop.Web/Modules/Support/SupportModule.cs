@@ -24,6 +24,7 @@ public static class SupportModule
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<BusinessHoursOptions>>().Value.Week());
         builder.Services.AddSingleton<ConversationAccess>();
         builder.Services.AddScoped<SupportDesk>();
+        builder.Services.AddScoped<ISupportQueue, SupportQueue>();
         builder.Services.AddIntegrationEventHandler<ConversationStarted, SupportRequestMessages>();
         builder.AddSupportConsole();
         builder.AddSupportChat();

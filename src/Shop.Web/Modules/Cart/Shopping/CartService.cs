@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shop.Web.Modules.Analytics.Contracts;
 using Shop.Web.Modules.Cart.Contracts;
 using Shop.Web.Modules.Cart.Data;
 using Shop.Web.Modules.Catalog.Contracts;
@@ -19,7 +20,7 @@ namespace Shop.Web.Modules.Cart.Shopping;
 /// </summary>
 public sealed class CartService(
     ShopDbContext db, CartVisitor visitor, ICatalogLookup catalog, IInventory inventory, ISellerDirectory sellers,
-    IPricing pricing, Money money, TimeProvider clock) : IShoppingCart, ICartCheckout
+    IPricing pricing, IShoppingActivity activity, Money money, TimeProvider clock) : IShoppingCart, ICartCheckout
 {
     public async Task<CartView> ViewAsync() => await ViewOfAsync(await CurrentAsync(forChange: false));
 
@@ -27,14 +28,19 @@ public sealed class CartService(
 
     async Task IShoppingCart.AddAsync(Guid variantId, int quantity) => await AddAsync(variantId, quantity);
 
-    public async Task<CartView> AddAsync(Guid variantId, int quantity) => (await ChangeAsync(create: true, async cart =>
+    public async Task<CartView> AddAsync(Guid variantId, int quantity)
     {
-        var (info, available) = await VariantAsync(variantId);
-        if (info is null || !info.Purchasable)
-            throw new InputValidationException("VariantId", "That product is not for sale.");
-        cart!.Add(variantId, Name(info), quantity, info.Price, available, clock.GetUtcNow());
-        return true;
-    }))!;
+        var view = (await ChangeAsync(create: true, async cart =>
+        {
+            var (info, available) = await VariantAsync(variantId);
+            if (info is null || !info.Purchasable)
+                throw new InputValidationException("VariantId", "That product is not for sale.");
+            cart!.Add(variantId, Name(info), quantity, info.Price, available, clock.GetUtcNow());
+            return true;
+        }))!;
+        activity.AddedToCart();
+        return view;
+    }
 
     public async Task<CheckoutCart?> LockAsync()
     {

@@ -14,7 +14,7 @@ namespace Shop.Web.Modules.Catalog.Browse;
 /// </summary>
 public sealed class CatalogSearch(
     NpgsqlDataSource dataSource, ISellerDirectory sellers, SpellingCorrector spelling, CatalogCache cache, ListingIndex index,
-    Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options)
+    Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options, Analytics.Contracts.IShoppingActivity activity)
 {
     private const int DefaultPageSize = 24;
 
@@ -34,8 +34,13 @@ public sealed class CatalogSearch(
     private static readonly CatalogFacets NoFacets = new([], [], [], [], [], new FacetValue("true", "In stock", 0, false), new Dictionary<string, IReadOnlyList<FacetValue>>());
 
     /// <summary>Matching products with facet counts, as listing pages and the API show them.</summary>
-    public Task<ProductSearchResult> SearchAsync(ProductQuery query, CancellationToken cancellationToken = default) =>
-        cache.GetOrAddAsync("search", query, () => SearchAsync(query, includeFacets: true, cancellationToken));
+    public async Task<ProductSearchResult> SearchAsync(ProductQuery query, CancellationToken cancellationToken = default)
+    {
+        var result = await cache.GetOrAddAsync("search", query, () => SearchAsync(query, includeFacets: true, cancellationToken));
+        if (!string.IsNullOrWhiteSpace(query.Q) && query.Page is null or 1)
+            activity.Searched(query.Q, result.Total);
+        return result;
+    }
 
     /// <summary>Matching products only, for shelves that show a few cards.</summary>
     public Task<ProductSearchResult> ListAsync(ProductQuery query, CancellationToken cancellationToken = default) =>

@@ -25,7 +25,7 @@ public sealed record PublicVariant(Guid Id, string Sku, IReadOnlyDictionary<stri
 public sealed record ProductDetail(
     Guid Id, string Title, string Slug, string Brand, string DescriptionHtml, string Summary, string Currency, decimal MinPrice, decimal MaxPrice,
     bool InStock, decimal AverageRating, int ReviewCount, IReadOnlyDictionary<string, string> Attributes, IReadOnlyList<PublicVariant> Variants,
-    IReadOnlyList<ImageView> Images, IReadOnlyList<CategoryCrumb> Breadcrumbs, SellerProfile? Seller,
+    IReadOnlyList<ImageView> Images, IReadOnlyList<CategoryCrumb> Breadcrumbs, Guid SellerId, SellerProfile? Seller,
     IReadOnlyDictionary<string, IReadOnlyList<string>> OptionValues, DateTimeOffset UpdatedAt);
 
 public sealed class ProductDetails(ShopDbContext db, CategoryTree categories, IInventory inventory, ISellerDirectory sellers)
@@ -57,6 +57,6 @@ public sealed class ProductDetails(ShopDbContext db, CategoryTree categories, II
             SafeMarkdown.ToPlainText(product.Description), product.Currency, product.MinPrice, product.MaxPrice, variants.Any(v => v.Available > 0),
             product.RatingAverage, product.RatingCount, product.Attributes, variants,
             product.Images.OrderBy(i => i.Position).Select(i => i.View()).ToList(),
-            category is null ? [] : await categories.BreadcrumbsAsync(category), seller, optionValues, product.UpdatedAt);
+            category is null ? [] : await categories.BreadcrumbsAsync(category), product.SellerId, seller, optionValues, product.UpdatedAt);
     }
 }

@@ -50,3 +50,11 @@ public sealed record StockLow(Guid VariantId, Guid ProductId, Guid SellerId, str
 
 /// <summary>Whether a product has anything to sell may have changed (catalog listings follow).</summary>
 public sealed record ProductAvailabilityChanged(Guid ProductId) : IIntegrationEvent;
+
+public sealed record LowStockItem(Guid VariantId, Guid ProductId, string Sku, int Available, int Threshold);
+
+public interface ILowStock
+{
+    /// <summary>Variants at or below their low-stock threshold, emptiest first; a seller id keeps to that seller's own.</summary>
+    Task<IReadOnlyList<LowStockItem>> ListAsync(Guid? sellerId, int limit, CancellationToken cancellationToken = default);
+}

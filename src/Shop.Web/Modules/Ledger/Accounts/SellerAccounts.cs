@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Ledger.Contracts;
 using Shop.Web.Modules.Ledger.Data;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Database;
@@ -30,7 +31,7 @@ public sealed class PayoutRequest
 
 /// <summary>Sellers' balances and statements (the sum of a seller's entries is its balance), and the payouts admins record.</summary>
 public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, Microsoft.Extensions.Options.IOptions<Storefront.Contracts.StorefrontSettings> store,
-    Storefront.Contracts.Money money, TimeProvider clock)
+    Storefront.Contracts.Money money, TimeProvider clock) : ISellerAccountGlance
 {
     private IQueryable<LedgerEntry> EntriesOf(Guid sellerId) => db.Set<LedgerEntry>().AsNoTracking().Where(e => e.SellerId == sellerId);
 
@@ -50,6 +51,15 @@ public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, M
             csv.Append(CultureInfo.InvariantCulture, $"{entry.CreatedAt:yyyy-MM-dd HH:mm},{entry.Kind.ToString().ToLowerInvariant()},\"{entry.Description.Replace("\"", "\"\"")}\",{entry.Amount:0.00},{entry.Currency},{balance:0.00}\n");
         }
         return csv.ToString();
+    }
+
+    public async Task<AccountGlance> GlanceAsync(Guid sellerId, CancellationToken cancellationToken = default)
+    {
+        var balance = await EntriesOf(sellerId).SumAsync(e => e.Amount, cancellationToken);
+        // Payouts are recorded as negative postings.
+        var payout = await EntriesOf(sellerId).Where(e => e.Kind == EntryKind.Payout).OrderByDescending(e => e.Id)
+            .Select(e => new Payout(-e.Amount, e.CreatedAt)).FirstOrDefaultAsync(cancellationToken);
+        return new AccountGlance(balance, store.Value.Currency, payout);
     }
 
     public async Task<IReadOnlyList<SellerBalance>> BalancesAsync()

@@ -73,3 +73,42 @@ public interface ICustomerOrderReferences
     /// <summary>The sellers with a part in the customer's own order; empty when the order is not theirs.</summary>
     Task<IReadOnlyList<Guid>> SellersOfOwnAsync(Guid customerId, Guid orderId, CancellationToken cancellationToken = default);
 }
+
+/// <param name="CategoryId">The product's category when ordered; null for lines ordered before it was kept.</param>
+public sealed record OrderFactLine(Guid ProductId, Guid SellerId, Guid? CategoryId, int Quantity, decimal Total);
+
+/// <summary>What sales figures need of an order: its lines, how it was paid and the moments that change what it counts for.</summary>
+/// <param name="RefundedOfflineAt">When money paid outside an online payment (cash on delivery) was handed back in full.</param>
+public sealed record OrderFacts(
+    Guid Id, Guid? CustomerId, string Email, string PaymentMethod, OrderStatus Status, decimal Total, DateTimeOffset PlacedAt,
+    DateTimeOffset? CancelledAt, DateTimeOffset? ReturnedAt, DateTimeOffset? RefundedOfflineAt, IReadOnlyList<OrderFactLine> Lines);
+
+/// <summary>Orders as facts for sales figures, one at a time (as events arrive) or all, page by page (to recount).</summary>
+public interface IOrderFacts
+{
+    Task<OrderFacts?> FindAsync(Guid orderId, CancellationToken cancellationToken = default);
+
+    Task<int> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The next orders by id after <paramref name="afterId"/> (from the first when null), walking the primary key.</summary>
+    Task<IReadOnlyList<OrderFacts>> PageAsync(Guid? afterId, int size, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An order that waits for someone to act on it.</summary>
+public sealed record WaitingOrder(Guid Id, string Number, DateTimeOffset PlacedAt, OrderStatus Status, decimal Total, string Currency);
+
+/// <summary>A seller's part of an order that is still to ship.</summary>
+public sealed record WaitingFulfillment(Guid FulfillmentId, string OrderNumber, DateTimeOffset PlacedAt, FulfillmentStatus Status, int Units);
+
+/// <summary>The oldest orders waiting for action, a few at a time (each list reads one index range).</summary>
+public interface IOrderQueues
+{
+    /// <summary>Orders sellers may work on (paid, or cash on delivery) that have not all shipped, oldest first.</summary>
+    Task<IReadOnlyList<WaitingOrder>> AwaitingFulfillmentAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Orders whose customers asked to return them, oldest first.</summary>
+    Task<IReadOnlyList<WaitingOrder>> ReturnRequestsAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The seller's own fulfilments that are ready to ship and have not, oldest order first.</summary>
+    Task<IReadOnlyList<WaitingFulfillment>> ToShipAsync(Guid sellerId, int limit, CancellationToken cancellationToken = default);
+}

@@ -43,6 +43,19 @@ public sealed record RefundIssued(Guid OrderId, Guid PaymentId, decimal Amount, 
 {
     /// <summary>Names this refund (a payment may be refunded several times).</summary>
     public Guid RefundId { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>When the money went back (sales figures count a refund on its own day).</summary>
+    public DateTimeOffset RefundedAt { get; init; }
+}
+
+/// <summary>One refund of an online payment, as the payment's history keeps it.</summary>
+public sealed record RefundRecord(Guid RefundId, Guid OrderId, decimal Amount, DateTimeOffset RefundedAt);
+
+/// <summary>Every refund ever issued, for recounting sales figures.</summary>
+public interface IRefundHistory
+{
+    /// <summary>All refunds, oldest first.</summary>
+    Task<IReadOnlyList<RefundRecord>> RefundsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A provider confirmed that an order's payment went through.</summary>
@@ -50,3 +63,11 @@ public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amou
 
 /// <summary>A payment attempt was declined or failed; the order stays open for another try.</summary>
 public sealed record PaymentFailed(Guid OrderId, Guid PaymentId, string Reason) : IIntegrationEvent;
+
+public sealed record FailedPayment(Guid PaymentId, Guid OrderId, string Provider, decimal Amount, string Currency, string? Reason, DateTimeOffset At);
+
+public interface IPaymentFailures
+{
+    /// <summary>The latest failed payment attempts, newest first.</summary>
+    Task<IReadOnlyList<FailedPayment>> RecentAsync(int limit, CancellationToken cancellationToken = default);
+}

@@ -118,6 +118,39 @@ public sealed class PaymentEvent
     public DateTimeOffset ReceivedAt { get; private set; }
 }
 
+/// <summary>One refund of a payment, when it was issued (a payment may be refunded several times).</summary>
+public sealed class PaymentRefund
+{
+    private PaymentRefund() { }
+
+    public PaymentRefund(Guid paymentId, Guid orderId, decimal amount, DateTimeOffset refundedAt)
+    {
+        Id = Guid.CreateVersion7(refundedAt);
+        PaymentId = paymentId;
+        OrderId = orderId;
+        Amount = amount;
+        RefundedAt = refundedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PaymentId { get; private set; }
+    public Guid OrderId { get; private set; }
+    public decimal Amount { get; private set; }
+    public DateTimeOffset RefundedAt { get; private set; }
+}
+
+internal sealed class PaymentRefundConfiguration : IEntityTypeConfiguration<PaymentRefund>
+{
+    public void Configure(EntityTypeBuilder<PaymentRefund> builder)
+    {
+        builder.ToTable("refunds", "payments");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Amount).HasPrecision(12, 2);
+        builder.HasIndex(r => r.OrderId);
+    }
+}
+
 internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 {
     public void Configure(EntityTypeBuilder<Payment> builder)

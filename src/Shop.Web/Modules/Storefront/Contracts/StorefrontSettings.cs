@@ -21,4 +21,12 @@ public sealed class StorefrontSettings
 
     /// <summary>Culture used to format money and dates (en-IN shows ₹1,23,456.00).</summary>
     public string Culture { get; set; } = "en-IN";
+
+    /// <summary>IANA zone whose calendar days the shop's figures are counted in (an order at 23:30 there belongs to that day).</summary>
+    public string TimeZone { get; set; } = "Asia/Kolkata";
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The shop's calendar day of an instant.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }

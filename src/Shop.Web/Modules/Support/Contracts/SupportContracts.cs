@@ -14,3 +14,12 @@ public sealed record SupportMessagePosted(Guid ConversationId, long MessageId) :
 
 /// <summary>Support resolved a conversation (the console's resolve raises it with the "Resolved" system message, in one transaction).</summary>
 public sealed record ConversationResolved(Guid ConversationId, long MessageId) : IIntegrationEvent;
+
+/// <summary>A conversation waiting for support's answer.</summary>
+public sealed record WaitingConversation(Guid ConversationId, string Topic, string Channel, bool Assigned, DateTimeOffset WaitingSince);
+
+public interface ISupportQueue
+{
+    /// <summary>Open conversations (support's turn), longest waiting first.</summary>
+    Task<IReadOnlyList<WaitingConversation>> WaitingAsync(int limit, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,91 @@
+using Shop.Web.Modules.Analytics.Data;
+using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Platform.Database;
+
+namespace Shop.Web.Modules.Analytics.Rollups;
+
+/// <summary>
+/// What an order counts for, shared by the outbox handlers (one order as its events arrive) and the
+/// rebuild (every order at once), so both reach the same figures.
+/// </summary>
+internal static class RollupRules
+{
+    /// <summary>
+    /// Brings an order's counts up to its current facts: its sale when first seen, then whatever
+    /// happened since it was last counted (status moved, cancelled, returned, refunded offline).
+    /// Returns the record of what it is now counted for (a new one when <paramref name="counted"/> is null).
+    /// </summary>
+    public static CountedOrder Count(RollupDelta delta, OrderFacts order, CountedOrder? counted, Func<DateTimeOffset, DateOnly> dayOf)
+    {
+        var status = StatusName(order.Status);
+        if (counted is null)
+        {
+            counted = new CountedOrder(order.Id, dayOf(order.PlacedAt), status);
+            delta.Sale(order, counted.Day, +1);
+            delta.Placed(counted.Day);
+            delta.Status(counted.Day, status, +1);
+        }
+        else if (counted.Status != status)
+        {
+            delta.Status(counted.Day, counted.Status, -1);
+            delta.Status(counted.Day, status, +1);
+            counted.Status = status;
+        }
+        if (order.CancelledAt is not null && !counted.Cancelled)
+        {
+            delta.Sale(order, counted.Day, -1);
+            counted.Cancelled = true;
+        }
+        if (order.ReturnedAt is not null && !counted.Returned)
+        {
+            delta.Return(order, counted.Day);
+            counted.Returned = true;
+        }
+        if (order.RefundedOfflineAt is { } refundedAt && !counted.RefundedOffline)
+        {
+            delta.Refund(order, dayOf(refundedAt), order.Total);
+            counted.RefundedOffline = true;
+        }
+        return counted;
+    }
+
+    /// <summary>An online refund, on its own day; money returned for an order already cancelled is not a refund of a sale (the cancellation took the sale back).</summary>
+    public static void Refund(RollupDelta delta, OrderFacts order, decimal amount, DateTimeOffset refundedAt, Func<DateTimeOffset, DateOnly> dayOf)
+    {
+        if (order.CancelledAt is { } cancelledAt && cancelledAt <= refundedAt)
+            return;
+        delta.Refund(order, dayOf(refundedAt), amount);
+    }
+
+    /// <summary>Signed-in customers by id, guests by email.</summary>
+    public static string CustomerKey(OrderFacts order) => order.CustomerId?.ToString() ?? "guest:" + order.Email.ToLowerInvariant();
+
+    /// <summary>
+    /// Counts a newly seen order as a new customer's first or a returning customer's. An order placed
+    /// before the one taken as first (its event came late) becomes the first, and that one returning.
+    /// Returns the customer's first order as it now stands.
+    /// </summary>
+    public static FirstOrder Customer(RollupDelta delta, FirstOrder? first, OrderFacts order, Func<DateTimeOffset, DateOnly> dayOf)
+    {
+        var day = dayOf(order.PlacedAt);
+        if (first is null)
+        {
+            delta.NewCustomer(day, +1);
+            return new FirstOrder(CustomerKey(order), order.Id, order.PlacedAt);
+        }
+        if ((order.PlacedAt, order.Id).CompareTo((first.FirstPlacedAt, first.FirstOrderId)) < 0)
+        {
+            var formerDay = dayOf(first.FirstPlacedAt);
+            delta.NewCustomer(formerDay, -1);
+            delta.ReturningOrder(formerDay, +1);
+            delta.NewCustomer(day, +1);
+            first.FirstOrderId = order.Id;
+            first.FirstPlacedAt = order.PlacedAt;
+            return first;
+        }
+        delta.ReturningOrder(day, +1);
+        return first;
+    }
+
+    public static string StatusName(OrderStatus status) => SnakeCaseNames.ToSnakeCase(status.ToString());
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Shop.Web.Modules.Dashboards.Shared;
+
+/// <summary>One line or set of bars; <paramref name="Money"/> values are formatted as the shop's currency.</summary>
+/// <param name="SecondAxis">Drawn against a second scale on the right (orders beside sales).</param>
+/// <param name="Comparison">The comparison period's values, drawn dashed and lighter.</param>
+public sealed record ChartSeries(string Label, IReadOnlyList<decimal> Data, bool Money, bool SecondAxis = false, bool Comparison = false);
+
+/// <summary>
+/// What wwwroot/js/dashboard-charts.js draws with Chart.js, carried in the canvas's data-chart attribute
+/// (the shop's pages allow no inline scripts).
+/// </summary>
+public sealed record ChartSpec(string Type, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, bool Horizontal = false)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ChartSpec Bars(IReadOnlyList<string> labels, ChartSeries series) => new("bar", labels, [series], Horizontal: true);
+
+    public static ChartSpec Doughnut(IReadOnlyList<string> labels, ChartSeries series) => new("doughnut", labels, [series]);
+}
