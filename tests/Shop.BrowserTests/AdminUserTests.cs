@@ -28,6 +28,7 @@ public sealed class AdminUserTests(BrowserFixture browser) : IClassFixture<Brows
         var admin = await SignedInPageAsync(adminEmail);
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Admin", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await admin.GetByLabel("Email or name").FillAsync("Vikram");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Find users" }).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = customerEmail }).ClickAsync();
