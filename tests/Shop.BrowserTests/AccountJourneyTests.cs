@@ -143,7 +143,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync(mail.LinkTo("/account/reset-password"));
         await FillAsync(page, "New password", "Fresh-Tamarind-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the new password" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/sign-in?reset=done");
+        await page.WaitForURLAsync("**/account/sign-in?reset=done", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Equal("Your password was changed. Sign in with your new password.", (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Trim());
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "password-changed-phone.png"), FullPage = true });

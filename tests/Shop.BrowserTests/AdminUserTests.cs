@@ -8,11 +8,7 @@ public sealed class AdminUserTests(BrowserFixture browser) : IClassFixture<Brows
     private async Task<IPage> SignedInPageAsync(string email)
     {
         var (page, _) = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(ApiClient.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(browser.Shop.ServerAddress.ToString());
+        await SignIn.AsAsync(page, email);
         return page;
     }
 
