@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,7 @@ namespace Shop.Tests.Support;
 /// </summary>
 public sealed class ChatGroupCommitTests : IAsyncLifetime
 {
-    private const string Chats = "/api/v1/support/chats";
+    private const string Chats = LiveChatSteps.Chats;
     private const int Conversations = 10;
     private const int SendersPerConversation = 4;
     private const int MessagesPerSender = 5;
@@ -174,23 +173,11 @@ public sealed class ChatGroupCommitTests : IAsyncLifetime
 
     private static string Body(int conversation, int sender, int n) => $"burst {conversation}-{sender}-{n}";
 
-    private async Task<(Guid Id, string Token)> GuestChatAsync(string message)
-    {
-        var started = await CatalogClient.Expect(await app.CreateClient().PostAsJsonAsync(Chats,
-            new { name = "Meera Iyer", email = ApiClient.NewEmail("guest"), message }), HttpStatusCode.Created);
-        return (started.GetProperty("id").GetGuid(), started.GetProperty("accessToken").GetString()!);
-    }
+    private Task<(Guid Id, string Token)> GuestChatAsync(string message) => LiveChatSteps.GuestChatAsync(app, message);
 
     private async Task<HubConnection> ConnectAsync()
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Server.BaseAddress, "hubs/support"), options =>
-            {
-                options.Transports = HttpTransportType.LongPolling;
-                options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-            })
-            .Build();
-        await connection.StartAsync();
+        var connection = await LiveChatSteps.ConnectAsync(app);
         connections.Add(connection);
         return connection;
     }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Shop.Web.Modules.Analytics.Contracts;
+using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Errors;
 
 namespace Shop.Web.Modules.Analytics.Reports;
@@ -13,8 +13,8 @@ internal static class PeriodParser
     public static Period Parse(PeriodRequest request, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
-        var from = Day(request.From, "from", errors);
-        var to = Day(request.To, "to", errors);
+        var from = DayField.Parse(request.From, "from", errors);
+        var to = DayField.Parse(request.To, "to", errors);
         DayRange? range = (request.Period?.Trim().ToLowerInvariant() ?? "30d") switch
         {
             "today" => new DayRange(today, today),
@@ -61,16 +61,6 @@ internal static class PeriodParser
             return Refuse<DayRange>(errors, "to", "The last day comes before the first.");
         var range = new DayRange(from.Value, to.Value);
         return range.Days > MaxDays ? Refuse<DayRange>(errors, "to", $"A period spans at most {MaxDays:N0} days.") : range;
-    }
-
-    private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return day;
-        errors[field] = ["Write the day as yyyy-MM-dd."];
-        return null;
     }
 
     private static T? Refuse<T>(Dictionary<string, string[]> errors, string field, string message)

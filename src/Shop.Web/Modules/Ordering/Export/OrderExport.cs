@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Data;
 using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 
@@ -91,8 +92,8 @@ public sealed class OrderExport(ShopDbContext db, IOptions<StorefrontSettings> s
     private IQueryable<Order> Filtered(OrderExportFilter filter)
     {
         var errors = new Dictionary<string, string[]>();
-        var from = Day(filter.From, "from", errors);
-        var to = Day(filter.To, "to", errors);
+        var from = DayField.Parse(filter.From, "from", errors);
+        var to = DayField.Parse(filter.To, "to", errors);
         OrderStatus? status = null;
         if (!string.IsNullOrWhiteSpace(filter.Status))
         {
@@ -109,34 +110,17 @@ public sealed class OrderExport(ShopDbContext db, IOptions<StorefrontSettings> s
         var orders = db.Set<Order>().AsNoTracking();
         if (from is { } first)
         {
-            var start = Start(first);
+            var start = store.Value.StartOf(first);
             orders = orders.Where(o => o.PlacedAt >= start);
         }
         if (to is { } lastDay)
         {
-            var end = Start(lastDay.AddDays(1));
+            var end = store.Value.StartOf(lastDay.AddDays(1));
             orders = orders.Where(o => o.PlacedAt < end);
         }
         if (status is { } s)
             orders = orders.Where(o => o.Status == s);
         return orders;
-    }
-
-    /// <summary>The instant a day of the shop's calendar begins.</summary>
-    private DateTimeOffset Start(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, store.Value.Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return day;
-        errors[field] = ["Write the day as yyyy-MM-dd."];
-        return null;
     }
 
     private sealed record Row(Guid Id, string Number, DateTimeOffset PlacedAt, OrderStatus Status, string Email, string PaymentMethod, string Currency,

@@ -133,7 +133,7 @@ public sealed partial class ChatWriter : BackgroundService
                 pending.Result.TrySetException(new ConflictException("support.conversation_gone", "This conversation no longer exists."));
                 continue;
             }
-            stored.Add((pending, conversation, await PostAsync(services, conversation, pending, now)));
+            stored.Add((pending, conversation, await PostAsync(services.GetRequiredService<ICustomerDirectory>(), conversation, pending.Participant, pending.Body, now)));
         }
         var messages = stored.SelectMany(s => s.Messages).ToList();
         if (messages.Count == 0)
@@ -147,16 +147,17 @@ public sealed partial class ChatWriter : BackgroundService
         return stored;
     }
 
-    private static async Task<List<SupportMessage>> PostAsync(IServiceProvider services, Conversation conversation, Pending pending, DateTimeOffset now)
+    /// <summary>What a participant's message leaves in the conversation: an agent's reply first takes an unassigned conversation.</summary>
+    internal static async Task<List<SupportMessage>> PostAsync(ICustomerDirectory customers, Conversation conversation, ChatParticipant participant,
+        string body, DateTimeOffset now)
     {
-        var participant = pending.Participant;
         if (participant.Side == ChatSide.Customer)
-            return [conversation.Post(AuthorKind.Customer, conversation.CustomerId, pending.Body, now)];
+            return [conversation.Post(AuthorKind.Customer, conversation.CustomerId, body, now)];
         var agentId = participant.UserId!.Value;
         var messages = new List<SupportMessage>();
         if (conversation.AssigneeId is null)
-            messages.Add(conversation.AssignTo(agentId, (await services.GetRequiredService<ICustomerDirectory>().FindAsync(agentId))?.Name ?? "Support", now));
-        messages.Add(conversation.Post(AuthorKind.Agent, agentId, pending.Body, now));
+            messages.Add(conversation.AssignTo(agentId, (await customers.FindAsync(agentId))?.Name ?? "Support", now));
+        messages.Add(conversation.Post(AuthorKind.Agent, agentId, body, now));
         return messages;
     }
 

@@ -136,19 +136,11 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
             return (await writer.StoreAsync(participant, ChatInput.Checked(body), cancellationToken))[^1];
         var text = string.IsNullOrWhiteSpace(body) ? "" : ChatInput.Checked(body);
         var now = clock.GetUtcNow();
-        var stored = new List<SupportMessage>();
+        List<SupportMessage> stored;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var conversation = await db.Set<Conversation>().SingleAsync(c => c.Id == participant.ConversationId, cancellationToken);
-            if (participant.Side == ChatSide.Agent)
-            {
-                var agentId = participant.UserId!.Value;
-                if (conversation.AssigneeId is null)
-                    stored.Add(conversation.AssignTo(agentId, (await customers.FindAsync(agentId))?.Name ?? "Support", now));
-                stored.Add(conversation.Post(AuthorKind.Agent, agentId, text, now));
-            }
-            else
-                stored.Add(conversation.Post(AuthorKind.Customer, conversation.CustomerId, text, now));
+            stored = await ChatWriter.PostAsync(customers, conversation, participant, text, now);
             db.AddRange(stored);
             await db.SaveChangesAsync(cancellationToken);
             attachments.Attach(stored[^1], files);
