@@ -17,10 +17,13 @@ wait_ready() {
   return 1
 }
 
-# Runs wrk against $1 and sets RPS, P50, P99 and ERRORS from its report.
+# Runs wrk against $1 and sets RPS, P50, P99 and ERRORS from its report; further arguments (-H "Name: value")
+# go to both curl and wrk.
 measure() {
-  curl -fs "$1" >/dev/null   # warm the path once
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" > "$OUT/wrk.txt"
+  local url=$1
+  shift
+  curl -fs "$@" "$url" >/dev/null   # warm the path once
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" > "$OUT/wrk.txt"
   RPS=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk.txt")
   P50=$(awk '$1 == "50%" {print $2}' "$OUT/wrk.txt")
   P99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk.txt")
