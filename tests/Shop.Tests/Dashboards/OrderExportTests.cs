@@ -13,7 +13,7 @@ public sealed class OrderExportTests(ShopAppFactory app) : IClassFixture<ShopApp
     {
         await app.EnsureShippingAsync();
         var (admin, _) = await app.SignedInClientAsync("admin", "admin");
-        var (seller, _) = await app.SignedInClientAsync("seller", "seller");
+        var (seller, sellerEmail) = await app.SignedInClientAsync("seller", "seller");
         var (otherSeller, _) = await app.SignedInClientAsync("seller", "seller");
         var category = (await new CatalogClient(app, admin, seller).CategoryAsync("Exported Textiles")).GetProperty("id").GetString()!;
         var shawl = await new CatalogClient(app, admin, seller).ProductAsync(CatalogClient.Unique("Pashmina Shawl"), category,
@@ -42,6 +42,23 @@ public sealed class OrderExportTests(ShopAppFactory app) : IClassFixture<ShopApp
         Assert.Equal([Number(mixed), "pending_payment", "2", "9000.00", "INR"], new[] { ownRow[0], ownRow[2], ownRow[3], ownRow[4], ownRow[5] });
         Assert.Equal(3, (await otherSeller.GetStringAsync("/api/v1/seller/orders/export")).TrimEnd('\n').Split('\n').Length);
 
+        var sellerId = await app.UserIdAsync(sellerEmail);
+        var bySeller = (await admin.GetStringAsync($"/api/v1/admin/orders/export?seller={sellerId}")).TrimEnd('\n').Split('\n');
+        Assert.Equal([Number(mixed)], bySeller[1..].Select(l => l.Split(',')[0]));
+
+        var allLines = (await admin.GetStringAsync($"/api/v1/admin/orders/lines/export?from={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}")).TrimEnd('\n').Split('\n');
+        Assert.Equal("order_number,placed_at,order_status,seller,fulfillment_status,sku,product,variant,quantity,unit_price,subtotal,discount,tax_percent,tax,total,currency", allLines[0]);
+        var mixedLines = allLines.Where(l => l.StartsWith(Number(mixed) + ",", StringComparison.Ordinal)).Select(l => l.Split(',')).ToList();
+        Assert.Equal(2, mixedLines.Count);
+        Assert.Contains(mixedLines, l => l[5].StartsWith("PSH-", StringComparison.Ordinal) && l[8] == "2" && l[9] == "4500.00" && l[4] == "pending");
+        var ownLines = (await seller.GetStringAsync("/api/v1/seller/orders/lines/export")).TrimEnd('\n').Split('\n')[1..];
+        var ownLine = Assert.Single(ownLines).Split(',');
+        Assert.Equal([Number(mixed), "pending_payment", "2", "9000.00"], new[] { ownLine[0], ownLine[2], ownLine[8], ownLine[14] });
+        Assert.Single((await admin.GetStringAsync($"/api/v1/admin/orders/lines/export?seller={sellerId}")).TrimEnd('\n').Split('\n')[1..]);
+        var badSeller = await admin.GetAsync("/api/v1/admin/orders/lines/export?seller=someone%00");
+        Assert.Equal(HttpStatusCode.BadRequest, badSeller.StatusCode);
+        Assert.True((await badSeller.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("seller", out _));
+
         Assert.Single((await admin.GetStringAsync("/api/v1/admin/orders/export?status=delivered")).TrimEnd('\n').Split('\n'));
         Assert.Single((await admin.GetStringAsync("/api/v1/admin/orders/export?from=2020-01-01&to=2020-01-31")).TrimEnd('\n').Split('\n'));
         Assert.True((await admin.GetStringAsync($"/api/v1/admin/orders/export?status=PendingPayment&from={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}")).Split('\n').Length >= 3);
@@ -54,6 +71,41 @@ public sealed class OrderExportTests(ShopAppFactory app) : IClassFixture<ShopApp
         Assert.Equal(HttpStatusCode.Forbidden, (await seller.GetAsync("/api/v1/admin/orders/export")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync("/api/v1/seller/orders/export")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/seller/orders/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await seller.GetAsync("/api/v1/admin/orders/lines/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync("/api/v1/seller/orders/lines/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Admins_export_the_customers_and_the_users_a_search_finds()
+    {
+        var (admin, _) = await app.SignedInClientAsync("admin", "admin");
+        var (_, customerEmail) = await app.SignedInClientAsync("buyer");
+        var (seller, sellerEmail) = await app.SignedInClientAsync("seller", "seller");
+
+        var response = await admin.GetAsync("/api/v1/admin/users/export?role=customer");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("customers-", response.Content.Headers.ContentDisposition?.FileName);
+        var rows = await ReadCsvAsync(response);
+        Assert.Equal(["email", "name", "phone", "email_confirmed", "active", "registered_at", "roles"], rows[0]);
+        var customer = Assert.Single(rows, r => r[0] == customerEmail);
+        Assert.Equal(["True", "True"], customer[3..5]);
+        Assert.Contains("customer", customer[6].Split(' '));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", customer[5]);
+
+        var sellers = await ReadCsvAsync(await admin.GetAsync($"/api/v1/admin/users/export?role=seller&q={Uri.EscapeDataString(sellerEmail)}"));
+        Assert.Equal(sellerEmail, Assert.Single(sellers[1..])[0]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/admin/users/export?role=owner")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await seller.GetAsync("/api/v1/admin/users/export")).StatusCode);
+    }
+
+    private static async Task<List<string[]>> ReadCsvAsync(HttpResponseMessage response)
+    {
+        using var reader = new StringReader(await response.Content.ReadAsStringAsync());
+        using var csv = new CsvHelper.CsvParser(reader, System.Globalization.CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (await csv.ReadAsync())
+            rows.Add(csv.Record!);
+        return rows;
     }
 
     private static Guid VariantOf(JsonElement product) => Guid.Parse(product.GetProperty("variants")[0].GetProperty("id").GetString()!);

@@ -39,7 +39,8 @@ public sealed class NotificationCentreTests(ShopAppFactory app) : IClassFixture<
         await customer.AddToCartAsync(variantId);
         var order = await CatalogClient.Expect(await customer.CheckoutAsync(email: null), HttpStatusCode.Created);
 
-        var inbox = await Eventually.GetAsync(() => InboxAsync(customer), i => i.GetProperty("unreadCount").GetInt32() == 1, "the order to reach the notification centre");
+        var inbox = await Eventually.GetAsync(() => InboxAsync(customer),
+            i => i.GetProperty("unreadCount").GetInt32() == 1 && i.GetProperty("items").GetArrayLength() == 1, "the order to reach the notification centre");
         var entry = inbox.GetProperty("items")[0];
         Assert.Equal("order-placed", entry.GetProperty("kind").GetString());
         Assert.False(entry.GetProperty("read").GetBoolean());

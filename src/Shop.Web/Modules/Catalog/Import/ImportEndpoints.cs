@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Shop.Web.Modules.Catalog.Products;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Security;
 
@@ -57,11 +58,6 @@ public static class ImportEndpoints
             .RequireAuthorization(Policies.Seller).WithMetadata(new RequestSizeLimitAttribute(MaxUpload)).ExcludeFromDescription();
     }
 
-    private static async Task Export(CatalogActor actor, ProductExporter exporter, HttpContext context)
-    {
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"products-{DateTime.UtcNow:yyyyMMdd}.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        await exporter.WriteAsync(actor, writer, context.RequestAborted);
-    }
+    private static Task Export(CatalogActor actor, ProductExporter exporter, HttpContext context) =>
+        CsvDownload.SendAsync(context, "products", exporter.RowsAsync(actor, context.RequestAborted), new ProductCsvRowMap());
 }

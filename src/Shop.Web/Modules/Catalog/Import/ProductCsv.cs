@@ -78,15 +78,6 @@ public static class ProductCsv
         return rows;
     }
 
-    public static void Write(TextWriter writer, IEnumerable<ProductCsvRow> rows, bool includeHeader)
-    {
-        var configuration = Configuration;
-        configuration.HasHeaderRecord = includeHeader;
-        using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
-        csv.Context.RegisterClassMap<ProductCsvRowMap>();
-        csv.WriteRecords(rows);
-    }
-
     public static string Pairs(IReadOnlyDictionary<string, string> values) => string.Join("; ", values.Select(v => $"{v.Key}={v.Value}"));
 
     public static Dictionary<string, string> ParsePairs(string? text)

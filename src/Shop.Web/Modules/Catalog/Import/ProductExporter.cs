@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Catalog.Data;
 using Shop.Web.Modules.Catalog.Products;
@@ -12,17 +13,19 @@ public sealed class ProductExporter(ShopDbContext db, IInventory inventory)
 {
     private const int PageSize = 500;
 
-    public async Task WriteAsync(CatalogActor actor, TextWriter writer, CancellationToken cancellationToken)
+    /// <summary>One row per variant, products in pages along their ids, so a catalogue of any size streams.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<ProductCsvRow>> RowsAsync(CatalogActor actor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var categories = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Slug, cancellationToken);
-        var header = true;
-        for (var page = 0; ; page++)
+        Guid? after = null;
+        while (true)
         {
-            var products = await db.Set<Product>().AsNoTracking().Include(p => p.Variants)
-                .Where(p => actor.SellerScope == null || p.SellerId == actor.SellerScope)
-                .OrderBy(p => p.Id).Skip(page * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-            if (products.Count == 0 && !header)
-                break;
+            var page = db.Set<Product>().AsNoTracking().Where(p => actor.SellerScope == null || p.SellerId == actor.SellerScope);
+            if (after is { } last)
+                page = page.Where(p => p.Id.CompareTo(last) > 0);
+            var products = await page.Include(p => p.Variants).OrderBy(p => p.Id).Take(PageSize).ToListAsync(cancellationToken);
+            if (products.Count == 0)
+                yield break;
             var levels = await inventory.LevelsAsync(products.SelectMany(p => p.Variants).Select(v => v.Id).ToList());
             var rows = products.SelectMany(p => p.Variants.OrderBy(v => v.Position).Select((v, i) => new ProductCsvRow
             {
@@ -41,14 +44,8 @@ public sealed class ProductExporter(ShopDbContext db, IInventory inventory)
                 Stock = (levels.GetValueOrDefault(v.Id)?.OnHand ?? 0).ToString(CultureInfo.InvariantCulture),
                 LowStockThreshold = (levels.GetValueOrDefault(v.Id)?.LowStockThreshold ?? 5).ToString(CultureInfo.InvariantCulture),
             })).ToList();
-            // CsvHelper writes synchronously: each page goes through memory, then to the response asynchronously.
-            using var buffer = new StringWriter(CultureInfo.InvariantCulture);
-            ProductCsv.Write(buffer, rows, includeHeader: header);
-            header = false;
-            await writer.WriteAsync(buffer.ToString().AsMemory(), cancellationToken);
-            await writer.FlushAsync(cancellationToken);
-            if (products.Count < PageSize)
-                break;
+            yield return rows;
+            after = products[^1].Id;
         }
     }
 }

@@ -16,6 +16,10 @@ public static class UserAdminEndpoints
             TypedResults.Ok(await admin.SearchAsync(search, page)))
             .WithName("SearchUsers").WithSummary("Find users by email or name, role and status; newest first.");
 
+        users.MapGet("/export", ([AsParameters] UserSearch search, UserAdministration admin, HttpContext context) =>
+                CsvDownload.SendAsync(context, search.Role == Roles.Customer ? "customers" : "users", admin.ExportAsync(search, context.RequestAborted)))
+            .WithName("ExportUsers").WithSummary("The users a search finds as CSV (email, name, phone, confirmed, active, registered, roles), streamed; ?role=customer for the customers.");
+
         users.MapGet("/{id:guid}", async Task<Results<Ok<UserDetail>, NotFound>> (Guid id, UserAdministration admin) =>
             await admin.GetAsync(id) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound())
             .WithName("GetUser");

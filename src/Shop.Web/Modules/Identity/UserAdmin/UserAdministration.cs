@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Auth;
@@ -31,6 +32,10 @@ public sealed record UserDetail(
     Guid Id, string Email, string Name, string? Phone, bool EmailConfirmed, bool Active, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt,
     bool TwoFactorEnabled, bool LockedOut, int AddressCount, IReadOnlyList<string> Roles);
 
+/// <summary>A user as a row of the users export.</summary>
+public sealed record UserRow([property: CsvHelper.Configuration.Attributes.Ignore] Guid Id, string Email, string Name, string? Phone, bool EmailConfirmed,
+    bool Active, DateTimeOffset RegisteredAt, string Roles);
+
 public sealed class RolesRequest
 {
     [Required]
@@ -41,6 +46,37 @@ public sealed class RolesRequest
 public sealed class UserAdministration(ShopDbContext db, UserManager<ShopUser> users, ApiTokens tokens, TimeProvider clock)
 {
     public async Task<Paged<UserSummary>> SearchAsync(UserSearch search, PageRequest page)
+    {
+        var summaries = Matching(search).OrderByDescending(u => u.CreatedAt).Select(u => new UserSummary(
+            u.Id, u.Email!, u.DisplayName, u.EmailConfirmed, u.DeactivatedAt == null, u.CreatedAt,
+            db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToList()));
+        return await summaries.ToPagedAsync(page);
+    }
+
+    /// <summary>The users a search finds, as CSV rows in pages along their ids (time-ordered), for a download of any size.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<UserRow>> ExportAsync(UserSearch search, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = Matching(search);
+        Guid? after = null;
+        while (true)
+        {
+            var page = after is { } last ? query.Where(u => u.Id.CompareTo(last) > 0) : query;
+            var users = await page.OrderBy(u => u.Id).Take(1000).Select(u => new
+                {
+                    u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.EmailConfirmed, u.DeactivatedAt, u.CreatedAt,
+                    Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToList(),
+                })
+                .ToListAsync(cancellationToken);
+            var rows = users.Select(u => new UserRow(u.Id, u.Email!, u.DisplayName, u.PhoneNumber, u.EmailConfirmed, u.DeactivatedAt == null, u.CreatedAt,
+                string.Join(" ", u.Roles))).ToList();
+            if (rows.Count == 0)
+                yield break;
+            yield return rows;
+            after = rows[^1].Id;
+        }
+    }
+
+    private IQueryable<ShopUser> Matching(UserSearch search)
     {
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search.Q))
@@ -54,11 +90,7 @@ public sealed class UserAdministration(ShopDbContext db, UserManager<ShopUser> u
             query = query.Where(u => u.DeactivatedAt != null);
         if (search.Role is not null)
             query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == search.Role)));
-
-        var summaries = query.OrderByDescending(u => u.CreatedAt).Select(u => new UserSummary(
-            u.Id, u.Email!, u.DisplayName, u.EmailConfirmed, u.DeactivatedAt == null, u.CreatedAt,
-            db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToList()));
-        return await summaries.ToPagedAsync(page);
+        return query;
     }
 
     public async Task<UserDetail?> GetAsync(Guid id)
