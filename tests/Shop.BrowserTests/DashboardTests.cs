@@ -12,7 +12,7 @@ namespace Shop.BrowserTests;
 /// </summary>
 public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private sealed record Seeded(string AdminEmail, string SellerEmail, string OwnProduct, string OtherProduct, int OtherOrders);
+    private sealed record Seeded(string AdminEmail, string SellerEmail, Guid SellerId, string OwnProduct, string OtherProduct, int OtherOrders);
 
     /// <summary>Two sellers: the first sells one cushion cover twice in one order, the second a lamp in two orders.</summary>
     private async Task<Seeded> SeedAsync()
@@ -20,7 +20,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         var shop = browser.Shop;
         await shop.EnsureShippingAsync();
         var (admin, adminEmail) = await shop.SignedInClientAsync("admin", "admin");
-        var (seller, sellerEmail) = await shop.SignedInClientAsync("seller", "seller");
+        var (seller, sellerEmail) = await shop.ApprovedSellerAsync(admin, CatalogClient.Unique("Kantha House"));
         var (otherSeller, _) = await shop.SignedInClientAsync("seller", "seller");
         var category = await new CatalogClient(shop, admin, seller).CategoryAsync("Dashboard Home Decor");
         var categoryId = category.GetProperty("id").GetString()!;
@@ -41,7 +41,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
             .GetProperty("orders").GetProperty("value").GetDecimal() == 1, "the seller's order in the rollups");
         await Eventually.TrueAsync(async () => (await otherSeller.GetFromJsonAsync<JsonElement>("/api/v1/seller/analytics/summary?period=today"))
             .GetProperty("orders").GetProperty("value").GetDecimal() == 2, "the other seller's orders in the rollups");
-        return new Seeded(adminEmail, sellerEmail, own.GetProperty("title").GetString()!, other.GetProperty("title").GetString()!, 2);
+        return new Seeded(adminEmail, sellerEmail, await shop.UserIdAsync(sellerEmail), own.GetProperty("title").GetString()!, other.GetProperty("title").GetString()!, 2);
     }
 
     private static Guid VariantOf(JsonElement product) => Guid.Parse(product.GetProperty("variants")[0].GetProperty("id").GetString()!);
@@ -86,6 +86,22 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.True(await page.GetByTestId("action-fulfilment").Locator("li").CountAsync() >= 1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "admin-dashboard-desktop.png"), FullPage = true });
 
+        var salesCsv = await DownloadAsync(page, () => page.GetByTestId("chart-csv-sales").ClickAsync());
+        Assert.Matches(@"^sales_\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d\.csv$", salesCsv.Name);
+        Assert.StartsWith("label,Net sales,Orders,", salesCsv.Lines[0]);
+        Assert.Equal(8, salesCsv.Lines.Length);
+        var ordersByDay = salesCsv.Lines[1..].Sum(l => decimal.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Count(week, "orders"), ordersByDay);
+        var productsCsv = await DownloadAsync(page, () => page.GetByTestId("chart-csv-top-products").ClickAsync());
+        Assert.Contains(productsCsv.Lines, l => l.StartsWith(seeded.OtherProduct + ",6400.00", StringComparison.Ordinal));
+
+        await page.GotoAsync("/admin/orders");
+        await page.GetByText("Download orders as CSV").ClickAsync();
+        await page.GetByLabel("Seller").SelectOptionAsync(new SelectOptionValue { Value = seeded.SellerId.ToString() });
+        var lines = await DownloadAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Order lines" }).ClickAsync());
+        Assert.StartsWith("order_number,placed_at,order_status,seller,", lines.Lines[0]);
+        Assert.Contains(seeded.OwnProduct, Assert.Single(lines.Lines[1..]));
+
         var (phone, phoneErrors) = await browser.NewPageAsync(390, 844);
         await SignIn.AsAsync(phone, seeded.AdminEmail);
         await phone.GotoAsync("/admin?period=7d");
@@ -108,6 +124,8 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Equal(2m, await FigureAsync(page, "units"));
         Assert.Equal("₹1,300.00", await page.GetByTestId("figure-gross").GetByTestId("figure-value").InnerTextAsync());
         Assert.True(await DrawnPixelsAsync(page, "top-products") > 100);
+        var productsCsv = await DownloadAsync(page, () => page.GetByTestId("chart-csv-top-products").ClickAsync());
+        Assert.Equal(["label,Gross sales", seeded.OwnProduct + ",1300.00"], productsCsv.Lines);
         var content = await page.ContentAsync();
         Assert.Contains(seeded.OwnProduct, content);
         Assert.DoesNotContain(seeded.OtherProduct, content);
@@ -126,6 +144,15 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Equal("/account/access-denied", new Uri(page.Url).AbsolutePath);
         Assert.Empty(errors);
         Assert.Empty(phoneErrors);
+    }
+
+    /// <summary>The file a click downloads: its suggested name and its lines.</summary>
+    private static async Task<(string Name, string[] Lines)> DownloadAsync(IPage page, Func<Task> click)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(click);
+        await using var stream = await download.CreateReadStreamAsync();
+        using var reader = new StreamReader(stream);
+        return (download.SuggestedFilename, (await reader.ReadToEndAsync()).TrimEnd('\n').Split('\n'));
     }
 
     private static decimal Count(JsonElement summary, string figure) => summary.GetProperty(figure).GetProperty("value").GetDecimal();

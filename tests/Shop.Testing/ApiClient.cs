@@ -51,6 +51,16 @@ public static class ApiClient
         return (app.BearerClient((await app.LoginAsync(email)).AccessToken), email);
     }
 
+    /// <summary>A seller who applied under a shop name and whom an admin approved: sellers appear in lists under that name.</summary>
+    public static async Task<(HttpClient Client, string Email)> ApprovedSellerAsync(this ShopAppFactory app, HttpClient admin, string shopName)
+    {
+        var (applicant, email) = await app.SignedInClientAsync("maker");
+        var application = await CatalogClient.Expect(await applicant.PostAsJsonAsync("/api/v1/me/seller-application",
+            new { shopName, description = "Handmade goods, made to order.", contactEmail = email, contactPhone = "+91 98450 22222" }), HttpStatusCode.Created);
+        await CatalogClient.Expect(await admin.PostAsync($"/api/v1/admin/seller-applications/{application.GetProperty("id").GetString()}/approve", null), HttpStatusCode.OK);
+        return (app.BearerClient((await app.LoginAsync(email)).AccessToken), email);
+    }
+
     public static HttpClient BearerClient(this ShopAppFactory app, string accessToken)
     {
         var client = app.CreateClient();

@@ -95,6 +95,11 @@ public sealed class SandboxPaymentTests(ShopAppFactory app) : IClassFixture<Shop
         var failed = await Eventually.GetAsync(() => OrderAsync(guest, order),
             o => o.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "payment_failed"), "the failure on the timeline");
         Assert.Equal("pendingPayment", failed.GetProperty("status").GetString());
+        var (admin, _) = await app.SignedInClientAsync("admin", "admin");
+        var dashboard = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await admin.GetStringAsync("/admin"));
+        var failures = dashboard.QuerySelector("[data-testid=action-failed-payments]")!.TextContent;
+        Assert.Contains(order.GetProperty("number").GetString()!, failures);
+        Assert.Contains("Your card was declined.", failures);
 
         var second = await StartAsync(guest, order);
         await using var scope = app.Services.CreateAsyncScope();

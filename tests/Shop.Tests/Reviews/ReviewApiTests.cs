@@ -189,12 +189,8 @@ public sealed class ReviewApiTests(ShopAppFactory app) : IClassFixture<ShopAppFa
     public async Task Ratings_feed_the_best_rated_sort_the_rating_facet_and_the_sellers_storefront()
     {
         var shopName = CatalogClient.Unique("Tamra Works");
-        var (applicant, sellerEmail) = await app.SignedInClientAsync("maker");
-        var application = await CatalogClient.Expect(await applicant.PostAsJsonAsync("/api/v1/me/seller-application",
-            new { shopName, description = "Copperware from Moradabad.", contactEmail = "tamra@example.in", contactPhone = "+91 98450 22222" }), HttpStatusCode.Created);
         var (admin, _) = await app.SignedInClientAsync("admin", "admin");
-        await CatalogClient.Expect(await admin.PostAsync($"/api/v1/admin/seller-applications/{application.GetProperty("id").GetString()}/approve", null), HttpStatusCode.OK);
-        var seller = app.BearerClient((await app.LoginAsync(sellerEmail)).AccessToken);
+        var (seller, sellerEmail) = await app.ApprovedSellerAsync(admin, shopName);
 
         var listed = await ProductAsync("Copper Water Bottle");
         var mine = await listed.Catalog.ProductAsync(CatalogClient.Unique("Copper Jug"), listed.CategoryId,

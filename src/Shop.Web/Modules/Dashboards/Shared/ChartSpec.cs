@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using CsvHelper;
 using System.Text.Json.Serialization;
 
 namespace Shop.Web.Modules.Dashboards.Shared;
@@ -17,6 +19,30 @@ public sealed record ChartSpec(string Type, IReadOnlyList<string> Labels, IReadO
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The chart's figures as CSV: a row per label, a column per series (amounts with two decimals).</summary>
+    public string ToCsv()
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
+        {
+            csv.WriteField("label");
+            foreach (var series in Series)
+                csv.WriteField(series.Label);
+            csv.NextRecord();
+            for (var i = 0; i < Labels.Count; i++)
+            {
+                csv.WriteField(Labels[i]);
+                foreach (var series in Series)
+                    csv.WriteField(i < series.Data.Count ? series.Data[i].ToString(series.Money ? "0.00" : "0.##", CultureInfo.InvariantCulture) : "");
+                csv.NextRecord();
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The CSV as a data: address, so the download needs neither a request nor a script.</summary>
+    public string CsvDataUri() => "data:text/csv;charset=utf-8," + Uri.EscapeDataString(ToCsv());
 
     public static ChartSpec Bars(IReadOnlyList<string> labels, ChartSeries series) => new("bar", labels, [series], Horizontal: true);
 

@@ -22,6 +22,9 @@ public sealed record DashboardQuery(PeriodRequest Request, Period Period, InputV
         }
     }
 
+    /// <summary>The days shown, as downloaded files name them: 2026-11-05_2026-12-04.</summary>
+    public string Days => $"{Period.Range.From:yyyy-MM-dd}_{Period.Range.To:yyyy-MM-dd}";
+
     /// <summary>This period in a link's query string, with more values after it.</summary>
     public string Link(string path, params (string Name, string? Value)[] more)
     {

@@ -53,6 +53,8 @@ internal sealed class StockItemConfiguration : IEntityTypeConfiguration<StockIte
         builder.Ignore(s => s.Available);
         builder.HasIndex(s => s.ProductId);
         builder.HasIndex(s => s.SellerId);
+        // The low-stock lists read only the rows that are low, however many variants the shop has.
+        builder.HasIndex(s => s.Sku, "ix_stock_items_low_sku").HasFilter("on_hand - reserved <= low_stock_threshold");
     }
 }
 

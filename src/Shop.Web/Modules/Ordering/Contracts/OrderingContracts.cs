@@ -111,4 +111,7 @@ public interface IOrderQueues
 
     /// <summary>The seller's own fulfilments that are ready to ship and have not, oldest order first.</summary>
     Task<IReadOnlyList<WaitingFulfillment>> ToShipAsync(Guid sellerId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The numbers of these orders, for lists other modules keep (failed payments).</summary>
+    Task<IReadOnlyDictionary<Guid, string>> NumbersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken = default);
 }

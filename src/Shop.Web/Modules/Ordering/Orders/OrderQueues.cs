@@ -23,6 +23,9 @@ internal sealed class OrderQueues(ShopDbContext db) : IOrderQueues
                select new WaitingFulfillment(f.Id, o.Number, o.PlacedAt, f.Status, o.Lines.Where(l => l.FulfillmentId == f.Id).Sum(l => l.Quantity)))
             .Take(limit).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<Guid, string>> NumbersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken = default) =>
+        await db.Set<Order>().AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Number, cancellationToken);
+
     private static async Task<IReadOnlyList<WaitingOrder>> OldestAsync(IQueryable<Order> orders, int limit, CancellationToken cancellationToken) =>
         await orders.AsNoTracking().OrderBy(o => o.PlacedAt).Take(limit)
             .Select(o => new WaitingOrder(o.Id, o.Number, o.PlacedAt, o.Status, o.Total, o.Currency)).ToListAsync(cancellationToken);
