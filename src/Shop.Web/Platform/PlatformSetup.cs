@@ -10,6 +10,7 @@ using Shop.Web.Platform.Media;
 using Shop.Web.Platform.Metrics;
 using Shop.Web.Platform.Outbox;
 using Shop.Web.Platform.Security;
+using Shop.Web.Platform.Visitors;
 
 namespace Shop.Web.Platform;
 
@@ -49,6 +50,7 @@ public static class PlatformSetup
         app.UseRequestLogging();
         app.UseErrorHandling();
         app.UseAuthentication();
+        app.UseVisitorCookie();
         app.UseSameOriginApiWrites();
         app.UseAuthorization();
         app.UseRateLimiter();

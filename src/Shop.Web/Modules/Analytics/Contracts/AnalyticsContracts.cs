@@ -35,7 +35,8 @@ public sealed record Figure(decimal Value, decimal? Previous, decimal? Change);
 /// <summary>The headline figures. Money is in the shop's currency; gross is what orders were placed for, less cancellations.</summary>
 /// <param name="NewCustomers">Null for a seller (customers are the shop's).</param>
 /// <param name="ReturningCustomerRate">Share of orders placed by customers who had ordered before; null for a seller.</param>
-/// <param name="ConversionRate">Orders per product view.</param>
+/// <param name="ProductViews">The shop: visitors who viewed a product (each once a day, days added up). A seller: views of its product pages, every view counted.</param>
+/// <param name="ConversionRate">The shop: visitors who ordered per visitor who viewed a product (both as in the funnel). A seller: orders per view of its product pages.</param>
 public sealed record AnalyticsSummary(
     Period Period, string Currency, Figure GrossSales, Figure Refunds, Figure NetSales, Figure Orders, Figure AverageOrderValue, Figure Units,
     Figure ProductViews, Figure ConversionRate, Figure? NewCustomers, Figure? ReturningCustomerRate);
@@ -57,6 +58,10 @@ public sealed record PaymentMethodFigure(string Method, int Orders, decimal Gros
 /// <summary>Orders placed in the period by the status they are in now.</summary>
 public sealed record StatusFigure(string Status, int Orders);
 
+/// <summary>
+/// Visitors who took each step: viewed a product, added to a cart, opened checkout, placed an order.
+/// A visitor counts once a day per step; a period adds its days up, so a visitor of two days counts twice.
+/// </summary>
 public sealed record FunnelFigures(long ProductViews, long CartAdds, long CheckoutsStarted, long Ordered);
 
 /// <param name="LastResults">How many products the query found when last searched in the period.</param>

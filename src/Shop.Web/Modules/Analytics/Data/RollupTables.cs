@@ -91,12 +91,25 @@ public sealed class FirstOrder
     public DateTimeOffset FirstPlacedAt { get; set; }
 }
 
+/// <summary>
+/// Distinct visitors per funnel step and day (days before V0030 hold counts of steps taken, and orders
+/// placed as the last step). Written from <see cref="FunnelVisitor"/> rows as they are first inserted.
+/// </summary>
 public sealed class FunnelDaily
 {
     public DateOnly Day { get; private set; }
     public long ProductViews { get; private set; }
     public long CartAdds { get; private set; }
     public long CheckoutsStarted { get; private set; }
+    public long Ordered { get; private set; }
+}
+
+/// <summary>A visitor who took a funnel step on a day; kept for the last few days only, to count each once.</summary>
+public sealed class FunnelVisitor
+{
+    public DateOnly Day { get; private set; }
+    public string Step { get; private set; } = "";
+    public Guid VisitorId { get; private set; }
 }
 
 public sealed class SellerViews
@@ -118,7 +131,7 @@ public sealed class SearchCount
 internal sealed class RollupTablesConfiguration :
     IEntityTypeConfiguration<DailySales>, IEntityTypeConfiguration<SellerSales>, IEntityTypeConfiguration<ProductSales>,
     IEntityTypeConfiguration<PaymentMethodSales>, IEntityTypeConfiguration<StatusCount>, IEntityTypeConfiguration<CountedOrder>,
-    IEntityTypeConfiguration<FirstOrder>, IEntityTypeConfiguration<FunnelDaily>, IEntityTypeConfiguration<SellerViews>, IEntityTypeConfiguration<SearchCount>
+    IEntityTypeConfiguration<FirstOrder>, IEntityTypeConfiguration<FunnelDaily>, IEntityTypeConfiguration<FunnelVisitor>, IEntityTypeConfiguration<SellerViews>, IEntityTypeConfiguration<SearchCount>
 {
     private const string Schema = "analytics";
 
@@ -182,6 +195,13 @@ internal sealed class RollupTablesConfiguration :
     {
         builder.ToTable("funnel_daily", Schema);
         builder.HasKey(f => f.Day);
+    }
+
+    public void Configure(EntityTypeBuilder<FunnelVisitor> builder)
+    {
+        builder.ToTable("funnel_visitors", Schema);
+        builder.HasKey(v => new { v.Day, v.Step, v.VisitorId });
+        builder.Property(v => v.Step).HasMaxLength(16);
     }
 
     public void Configure(EntityTypeBuilder<SellerViews> builder)

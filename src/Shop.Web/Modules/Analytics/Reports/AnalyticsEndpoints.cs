@@ -17,7 +17,7 @@ public static class AnalyticsEndpoints
         var admin = api.MapGroup("/admin/analytics").WithTags("Analytics").RequireAuthorization(Policies.Admin).Access(Callers.Admins);
         admin.MapGet("/summary", async Task<Ok<AnalyticsSummary>> ([AsParameters] PeriodRequest period, IAnalytics analytics, CancellationToken ct) =>
             TypedResults.Ok(await analytics.SummaryAsync(analytics.Parse(period), null, ct)))
-            .WithName("AdminAnalyticsSummary").WithSummary("Gross, refunds, net, orders, average order value, units, new and returning customers, conversion; each with its change against the comparison.");
+            .WithName("AdminAnalyticsSummary").WithSummary("Gross, refunds, net, orders, average order value, units, new and returning customers, visitors who viewed a product, conversion (visitors who ordered per visitor who viewed a product); each with its change against the comparison.");
         admin.MapGet("/series", async Task<Ok<SalesSeries>> ([AsParameters] PeriodRequest period, IAnalytics analytics, CancellationToken ct) =>
             TypedResults.Ok(await analytics.SeriesAsync(analytics.Parse(period), null, ct)))
             .WithName("AdminAnalyticsSeries").WithSummary("Sales and orders per day, week or month, and the comparison period's.");
@@ -38,7 +38,7 @@ public static class AnalyticsEndpoints
             .WithName("AdminAnalyticsStatuses").WithSummary("Orders placed in the period by the status they are in now.");
         admin.MapGet("/funnel", async Task<Ok<FunnelFigures>> ([AsParameters] PeriodRequest period, IAnalytics analytics, CancellationToken ct) =>
             TypedResults.Ok(await analytics.FunnelAsync(analytics.Parse(period), ct)))
-            .WithName("AdminAnalyticsFunnel").WithSummary("Product views, additions to carts, checkouts started and orders placed.");
+            .WithName("AdminAnalyticsFunnel").WithSummary("Visitors who viewed a product, added to a cart, started checkout and placed an order; each counted once a day, days added up.");
         admin.MapGet("/searches", async Task<Ok<SearchInsight>> ([AsParameters] PeriodRequest period, int? limit, IAnalytics analytics, CancellationToken ct) =>
             TypedResults.Ok(await analytics.SearchesAsync(analytics.Parse(period), Limit(limit), ct)))
             .WithName("AdminAnalyticsSearches").WithSummary("The most frequent searches, and the searches that found nothing.");
@@ -46,7 +46,7 @@ public static class AnalyticsEndpoints
         var seller = api.MapGroup("/seller/analytics").WithTags("Analytics").RequireAuthorization(Policies.Seller).Access(Callers.Sellers, Objects.Own);
         seller.MapGet("/summary", async Task<Ok<AnalyticsSummary>> ([AsParameters] PeriodRequest period, ClaimsPrincipal user, IAnalytics analytics, CancellationToken ct) =>
             TypedResults.Ok(await analytics.SummaryAsync(analytics.Parse(period), user.UserId(), ct)))
-            .WithName("SellerAnalyticsSummary").WithSummary("The seller's own gross and net sales, orders, units, average order value, product views and conversion.");
+            .WithName("SellerAnalyticsSummary").WithSummary("The seller's own gross and net sales, orders, units, average order value, views of its product pages (every view) and conversion (orders per product page view).");
         seller.MapGet("/series", async Task<Ok<SalesSeries>> ([AsParameters] PeriodRequest period, ClaimsPrincipal user, IAnalytics analytics, CancellationToken ct) =>
             TypedResults.Ok(await analytics.SeriesAsync(analytics.Parse(period), user.UserId(), ct)))
             .WithName("SellerAnalyticsSeries").WithSummary("The seller's own sales and orders over time.");

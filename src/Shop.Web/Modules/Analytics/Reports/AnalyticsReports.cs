@@ -123,11 +123,11 @@ internal sealed class AnalyticsReports(
     public async Task<FunnelFigures> FunnelAsync(Period period, CancellationToken cancellationToken = default)
     {
         var (from, to) = (period.Range.From, period.Range.To);
+        // Each day's distinct visitors, added up: a visitor of two days counts twice (ADR 0023).
         var steps = await db.Set<FunnelDaily>().AsNoTracking().Where(f => f.Day >= from && f.Day <= to)
-            .GroupBy(_ => 1).Select(g => new { Views = g.Sum(f => f.ProductViews), Adds = g.Sum(f => f.CartAdds), Checkouts = g.Sum(f => f.CheckoutsStarted) })
+            .GroupBy(_ => 1).Select(g => new { Views = g.Sum(f => f.ProductViews), Adds = g.Sum(f => f.CartAdds), Checkouts = g.Sum(f => f.CheckoutsStarted), Ordered = g.Sum(f => f.Ordered) })
             .SingleOrDefaultAsync(cancellationToken);
-        var ordered = await db.Set<DailySales>().AsNoTracking().Where(d => d.Day >= from && d.Day <= to).SumAsync(d => (long)d.OrdersPlaced, cancellationToken);
-        return new FunnelFigures(steps?.Views ?? 0, steps?.Adds ?? 0, steps?.Checkouts ?? 0, ordered);
+        return new FunnelFigures(steps?.Views ?? 0, steps?.Adds ?? 0, steps?.Checkouts ?? 0, steps?.Ordered ?? 0);
     }
 
     public async Task<SearchInsight> SearchesAsync(Period period, int limit, CancellationToken cancellationToken = default)
@@ -164,8 +164,11 @@ internal sealed class AnalyticsReports(
                 Placed = g.Sum(d => d.OrdersPlaced), New = g.Sum(d => d.NewCustomers), Returning = g.Sum(d => d.ReturningOrders),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        var productViews = await db.Set<FunnelDaily>().AsNoTracking().Where(f => f.Day >= from && f.Day <= to).SumAsync(f => f.ProductViews, cancellationToken);
-        return new Totals(shop?.Gross ?? 0, shop?.Refunds ?? 0, shop?.Orders ?? 0, shop?.Units ?? 0, productViews, shop?.Placed ?? 0,
+        // The shop's conversion is of visitors: those who ordered per those who viewed a product.
+        var funnel = await db.Set<FunnelDaily>().AsNoTracking().Where(f => f.Day >= from && f.Day <= to)
+            .GroupBy(_ => 1).Select(g => new { Viewers = g.Sum(f => f.ProductViews), Ordered = g.Sum(f => f.Ordered) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return new Totals(shop?.Gross ?? 0, shop?.Refunds ?? 0, shop?.Orders ?? 0, shop?.Units ?? 0, funnel?.Viewers ?? 0, funnel?.Ordered ?? 0,
             shop?.New ?? 0, shop?.Returning ?? 0, shop?.Placed ?? 0);
     }
 

@@ -30,15 +30,18 @@ public sealed class CartService(
 
     public async Task<CartView> AddAsync(Guid variantId, int quantity)
     {
+        var cartId = Guid.Empty;
         var view = (await ChangeAsync(create: true, async cart =>
         {
             var (info, available) = await VariantAsync(variantId);
             if (info is null || !info.Purchasable)
                 throw new InputValidationException("VariantId", "That product is not for sale.");
             cart!.Add(variantId, Name(info), quantity, info.Price, available, clock.GetUtcNow());
+            cartId = cart.Id;
             return true;
         }))!;
-        activity.AddedToCart();
+        // A client without the visitor cookie is known by its cart, which lasts as long as it shops.
+        activity.AddedToCart(visitor.BrowserId ?? cartId);
         return view;
     }
 

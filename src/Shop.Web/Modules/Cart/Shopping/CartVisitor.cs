@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Platform.Visitors;
 
 namespace Shop.Web.Modules.Cart.Shopping;
 
@@ -18,6 +19,9 @@ public sealed partial class CartVisitor(IHttpContextAccessor http)
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("The cart is only reachable within a request.");
 
     public Guid? CustomerId => Context.User.Identity?.IsAuthenticated == true ? Context.User.UserId() : null;
+
+    /// <summary>The browser's visitor id, when the request carries one (API clients may keep no cookies).</summary>
+    public Guid? BrowserId => VisitorCookie.Find(Context);
 
     /// <summary>The guest cart's token this request carries, if well formed.</summary>
     public string? GuestToken

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Platform.Security;
+using Shop.Web.Platform.Visitors;
 
 namespace Shop.Web.Modules.Ordering.Checkout;
 
@@ -18,9 +19,9 @@ public static class CheckoutEndpoints
             .WithName("PreviewCheckout").WithSummary("The order the cart would become for this address and shipping method: lines, tax, shipping options, total.");
 
         checkout.MapPost("/", async Task<Results<Created<PlacedOrder>, Ok<PlacedOrder>>> (
-                CheckoutRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, OrderPlacement placement) =>
+                CheckoutRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, OrderPlacement placement) =>
             {
-                var (order, created) = await placement.PlaceAsync(CustomerOf(user), request, idempotencyKey);
+                var (order, created) = await placement.PlaceAsync(CustomerOf(context.User), request, idempotencyKey, VisitorCookie.Find(context));
                 return created ? TypedResults.Created($"/api/v1/orders/{order.Id}", order) : TypedResults.Ok(order);
             })
             .WithName("PlaceOrder")

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Shop.Web.Modules.Analytics.Contracts;
 using Shop.Web.Modules.Cart.Contracts;
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Identity.Contracts;
@@ -26,7 +27,7 @@ namespace Shop.Web.Modules.Ordering.Checkout;
 /// </summary>
 public sealed class OrderPlacement(
     ShopDbContext db, ICartCheckout carts, ICatalogLookup catalog, IInventory inventory, IPricing pricing, ICustomerDirectory customers,
-    IPayments payments, Orders.OrderAccess access, IOutbox outbox, TimeProvider clock, ShopMeter meter)
+    IPayments payments, Orders.OrderAccess access, IOutbox outbox, IShoppingActivity activity, TimeProvider clock, ShopMeter meter)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -47,7 +48,8 @@ public sealed class OrderPlacement(
     }
 
     /// <summary>Places the order; the flag says whether it was placed now (false: the same request was already served).</summary>
-    public async Task<(PlacedOrder Order, bool Created)> PlaceAsync(Guid? customerId, CheckoutRequest request, string? idempotencyKey)
+    /// <param name="visitor">The browser's visitor id, for the funnel; without one the customer, or a guest's order itself, counts as the visitor.</param>
+    public async Task<(PlacedOrder Order, bool Created)> PlaceAsync(Guid? customerId, CheckoutRequest request, string? idempotencyKey, Guid? visitor)
     {
         if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
             throw new InputValidationException("Idempotency-Key", $"Use at most {MaxIdempotencyKeyLength} characters.");
@@ -102,6 +104,7 @@ public sealed class OrderPlacement(
         await carts.ClearAsync(priced.Cart.CartId);
         await transaction.CommitAsync();
         meter.OrderPlaced(order.PaymentMethod);
+        activity.Ordered(visitor ?? buyer.CustomerId ?? order.Id);
         if (request.SaveShippingAddress && request.ShippingAddressId is null && buyer.CustomerId is { } customer)
             await customers.SaveAddressAsync(customer, shipTo);
         return (Placed(order), true);
