@@ -272,8 +272,8 @@ public sealed class AnalyticsTests(ShopAppFactory app) : IClassFixture<ShopAppFa
             SELECT (SELECT coalesce(sum(l.total), 0) FROM o JOIN ordering.order_lines l ON l.order_id = o.id WHERE o.cancelled_at IS NULL),
                    (SELECT count(*) FROM o WHERE cancelled_at IS NULL),
                    (SELECT coalesce(sum(l.quantity), 0) FROM o JOIN ordering.order_lines l ON l.order_id = o.id WHERE o.cancelled_at IS NULL AND NOT o.returned),
-                   (SELECT coalesce(sum(r.amount), 0) FROM payments.refunds r JOIN o ON o.id = r.order_id WHERE o.cancelled_at IS NULL OR o.cancelled_at > r.refunded_at)
-                     + (SELECT coalesce(sum(total), 0) FROM o WHERE refunded_offline),
+                   (SELECT coalesce(sum(r.amount), 0) FROM payments.refunds r JOIN o ON o.id = r.order_id WHERE o.cancelled_at IS NULL)
+                     + (SELECT coalesce(sum(total), 0) FROM o WHERE refunded_offline AND NOT EXISTS (SELECT 1 FROM payments.refunds r WHERE r.order_id = o.id)),
                    (SELECT count(DISTINCT coalesce(customer_id::text, 'guest:' || lower(email))) FROM o),
                    (SELECT count(*) FROM o)
             """);

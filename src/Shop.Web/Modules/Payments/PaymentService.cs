@@ -121,8 +121,14 @@ public sealed partial class PaymentService(
         outbox.Add(new RefundIssued(payment.OrderId, payment.Id, amount, payment.Status == PaymentStatus.Refunded, reason) { RefundId = refund.Id, RefundedAt = now });
     }
 
-    public async Task<IReadOnlyList<RefundRecord>> RefundsAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<PaymentRefund>().AsNoTracking().OrderBy(r => r.RefundedAt)
+    public Task<IReadOnlyList<RefundRecord>> RefundsAsync(CancellationToken cancellationToken = default) =>
+        RefundRecordsAsync(db.Set<PaymentRefund>(), cancellationToken);
+
+    public Task<IReadOnlyList<RefundRecord>> RefundsOfAsync(Guid orderId, CancellationToken cancellationToken = default) =>
+        RefundRecordsAsync(db.Set<PaymentRefund>().Where(r => r.OrderId == orderId), cancellationToken);
+
+    private static async Task<IReadOnlyList<RefundRecord>> RefundRecordsAsync(IQueryable<PaymentRefund> refunds, CancellationToken cancellationToken) =>
+        await refunds.AsNoTracking().OrderBy(r => r.RefundedAt)
             .Select(r => new RefundRecord(r.Id, r.OrderId, r.Amount, r.RefundedAt)).ToListAsync(cancellationToken);
 
     private string Apply(Payment? payment, string providerCode, ProviderEvent received)

@@ -39,6 +39,28 @@ public sealed class ProductSales
     public int Units { get; private set; }
 }
 
+/// <summary>Sales by category and day (a line without a category under the empty id).</summary>
+public sealed class CategorySales
+{
+    public DateOnly Day { get; private set; }
+    public Guid CategoryId { get; private set; }
+    public decimal Gross { get; private set; }
+    public decimal Refunds { get; private set; }
+    public int Units { get; private set; }
+}
+
+/// <summary>A product's sales in a calendar month (<see cref="Month"/> is its first day): the daily rows added up.</summary>
+public sealed class ProductMonthlySales
+{
+    public DateOnly Month { get; private set; }
+    public Guid SellerId { get; private set; }
+    public Guid ProductId { get; private set; }
+    public int Orders { get; private set; }
+    public decimal Gross { get; private set; }
+    public decimal Refunds { get; private set; }
+    public int Units { get; private set; }
+}
+
 public sealed class PaymentMethodSales
 {
     public DateOnly Day { get; private set; }
@@ -130,6 +152,7 @@ public sealed class SearchCount
 
 internal sealed class RollupTablesConfiguration :
     IEntityTypeConfiguration<DailySales>, IEntityTypeConfiguration<SellerSales>, IEntityTypeConfiguration<ProductSales>,
+    IEntityTypeConfiguration<CategorySales>, IEntityTypeConfiguration<ProductMonthlySales>,
     IEntityTypeConfiguration<PaymentMethodSales>, IEntityTypeConfiguration<StatusCount>, IEntityTypeConfiguration<CountedOrder>,
     IEntityTypeConfiguration<FirstOrder>, IEntityTypeConfiguration<FunnelDaily>, IEntityTypeConfiguration<FunnelVisitor>, IEntityTypeConfiguration<SellerViews>, IEntityTypeConfiguration<SearchCount>
 {
@@ -159,6 +182,23 @@ internal sealed class RollupTablesConfiguration :
         builder.Property(p => p.Gross).HasPrecision(16, 2);
         builder.Property(p => p.Refunds).HasPrecision(16, 2);
         builder.HasIndex(p => new { p.SellerId, p.Day });
+    }
+
+    public void Configure(EntityTypeBuilder<CategorySales> builder)
+    {
+        builder.ToTable("category_sales", Schema);
+        builder.HasKey(c => new { c.Day, c.CategoryId });
+        builder.Property(c => c.Gross).HasPrecision(16, 2);
+        builder.Property(c => c.Refunds).HasPrecision(16, 2);
+    }
+
+    public void Configure(EntityTypeBuilder<ProductMonthlySales> builder)
+    {
+        builder.ToTable("product_sales_monthly", Schema);
+        builder.HasKey(p => new { p.Month, p.SellerId, p.ProductId });
+        builder.Property(p => p.Gross).HasPrecision(16, 2);
+        builder.Property(p => p.Refunds).HasPrecision(16, 2);
+        builder.HasIndex(p => new { p.SellerId, p.Month });
     }
 
     public void Configure(EntityTypeBuilder<PaymentMethodSales> builder)

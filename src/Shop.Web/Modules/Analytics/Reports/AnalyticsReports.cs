@@ -42,9 +42,16 @@ internal sealed class AnalyticsReports(
 
     public async Task<IReadOnlyList<ProductFigure>> TopProductsAsync(Period period, Guid? sellerId, int limit, CancellationToken cancellationToken = default)
     {
+        // Whole calendar months come from the monthly rows, the days before and after them from the daily ones.
         var (from, to) = (period.Range.From, period.Range.To);
-        var top = await db.Set<ProductSales>().AsNoTracking()
-            .Where(p => p.Day >= from && p.Day <= to && (sellerId == null || p.SellerId == sellerId))
+        var (monthsFrom, monthsTo) = WholeMonths(period.Range);
+        var days = db.Set<ProductSales>().AsNoTracking()
+            .Where(p => ((p.Day >= from && p.Day < monthsFrom) || (p.Day >= monthsTo && p.Day <= to)) && (sellerId == null || p.SellerId == sellerId))
+            .Select(p => new { p.ProductId, p.Gross, p.Refunds, p.Units, p.Orders });
+        var months = db.Set<ProductMonthlySales>().AsNoTracking()
+            .Where(p => p.Month >= monthsFrom && p.Month < monthsTo && (sellerId == null || p.SellerId == sellerId))
+            .Select(p => new { p.ProductId, p.Gross, p.Refunds, p.Units, p.Orders });
+        var top = await days.Concat(months)
             .GroupBy(p => p.ProductId)
             .Select(g => new { ProductId = g.Key, Gross = g.Sum(p => p.Gross), Refunds = g.Sum(p => p.Refunds), Units = g.Sum(p => p.Units), Orders = g.Sum(p => p.Orders) })
             .Where(p => p.Gross != 0 || p.Refunds != 0)
@@ -71,7 +78,7 @@ internal sealed class AnalyticsReports(
     public async Task<IReadOnlyList<CategoryFigure>> CategoriesAsync(Period period, Guid? parentId, CancellationToken cancellationToken = default)
     {
         var (from, to) = (period.Range.From, period.Range.To);
-        var byCategory = await db.Set<ProductSales>().AsNoTracking()
+        var byCategory = await db.Set<CategorySales>().AsNoTracking()
             .Where(p => p.Day >= from && p.Day <= to)
             .GroupBy(p => p.CategoryId)
             .Select(g => new { CategoryId = g.Key, Gross = g.Sum(p => p.Gross), Refunds = g.Sum(p => p.Refunds), Units = g.Sum(p => p.Units) })
@@ -189,6 +196,18 @@ internal sealed class AnalyticsReports(
             points.Add(new SeriesPoint(start < from ? from : start, gross, gross - inBucket.Sum(d => d.Refunds), inBucket.Sum(d => d.Orders)));
         }
         return points;
+    }
+
+    /// <summary>
+    /// The first day of the range's first whole calendar month and the day after its last one; both the day
+    /// after the range when it holds no whole month.
+    /// </summary>
+    private static (DateOnly From, DateOnly To) WholeMonths(DayRange range)
+    {
+        var first = range.From.Day == 1 ? range.From : new DateOnly(range.From.Year, range.From.Month, 1).AddMonths(1);
+        var after = range.To.AddDays(1);
+        var end = after.Day == 1 ? after : new DateOnly(range.To.Year, range.To.Month, 1);
+        return first < end ? (first, end) : (after, after);
     }
 
     private static DateOnly Start(DateOnly day, Bucket bucket) => bucket switch

@@ -13,7 +13,7 @@ namespace Shop.Web.Modules.Analytics.Rollups;
 /// the event as handled, so a redelivered event changes nothing; an order's events take turns on the
 /// order and compare its current facts with what it was counted for, so they may arrive in any order.
 /// </summary>
-internal sealed class OrderRollups(ShopDbContext db, IOrderFacts orders, RollupWriter writer, IOptions<StorefrontSettings> store)
+internal sealed class OrderRollups(ShopDbContext db, IOrderFacts orders, IRefundHistory refunds, RollupWriter writer, IOptions<StorefrontSettings> store)
     : IIntegrationEventHandler<OrderPlaced>, IIntegrationEventHandler<OrderStatusChanged>, IIntegrationEventHandler<RefundIssued>
 {
     public Task HandleAsync(OrderPlaced placed, CancellationToken cancellationToken) => CountAsync(placed.OrderId, cancellationToken);
@@ -25,7 +25,7 @@ internal sealed class OrderRollups(ShopDbContext db, IOrderFacts orders, RollupW
         if (await LockedFactsAsync(refund.OrderId, cancellationToken) is not { } order)
             return;
         var delta = new RollupDelta();
-        RollupRules.Refund(delta, order, refund.Amount, refund.RefundedAt, store.Value.DayOf);
+        RollupRules.Refund(delta, order, new RefundRecord(refund.RefundId, refund.OrderId, refund.Amount, refund.RefundedAt), store.Value.DayOf);
         await writer.WriteAsync(delta, cancellationToken);
     }
 
@@ -35,6 +35,7 @@ internal sealed class OrderRollups(ShopDbContext db, IOrderFacts orders, RollupW
             return;
         var delta = new RollupDelta();
         var counted = await db.Set<CountedOrder>().FindAsync([orderId], cancellationToken);
+        var orderRefunds = order.CancelledAt is not null || order.RefundedOfflineAt is not null ? await refunds.RefundsOfAsync(orderId, cancellationToken) : [];
         if (counted is null)
         {
             var key = RollupRules.CustomerKey(order);
@@ -43,10 +44,10 @@ internal sealed class OrderRollups(ShopDbContext db, IOrderFacts orders, RollupW
             var now = RollupRules.Customer(delta, first, order, store.Value.DayOf);
             if (first is null)
                 db.Add(now);
-            db.Add(RollupRules.Count(delta, order, null, store.Value.DayOf));
+            db.Add(RollupRules.Count(delta, order, null, orderRefunds, store.Value.DayOf));
         }
         else
-            RollupRules.Count(delta, order, counted, store.Value.DayOf);
+            RollupRules.Count(delta, order, counted, orderRefunds, store.Value.DayOf);
         await writer.WriteAsync(delta, cancellationToken);
     }
 

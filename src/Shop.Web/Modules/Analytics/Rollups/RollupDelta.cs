@@ -27,10 +27,12 @@ internal sealed class RollupDelta
     public Dictionary<DateOnly, Day> Days { get; } = [];
     public Dictionary<(DateOnly Day, Guid Seller), Sales> Sellers { get; } = [];
     public Dictionary<(DateOnly Day, Guid Seller, Guid Category, Guid Product), Sales> Products { get; } = [];
+    public Dictionary<(DateOnly Day, Guid Category), Sales> Categories { get; } = [];
+    public Dictionary<(DateOnly Month, Guid Seller, Guid Product), Sales> Months { get; } = [];
     public Dictionary<(DateOnly Day, string Method), Sales> Methods { get; } = [];
     public Dictionary<(DateOnly Day, string Status), int> Statuses { get; } = [];
 
-    public int Size => Days.Count + Sellers.Count + Products.Count + Methods.Count + Statuses.Count;
+    public int Size => Days.Count + Sellers.Count + Products.Count + Categories.Count + Months.Count + Methods.Count + Statuses.Count;
 
     /// <summary>An order's sales on the day it was placed (sign -1 takes them back, as a cancellation does).</summary>
     public void Sale(OrderFacts order, DateOnly day, int sign)
@@ -50,13 +52,13 @@ internal sealed class RollupDelta
             sales.Gross += sign * seller.Sum(l => l.Total);
             sales.Units += sign * seller.Sum(l => l.Quantity);
         }
-        foreach (var product in order.Lines.GroupBy(l => (l.SellerId, Category: l.CategoryId ?? Guid.Empty, l.ProductId)))
-        {
-            var sales = Of(Products, (day, product.Key.SellerId, product.Key.Category, product.Key.ProductId));
-            sales.Orders += sign;
-            sales.Gross += sign * product.Sum(l => l.Total);
-            sales.Units += sign * product.Sum(l => l.Quantity);
-        }
+        foreach (var product in order.Lines.GroupBy(l => (l.SellerId, l.CategoryId, l.ProductId)))
+            foreach (var sales in ProductRows(day, product.First()))
+            {
+                sales.Orders += sign;
+                sales.Gross += sign * product.Sum(l => l.Total);
+                sales.Units += sign * product.Sum(l => l.Quantity);
+            }
     }
 
     /// <summary>The goods came back: they no longer count as units sold on the day they were ordered (the money goes back as a refund).</summary>
@@ -66,7 +68,8 @@ internal sealed class RollupDelta
         foreach (var line in order.Lines)
         {
             Of(Sellers, (day, line.SellerId)).Units -= line.Quantity;
-            Of(Products, (day, line.SellerId, line.CategoryId ?? Guid.Empty, line.ProductId)).Units -= line.Quantity;
+            foreach (var sales in ProductRows(day, line))
+                sales.Units -= line.Quantity;
         }
     }
 
@@ -84,7 +87,8 @@ internal sealed class RollupDelta
         {
             var line = order.Lines[i];
             Of(Sellers, (day, line.SellerId)).Refunds += shares[i];
-            Of(Products, (day, line.SellerId, line.CategoryId ?? Guid.Empty, line.ProductId)).Refunds += shares[i];
+            foreach (var sales in ProductRows(day, line))
+                sales.Refunds += shares[i];
         }
     }
 
@@ -97,6 +101,15 @@ internal sealed class RollupDelta
     public void ReturningOrder(DateOnly day, int change) => DayOf(day).ReturningOrders += change;
 
     private Day DayOf(DateOnly day) => Of(Days, day);
+
+    /// <summary>The rows a line's product counts in: the product's day, its category's day and the product's month (orders are not kept by category).</summary>
+    private IEnumerable<Sales> ProductRows(DateOnly day, OrderFactLine line)
+    {
+        var category = line.CategoryId ?? Guid.Empty;
+        yield return Of(Products, (day, line.SellerId, category, line.ProductId));
+        yield return Of(Categories, (day, category));
+        yield return Of(Months, (new DateOnly(day.Year, day.Month, 1), line.SellerId, line.ProductId));
+    }
 
     private static TValue Of<TKey, TValue>(Dictionary<TKey, TValue> rows, TKey key) where TKey : notnull where TValue : new()
     {

@@ -25,7 +25,8 @@ internal sealed class RollupRebuild(ShopDbContext db, IOrderFacts orders, IRefun
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await writer.GateAsync(exclusive: true, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("""
-            TRUNCATE analytics.daily_sales, analytics.seller_sales, analytics.product_sales, analytics.payment_method_sales,
+            TRUNCATE analytics.daily_sales, analytics.seller_sales, analytics.product_sales, analytics.category_sales, analytics.product_sales_monthly,
+                     analytics.payment_method_sales,
                      analytics.status_counts, analytics.counted_orders, analytics.customers
             """, cancellationToken);
         var refundsByOrder = (await refunds.RefundsAsync(cancellationToken)).ToLookup(r => r.OrderId);
@@ -42,9 +43,10 @@ internal sealed class RollupRebuild(ShopDbContext db, IOrderFacts orders, IRefun
             {
                 var key = RollupRules.CustomerKey(order);
                 customers[key] = RollupRules.Customer(delta, customers.GetValueOrDefault(key), order, dayOf);
-                counted.Add(RollupRules.Count(delta, order, null, dayOf));
-                foreach (var refund in refundsByOrder[order.Id])
-                    RollupRules.Refund(delta, order, refund.Amount, refund.RefundedAt, dayOf);
+                var orderRefunds = refundsByOrder[order.Id].ToList();
+                counted.Add(RollupRules.Count(delta, order, null, orderRefunds, dayOf));
+                foreach (var refund in orderRefunds)
+                    RollupRules.Refund(delta, order, refund, dayOf);
             }
             if (delta.Size >= FlushAt)
             {

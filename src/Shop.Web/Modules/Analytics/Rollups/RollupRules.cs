@@ -1,5 +1,6 @@
 using Shop.Web.Modules.Analytics.Data;
 using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Modules.Analytics.Rollups;
@@ -14,8 +15,10 @@ internal static class RollupRules
     /// Brings an order's counts up to its current facts: its sale when first seen, then whatever
     /// happened since it was last counted (status moved, cancelled, returned, refunded offline).
     /// Returns the record of what it is now counted for (a new one when <paramref name="counted"/> is null).
+    /// <paramref name="refunds"/> are the order's online refunds, which a cancellation and a refund by hand weigh against.
     /// </summary>
-    public static CountedOrder Count(RollupDelta delta, OrderFacts order, CountedOrder? counted, Func<DateTimeOffset, DateOnly> dayOf)
+    public static CountedOrder Count(RollupDelta delta, OrderFacts order, CountedOrder? counted, IReadOnlyList<RefundRecord> refunds,
+        Func<DateTimeOffset, DateOnly> dayOf)
     {
         var status = StatusName(order.Status);
         if (counted is null)
@@ -31,9 +34,12 @@ internal static class RollupRules
             delta.Status(counted.Day, status, +1);
             counted.Status = status;
         }
-        if (order.CancelledAt is not null && !counted.Cancelled)
+        if (order.CancelledAt is { } cancelledAt && !counted.Cancelled)
         {
+            // A cancelled order was never a sale: its sale goes, and so do the refunds counted before it was cancelled.
             delta.Sale(order, counted.Day, -1);
+            foreach (var refund in refunds.Where(r => Counts(r, cancelledAt)))
+                delta.Refund(order, dayOf(refund.RefundedAt), -refund.Amount);
             counted.Cancelled = true;
         }
         if (order.ReturnedAt is not null && !counted.Returned)
@@ -43,19 +49,28 @@ internal static class RollupRules
         }
         if (order.RefundedOfflineAt is { } refundedAt && !counted.RefundedOffline)
         {
-            delta.Refund(order, dayOf(refundedAt), order.Total);
+            // Handed back by hand: what the online refunds had not already returned.
+            var byHand = order.Total - refunds.Where(r => r.RefundedAt <= refundedAt).Sum(r => r.Amount);
+            if (byHand > 0)
+                delta.Refund(order, dayOf(refundedAt), byHand);
             counted.RefundedOffline = true;
         }
         return counted;
     }
 
-    /// <summary>An online refund, on its own day; money returned for an order already cancelled is not a refund of a sale (the cancellation took the sale back).</summary>
-    public static void Refund(RollupDelta delta, OrderFacts order, decimal amount, DateTimeOffset refundedAt, Func<DateTimeOffset, DateOnly> dayOf)
+    /// <summary>
+    /// An online refund, on its own day. Money returned for an order already cancelled is not a refund of a sale
+    /// (the cancellation took the sale back), and one returned before it was cancelled is taken back with the sale.
+    /// </summary>
+    public static void Refund(RollupDelta delta, OrderFacts order, RefundRecord refund, Func<DateTimeOffset, DateOnly> dayOf)
     {
-        if (order.CancelledAt is { } cancelledAt && cancelledAt <= refundedAt)
+        if (order.CancelledAt is { } cancelledAt && !Counts(refund, cancelledAt))
             return;
-        delta.Refund(order, dayOf(refundedAt), amount);
+        delta.Refund(order, dayOf(refund.RefundedAt), refund.Amount);
     }
+
+    /// <summary>Whether a refund of an order cancelled at <paramref name="cancelledAt"/> was counted when it came (before the cancellation).</summary>
+    private static bool Counts(RefundRecord refund, DateTimeOffset cancelledAt) => refund.RefundedAt < cancelledAt;
 
     /// <summary>Signed-in customers by id, guests by email.</summary>
     public static string CustomerKey(OrderFacts order) => order.CustomerId?.ToString() ?? "guest:" + order.Email.ToLowerInvariant();

@@ -65,6 +65,30 @@ internal sealed class RollupWriter(ShopDbContext db)
                 Ids("product", rows.Select(r => r.Key.Product)), Ints("orders", rows.Select(r => r.Value.Orders)),
                 Money("gross", rows.Select(r => r.Value.Gross)), Money("refunds", rows.Select(r => r.Value.Refunds)), Ints("units", rows.Select(r => r.Value.Units)));
         }
+        if (delta.Categories.Count > 0)
+        {
+            var rows = delta.Categories.ToList();
+            await ExecuteAsync(connection, """
+                INSERT INTO analytics.category_sales AS t (day, category_id, gross, refunds, units)
+                SELECT * FROM unnest(@day, @category, @gross, @refunds, @units)
+                ON CONFLICT (day, category_id) DO UPDATE SET gross = t.gross + excluded.gross, refunds = t.refunds + excluded.refunds, units = t.units + excluded.units
+                """, cancellationToken,
+                Dates("day", rows.Select(r => r.Key.Day)), Ids("category", rows.Select(r => r.Key.Category)),
+                Money("gross", rows.Select(r => r.Value.Gross)), Money("refunds", rows.Select(r => r.Value.Refunds)), Ints("units", rows.Select(r => r.Value.Units)));
+        }
+        if (delta.Months.Count > 0)
+        {
+            var rows = delta.Months.ToList();
+            await ExecuteAsync(connection, """
+                INSERT INTO analytics.product_sales_monthly AS t (month, seller_id, product_id, orders, gross, refunds, units)
+                SELECT * FROM unnest(@month, @seller, @product, @orders, @gross, @refunds, @units)
+                ON CONFLICT (month, seller_id, product_id) DO UPDATE SET orders = t.orders + excluded.orders, gross = t.gross + excluded.gross,
+                    refunds = t.refunds + excluded.refunds, units = t.units + excluded.units
+                """, cancellationToken,
+                Dates("month", rows.Select(r => r.Key.Month)), Ids("seller", rows.Select(r => r.Key.Seller)), Ids("product", rows.Select(r => r.Key.Product)),
+                Ints("orders", rows.Select(r => r.Value.Orders)), Money("gross", rows.Select(r => r.Value.Gross)),
+                Money("refunds", rows.Select(r => r.Value.Refunds)), Ints("units", rows.Select(r => r.Value.Units)));
+        }
         if (delta.Methods.Count > 0)
         {
             var rows = delta.Methods.ToList();

@@ -36,6 +36,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.Status, o.PlacedAt });
         builder.HasIndex(o => o.Email);
         builder.HasIndex(o => new { o.PlacedAt, o.Id });
+        builder.HasIndex(o => o.PlacedAt, "ix_orders_awaiting_fulfilment")
+            .HasFilter("status IN ('paid', 'processing') OR (status = 'pendingpayment' AND payment_method = 'cod')");
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Fulfillments).WithOne().HasForeignKey(f => f.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
@@ -55,6 +57,7 @@ internal sealed class FulfillmentConfiguration : IEntityTypeConfiguration<Fulfil
         builder.Property(f => f.Carrier).HasMaxLength(100);
         builder.Property(f => f.TrackingNumber).HasMaxLength(100);
         builder.HasIndex(f => new { f.SellerId, f.Status });
+        builder.HasIndex(f => new { f.SellerId, f.OrderId }, "ix_fulfillments_open_seller_id_order_id").HasFilter("status IN ('pending', 'processing')");
     }
 }
 

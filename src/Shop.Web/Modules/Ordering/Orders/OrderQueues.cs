@@ -19,7 +19,8 @@ internal sealed class OrderQueues(ShopDbContext db) : IOrderQueues
                join o in db.Set<Order>().AsNoTracking() on f.OrderId equals o.Id
                where f.SellerId == sellerId && (f.Status == FulfillmentStatus.Pending || f.Status == FulfillmentStatus.Processing)
                    && o.Status != OrderStatus.Cancelled && (o.PaidAt != null || o.PaymentMethod == Order.CashOnDelivery)
-               orderby o.PlacedAt
+               // Order ids are version 7 (from the moment placed), so this is oldest first along the seller's open-shipments index.
+               orderby f.OrderId
                select new WaitingFulfillment(f.Id, o.Number, o.PlacedAt, f.Status, o.Lines.Where(l => l.FulfillmentId == f.Id).Sum(l => l.Quantity)))
             .Take(limit).ToListAsync(cancellationToken);
 

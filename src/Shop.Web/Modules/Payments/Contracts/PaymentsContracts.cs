@@ -56,6 +56,9 @@ public interface IRefundHistory
 {
     /// <summary>All refunds, oldest first.</summary>
     Task<IReadOnlyList<RefundRecord>> RefundsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>One order's refunds, oldest first.</summary>
+    Task<IReadOnlyList<RefundRecord>> RefundsOfAsync(Guid orderId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A provider confirmed that an order's payment went through.</summary>
