@@ -42,16 +42,18 @@ internal sealed class AnalyticsReports(
 
     public async Task<IReadOnlyList<ProductFigure>> TopProductsAsync(Period period, Guid? sellerId, int limit, CancellationToken cancellationToken = default)
     {
-        // Whole calendar months come from the monthly rows, the days before and after them from the daily ones.
-        var (from, to) = (period.Range.From, period.Range.To);
-        var (monthsFrom, monthsTo) = WholeMonths(period.Range);
-        var days = db.Set<ProductSales>().AsNoTracking()
-            .Where(p => ((p.Day >= from && p.Day < monthsFrom) || (p.Day >= monthsTo && p.Day <= to)) && (sellerId == null || p.SellerId == sellerId))
+        var plan = MonthlyReadPlan.For(period.Range, store.Value.DayOf(clock.GetUtcNow()));
+        var (a, b) = MonthlyReadPlan.Two(plan.Added);
+        var (x, y) = MonthlyReadPlan.Two(plan.Taken);
+        var daily = db.Set<ProductSales>().AsNoTracking().Where(p => sellerId == null || p.SellerId == sellerId);
+        var added = daily.Where(p => (p.Day >= a.From && p.Day <= a.To) || (p.Day >= b.From && p.Day <= b.To))
             .Select(p => new { p.ProductId, p.Gross, p.Refunds, p.Units, p.Orders });
+        var taken = daily.Where(p => (p.Day >= x.From && p.Day <= x.To) || (p.Day >= y.From && p.Day <= y.To))
+            .Select(p => new { p.ProductId, Gross = -p.Gross, Refunds = -p.Refunds, Units = -p.Units, Orders = -p.Orders });
         var months = db.Set<ProductMonthlySales>().AsNoTracking()
-            .Where(p => p.Month >= monthsFrom && p.Month < monthsTo && (sellerId == null || p.SellerId == sellerId))
+            .Where(p => p.Month >= plan.MonthsFrom && p.Month < plan.MonthsTo && (sellerId == null || p.SellerId == sellerId))
             .Select(p => new { p.ProductId, p.Gross, p.Refunds, p.Units, p.Orders });
-        var top = await days.Concat(months)
+        var top = await added.Concat(taken).Concat(months)
             .GroupBy(p => p.ProductId)
             .Select(g => new { ProductId = g.Key, Gross = g.Sum(p => p.Gross), Refunds = g.Sum(p => p.Refunds), Units = g.Sum(p => p.Units), Orders = g.Sum(p => p.Orders) })
             .Where(p => p.Gross != 0 || p.Refunds != 0)
@@ -196,18 +198,6 @@ internal sealed class AnalyticsReports(
             points.Add(new SeriesPoint(start < from ? from : start, gross, gross - inBucket.Sum(d => d.Refunds), inBucket.Sum(d => d.Orders)));
         }
         return points;
-    }
-
-    /// <summary>
-    /// The first day of the range's first whole calendar month and the day after its last one; both the day
-    /// after the range when it holds no whole month.
-    /// </summary>
-    private static (DateOnly From, DateOnly To) WholeMonths(DayRange range)
-    {
-        var first = range.From.Day == 1 ? range.From : new DateOnly(range.From.Year, range.From.Month, 1).AddMonths(1);
-        var after = range.To.AddDays(1);
-        var end = after.Day == 1 ? after : new DateOnly(range.To.Year, range.To.Month, 1);
-        return first < end ? (first, end) : (after, after);
     }
 
     private static DateOnly Start(DateOnly day, Bucket bucket) => bucket switch
