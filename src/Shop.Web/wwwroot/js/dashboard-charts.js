@@ -55,7 +55,7 @@
           orders: { position: 'right', beginAtZero: true, ticks: { color: textColour, precision: 0 }, grid: { display: false } },
         }
       : {
-          x: { beginAtZero: true, ticks: { color: textColour, callback: spec.series[0].money ? format.axisMoney : format.count }, grid: { color: gridColour } },
+          x: { beginAtZero: true, ticks: { color: textColour, precision: 0, callback: spec.series[0].money ? format.axisMoney : format.count }, grid: { color: gridColour } },
           y: { ticks: { color: textColour, callback(value) { const label = this.getLabelForValue(value); const room = box.clientWidth < 480 ? 16 : 28; return label.length > room ? label.slice(0, room - 1) + '…' : label; } }, grid: { display: false } },
         };
 
