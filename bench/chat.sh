@@ -3,7 +3,7 @@
 # WebSocket connections spread over both, and conversations sent on one instance and received on the other.
 # Called by `./shop bench chat`, which prepares the database and passes BENCH_CONNECTION, BENCH_DLL and
 # BENCH_PSQL (see run.sh). Optional: CONNECTIONS (default 5000), ACTIVE (sending conversations, default
-# 400), RATES (messages/s, default "500 1000 2000 3000"), SECONDS (per rate, default 20), PORT (first
+# 400), RATES (messages/s, default "500 1000 2000 3000"), RATE_SECONDS (per rate, default 20), PORT (first
 # instance port, default 5151).
 set -euo pipefail
 
@@ -11,7 +11,8 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 CONNECTIONS="${CONNECTIONS:-5000}"
 ACTIVE="${ACTIVE:-400}"
 RATES="${RATES:-500 1000 2000 3000}"
-SECONDS_PER_RATE="${SECONDS:-20}"
+# Not SECONDS: bash keeps that one counting the shell's own seconds, so it is always set.
+SECONDS_PER_RATE="${RATE_SECONDS:-20}"
 PORT="${PORT:-5151}"
 LB_PORT=$((PORT + 20))
 REDIS_PORT=$((PORT + 21))
