@@ -103,6 +103,16 @@ public sealed class AnalyticsRecountTests(ITestOutputHelper output) : IAsyncLife
                 await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/analytics/top-products?period=custom&from={start:yyyy-MM-dd}&to={to:yyyy-MM-dd}&compare=none&limit=100"));
         var before = await SnapshotAsync(admin, sellers, period);
 
+        // The sellers' balances (on their dashboards) are read from totals the database keeps as entries are posted.
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(DISTINCT kind) FROM ledger.entries") >= 3, "sales, commission and refunds posted");
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("""
+                SELECT count(*) FROM (SELECT seller_id, kind, sum(amount) AS total FROM ledger.entries GROUP BY seller_id, kind) e
+                  FULL JOIN ledger.seller_totals t USING (seller_id, kind) WHERE e.total IS DISTINCT FROM t.total
+                """));
+        }
+
         // Half the events the rollups heard of, delivered again (each was recorded as handled with its effects): nothing moves.
         var delivery = app.Services.GetRequiredService<OutboxDelivery>();
         await using (var connection = new NpgsqlConnection(app.ConnectionString))

@@ -35,8 +35,11 @@ public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, M
 {
     private IQueryable<LedgerEntry> EntriesOf(Guid sellerId) => db.Set<LedgerEntry>().AsNoTracking().Where(e => e.SellerId == sellerId);
 
+    private Task<decimal> BalanceAsync(Guid sellerId, CancellationToken cancellationToken = default) =>
+        db.Set<SellerTotal>().AsNoTracking().Where(t => t.SellerId == sellerId).SumAsync(t => t.Total, cancellationToken);
+
     public async Task<Statement> StatementAsync(Guid sellerId, PageRequest page) =>
-        new(await EntriesOf(sellerId).SumAsync(e => e.Amount), store.Value.Currency,
+        new(await BalanceAsync(sellerId), store.Value.Currency,
             await EntriesOf(sellerId).OrderByDescending(e => e.Id)
                 .Select(e => new EntryView(e.Id, e.CreatedAt, e.Kind, e.Amount, e.Currency, e.Description, e.OrderId)).ToPagedAsync(page));
 
@@ -55,7 +58,7 @@ public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, M
 
     public async Task<AccountGlance> GlanceAsync(Guid sellerId, CancellationToken cancellationToken = default)
     {
-        var balance = await EntriesOf(sellerId).SumAsync(e => e.Amount, cancellationToken);
+        var balance = await BalanceAsync(sellerId, cancellationToken);
         // Payouts are recorded as negative postings.
         var payout = await EntriesOf(sellerId).Where(e => e.Kind == EntryKind.Payout).OrderByDescending(e => e.Id)
             .Select(e => new Payout(-e.Amount, e.CreatedAt)).FirstOrDefaultAsync(cancellationToken);
@@ -64,8 +67,7 @@ public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, M
 
     public async Task<IReadOnlyList<SellerBalance>> BalancesAsync()
     {
-        var sums = await db.Set<LedgerEntry>().AsNoTracking().GroupBy(e => new { e.SellerId, e.Kind })
-            .Select(g => new { g.Key.SellerId, g.Key.Kind, Total = g.Sum(e => e.Amount) }).ToListAsync();
+        var sums = await db.Set<SellerTotal>().AsNoTracking().ToListAsync();
         var names = await sellers.FindAsync(sums.Select(s => s.SellerId).Distinct().ToList());
         return sums.GroupBy(s => s.SellerId).Select(g =>
         {
@@ -81,7 +83,7 @@ public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, M
         var sellerId = request.SellerId!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({sellerId.ToString()}, 0))");
-        var balance = await EntriesOf(sellerId).SumAsync(e => e.Amount);
+        var balance = await BalanceAsync(sellerId);
         if (request.Amount > balance)
             throw new ConflictException("payout.exceeds_balance", $"The seller's balance is {money.Show(balance)}; a payout cannot be more.");
         db.Add(new LedgerEntry(sellerId, null, EntryKind.Payout, -request.Amount, store.Value.Currency, $"Payout {request.Reference.Trim()}",

@@ -44,6 +44,16 @@ public sealed class LedgerEntry
     public DateTimeOffset CreatedAt { get; private set; }
 }
 
+/// <summary>A seller's entries of one kind added up; kept by a trigger on <c>ledger.entries</c> (V0032), read only.</summary>
+public sealed class SellerTotal
+{
+    private SellerTotal() { }
+
+    public Guid SellerId { get; private set; }
+    public EntryKind Kind { get; private set; }
+    public decimal Total { get; private set; }
+}
+
 /// <summary>A commission percentage: for one seller, one category, both, or (neither) the default.</summary>
 public sealed class CommissionRule
 {
@@ -87,6 +97,18 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasIndex(e => e.Source).IsUnique();
         builder.HasIndex(e => new { e.SellerId, e.Id });
         builder.HasIndex(e => e.OrderId);
+        builder.HasIndex(e => new { e.SellerId, e.Id }, "ix_entries_payouts").HasFilter("kind = 'payout'");
+    }
+}
+
+internal sealed class SellerTotalConfiguration : IEntityTypeConfiguration<SellerTotal>
+{
+    public void Configure(EntityTypeBuilder<SellerTotal> builder)
+    {
+        builder.ToTable("seller_totals", "ledger");
+        builder.HasKey(t => new { t.SellerId, t.Kind });
+        builder.Property(t => t.Kind).IsLowercaseName();
+        builder.Property(t => t.Total).HasPrecision(16, 2);
     }
 }
 
