@@ -39,8 +39,16 @@ public sealed partial class UnpaidOrderExpiry(IServiceScopeFactory scopes, IOpti
         {
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<OrderStore>();
-            if (await store.ChangeAsync(orderId, Overdue, (order, now) => store.CancelAsync(order, "it was not paid in time", null, now)))
-                cancelled++;
+            try
+            {
+                if (await store.ChangeAsync(orderId, Overdue, (order, now) => store.CancelAsync(order, "it was not paid in time", null, now)))
+                    cancelled++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One order that cannot be cancelled (its stock was not held, say) must not hold back the ones after it.
+                LogOrderFailed(exception, orderId);
+            }
         }
         return cancelled;
     }
@@ -57,6 +65,9 @@ public sealed partial class UnpaidOrderExpiry(IServiceScopeFactory scopes, IOpti
 
     [LoggerMessage(LogLevel.Information, "Cancelled {Count} orders that were not paid in time")]
     private partial void LogExpired(int count);
+
+    [LoggerMessage(LogLevel.Warning, "Order {OrderId} was not paid in time but could not be cancelled; trying again in a minute")]
+    private partial void LogOrderFailed(Exception exception, Guid orderId);
 
     [LoggerMessage(LogLevel.Warning, "Cancelling unpaid orders failed; trying again in a minute")]
     private partial void LogFailed(Exception exception);
