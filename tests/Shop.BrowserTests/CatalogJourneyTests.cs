@@ -152,6 +152,37 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task Sorting_is_a_choice_that_keeps_the_filters_with_or_without_javascript()
+    {
+        await SeedAsync();
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync($"/c/{fashionSlug}?brand=Manyavar");
+        Assert.Equal("3 products", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Sort", Exact = true }).IsVisibleAsync());
+
+        await page.GetByLabel("Sort by").SelectOptionAsync("price-desc");
+        await page.WaitForURLAsync(url => url.Contains("sort=price-desc"));
+        Assert.Contains("brand=Manyavar", page.Url);
+        Assert.Equal("3 products", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal("price-desc", await page.GetByLabel("Sort by").InputValueAsync());
+        Assert.Contains("Printed Silk Kurta 3", await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Printed Silk Kurta") }).First.InnerTextAsync());
+        Assert.Empty(errors);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "category-sorted-1366.png") });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "category-sorted-390.png") });
+
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.Shop.ServerAddress.ToString(), JavaScriptEnabled = false });
+        var plain = await context.NewPageAsync();
+        await plain.GotoAsync($"/c/{fashionSlug}?brand=Manyavar");
+        await plain.GetByLabel("Sort by").SelectOptionAsync("price-asc");
+        await plain.GetByRole(AriaRole.Button, new() { Name = "Sort", Exact = true }).ClickAsync();
+        await plain.WaitForURLAsync(url => url.Contains("sort=price-asc"));
+        Assert.Contains("brand=Manyavar", plain.Url);
+        Assert.Contains("Printed Silk Kurta 1", await plain.GetByRole(AriaRole.Link, new() { NameRegex = new("^Printed Silk Kurta") }).First.InnerTextAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Without_javascript_the_picker_asks_the_server_and_the_chosen_option_is_added()
     {
         await SeedAsync();
