@@ -168,8 +168,17 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("Printed Silk Kurta 3", await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Printed Silk Kurta") }).First.InnerTextAsync());
         Assert.Empty(errors);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "category-sorted-1366.png") });
+
+        // On a phone the filters wait behind a button that says how many are on; the results come first.
         await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        var filters = page.Locator("aside.facets details");
+        Assert.Equal("Filters (1)", (await filters.Locator("summary").InnerTextAsync()).Trim());
+        Assert.False(await filters.EvaluateAsync<bool>("d => d.open"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "category-sorted-390.png") });
+        await filters.Locator("summary").ClickAsync();
+        Assert.True(await filters.EvaluateAsync<bool>("d => d.open"));
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { NameRegex = new("Fabindia") }).IsVisibleAsync());
 
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.Shop.ServerAddress.ToString(), JavaScriptEnabled = false });
         var plain = await context.NewPageAsync();

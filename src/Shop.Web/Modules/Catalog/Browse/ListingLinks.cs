@@ -30,8 +30,11 @@ public sealed class ListingLinks(string basePath, ProductQuery query)
 
     public string ClearFilters() => Build(new ProductQuery { Q = query.Q, Category = basePath.StartsWith("/c/", StringComparison.Ordinal) ? null : query.Category, Sort = query.Sort });
 
-    public bool HasFilters => query.MinPrice is not null || query.MaxPrice is not null || query.Brand is { Length: > 0 } || query.Seller is { Length: > 0 }
-        || query.Rating is not null || query.InStock == true || query.Option is { Length: > 0 };
+    /// <summary>Filters in force, as a shopper counts them: the price range once, each brand, seller and option, the rating, in stock.</summary>
+    public int ActiveFilters => (query.MinPrice is not null || query.MaxPrice is not null ? 1 : 0) + (query.Brand?.Length ?? 0) + (query.Seller?.Length ?? 0)
+        + (query.Option?.Length ?? 0) + (query.Rating is not null ? 1 : 0) + (query.InStock == true ? 1 : 0);
+
+    public bool HasFilters => ActiveFilters > 0;
 
     private string Build(ProductQuery q, string? path = null)
     {
