@@ -119,7 +119,7 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
             if (compareAt is not null)
                 Assert.Equal(compareAt, await price.Locator("s").InnerTextAsync());
             Assert.Equal("In stock", (await stock.InnerTextAsync()).Trim());
-            Assert.Equal($"{colour} sneaker, side", await page.Locator(".main-image").GetAttributeAsync("alt"));
+            Assert.Equal($"{colour} sneaker, side", await page.Locator("[data-gallery-image]").GetAttributeAsync("alt"));
             Assert.Contains(sku, await page.Locator(".buy-box").InnerTextAsync());
             await addToCart.ClickAsync();
             await page.GetByText("Added to your cart.").WaitForAsync();
@@ -134,7 +134,7 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.True(await addToCart.IsDisabledAsync());
         Assert.Contains("unavailable", await page.Locator("label.option", new() { HasText = "UK 9" }).GetAttributeAsync("class") ?? "");
         Assert.Contains("unavailable", await page.Locator("label.option", new() { HasText = "Black" }).GetAttributeAsync("class") ?? "");
-        Assert.Equal("Not in stock with the other options chosen", await page.GetByLabel("Black").EvaluateAsync<string>("input => document.getElementById(input.getAttribute('aria-describedby')).textContent"));
+        Assert.Equal("Not in stock with the other options chosen", await page.GetByLabel("Black", new() { Exact = true }).EvaluateAsync<string>("input => document.getElementById(input.getAttribute('aria-describedby')).textContent"));
         Assert.Null(await page.GetByLabel("UK 8").GetAttributeAsync("aria-describedby"));
         await Pick("Black");
         Assert.Equal("Not available in this combination", (await stock.InnerTextAsync()).Trim());
@@ -280,7 +280,7 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.WaitForURLAsync("**done=created");
 
         var file = Path.Combine(Path.GetTempPath(), $"dupatta-{Guid.NewGuid():N}.png");
-        await File.WriteAllBytesAsync(file, ProductArt.Render(99, 400, 400));
+        await File.WriteAllBytesAsync(file, TestPictures.Png(400, 400, 99));
         await page.GetByLabel("Add a picture").SetInputFilesAsync(file);
         await page.GetByLabel("Describe the picture").FillAsync("Red dupatta folded on a chair");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
@@ -290,7 +290,7 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await page.GetByRole(AriaRole.Link, new() { Name = "View in the shop" }).ClickAsync();
         Assert.Equal("Block Print Dupatta", await page.Locator("h1").InnerTextAsync());
-        Assert.Equal("Red dupatta folded on a chair", await page.Locator(".main-image").GetAttributeAsync("alt"));
+        Assert.Equal("Red dupatta folded on a chair", await page.Locator("[data-gallery-image]").GetAttributeAsync("alt"));
         Assert.Equal(2, await page.Locator(".variant-table tbody tr").CountAsync());
     }
 }

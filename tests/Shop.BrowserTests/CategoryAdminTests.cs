@@ -33,7 +33,7 @@ public sealed class CategoryAdminTests(BrowserFixture browser) : IClassFixture<B
         await page.Locator(".category-tree").GetByRole(AriaRole.Link, new() { Name = "Planters" }).ClickAsync();
 
         var file = Path.Combine(Path.GetTempPath(), $"planters-{Guid.NewGuid():N}.png");
-        await File.WriteAllBytesAsync(file, ProductArt.Render(77, 300, 300));
+        await File.WriteAllBytesAsync(file, TestPictures.Png(300, 300, 77));
         await page.GetByLabel("Upload a picture").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**done=saved");

@@ -1,3 +1,4 @@
+using Shop.Testing;
 using Dapper;
 using Microsoft.Playwright;
 using Shop.Web.Platform.Media;

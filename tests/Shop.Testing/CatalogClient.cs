@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Shop.Web.Platform.Media;
 
 namespace Shop.Testing;
 
@@ -29,7 +28,7 @@ public sealed class CatalogClient(ShopAppFactory app, HttpClient admin, HttpClie
 
     public async Task<string> UploadAsync(int seed = 1, HttpClient? client = null)
     {
-        using var content = new MultipartFormDataContent { { new ByteArrayContent(ProductArt.Render(seed, 200, 200)), "file", "photo.png" } };
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(TestPictures.Png(200, 200, seed)), "file", "photo.png" } };
         var response = await (client ?? seller).PostAsync("/api/v1/media", content);
         return (await Expect(response, HttpStatusCode.Created)).GetProperty("hash").GetString()!;
     }

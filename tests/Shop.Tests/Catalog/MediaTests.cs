@@ -14,7 +14,7 @@ public sealed class MediaTests(ShopAppFactory app) : IClassFixture<ShopAppFactor
     public async Task A_real_image_is_stored_once_and_served_with_immutable_caching()
     {
         var (seller, _) = await app.SignedInClientAsync("seller", "seller");
-        var png = ProductArt.Render(7, 320, 240);
+        var png = TestPictures.Png(320, 240, 7);
 
         var first = await CatalogClient.Expect(await seller.PostAsync("/api/v1/media", File(png, "a.png")), HttpStatusCode.Created);
         var second = await CatalogClient.Expect(await seller.PostAsync("/api/v1/media", File(png, "renamed.jpg")), HttpStatusCode.Created);
@@ -24,7 +24,8 @@ public sealed class MediaTests(ShopAppFactory app) : IClassFixture<ShopAppFactor
         Assert.Equal(240, first.GetProperty("height").GetInt32());
         var served = await app.CreateClient().GetAsync(first.GetProperty("url").GetString());
         Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(png, await served.Content.ReadAsByteArrayAsync());
+        using (var image = NetVips.Image.NewFromBuffer(await served.Content.ReadAsByteArrayAsync()))
+            Assert.Equal((320, 240), (image.Width, image.Height));
         Assert.Contains("immutable", served.Headers.CacheControl!.ToString());
         var conditional = new HttpRequestMessage(HttpMethod.Get, first.GetProperty("url").GetString());
         conditional.Headers.IfNoneMatch.Add(served.Headers.ETag!);
@@ -36,9 +37,9 @@ public sealed class MediaTests(ShopAppFactory app) : IClassFixture<ShopAppFactor
     {
         var (seller, _) = await app.SignedInClientAsync("seller", "seller");
         var html = Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>");
-        var tiny = ProductArt.Render(3, 40, 40);
+        var tiny = TestPictures.Png(40, 40, 3);
         var huge = new byte[6 * 1024 * 1024];
-        ProductArt.Render(4, 200, 200).CopyTo(huge, 0);
+        TestPictures.Png(200, 200, 4).CopyTo(huge, 0);
 
         var notAnImage = await seller.PostAsync("/api/v1/media", File(html, "photo.png"));
         var tooSmall = await seller.PostAsync("/api/v1/media", File(tiny, "tiny.png"));

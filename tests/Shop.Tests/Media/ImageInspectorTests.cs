@@ -1,3 +1,4 @@
+using Shop.Testing;
 using System.Text;
 using Shop.Web.Platform.Media;
 

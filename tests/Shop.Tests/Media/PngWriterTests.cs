@@ -1,3 +1,4 @@
+using Shop.Testing;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
@@ -39,44 +40,6 @@ public sealed class PngWriterTests
     {
         Assert.Equal(0xCBF43926u, Crc32("123456789"u8));
         Assert.Equal(0xAE426082u, Crc32("IEND"u8)); // the CRC every PNG ends with
-    }
-
-    [Theory]
-    [InlineData(400, 400)]
-    [InlineData(120, 80)]
-    [InlineData(1, 1)]
-    public void Product_art_is_a_valid_png_of_the_requested_size(int width, int height)
-    {
-        var bytes = ProductArt.Render(42, width, height);
-
-        Assert.Equal(new ImageInfo("image/png", "png", width, height), ImageInspector.Inspect(bytes));
-        Assert.Equal(width * height * 3, ReadPng(bytes).Pixels.Length);
-    }
-
-    [Fact]
-    public void Product_art_is_deterministic_per_seed()
-    {
-        Assert.Equal(ProductArt.Render(7), ProductArt.Render(7));
-        Assert.Equal(ProductArt.Render(-3, 64, 48), ProductArt.Render(-3, 64, 48));
-    }
-
-    [Fact]
-    public void Different_seeds_give_visibly_different_pictures()
-    {
-        for (var seed = 0; seed < 5; seed++)
-        {
-            var a = ReadPng(ProductArt.Render(seed, 100, 100)).Pixels;
-            var b = ReadPng(ProductArt.Render(seed + 1, 100, 100)).Pixels;
-
-            // Most pixels, not just a few, should change noticeably.
-            var changed = 0;
-            for (var i = 0; i < a.Length; i += 3)
-            {
-                if (Math.Abs(a[i] - b[i]) + Math.Abs(a[i + 1] - b[i + 1]) + Math.Abs(a[i + 2] - b[i + 2]) > 30)
-                    changed++;
-            }
-            Assert.True(changed > a.Length / 3 / 2, $"seeds {seed} and {seed + 1}: only {changed} pixels differ");
-        }
     }
 
     private static byte[] Gradient(int width, int height)

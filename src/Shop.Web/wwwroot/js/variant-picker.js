@@ -29,11 +29,8 @@
     const stock = find('[data-variant-stock]');
     stock.textContent = variant?.stock ?? picker.dataset.notOffered;
     stock.className = `stock ${variant?.stockClass ?? 'stock-outofstock'}`;
-    const image = find('[data-variant-image]');
-    if (image && variant?.image && image.getAttribute('src') !== variant.image) {
-      image.src = variant.image;
-      image.alt = variant.imageAlt;
-    }
+    // The gallery (gallery.js) shows the variant's picture.
+    if (variant) document.dispatchEvent(new CustomEvent('variant-picture', { detail: variant.picture }));
     if (!variant) {
       addToCart.querySelector('button[type=submit]').disabled = true;
       return;

@@ -98,7 +98,7 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.MediaHash).HasMaxLength(64);
-        builder.Property(i => i.AltText).HasMaxLength(200);
+        builder.Property(i => i.AltText).HasMaxLength(ProductImage.MaxAltText);
     }
 }
 

@@ -160,6 +160,8 @@ public sealed class Variant
 
 public sealed class ProductImage
 {
+    public const int MaxAltText = 200;
+
     private ProductImage() { }
 
     public Guid Id { get; private set; }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -9,6 +8,7 @@ using Shop.Web.Modules.Catalog.Categories;
 using Shop.Web.Modules.Catalog.Data;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Media;
 
@@ -24,12 +24,10 @@ public sealed class CatalogSeeder(
     CategoryTree categories,
     ISellerDirectory sellers,
     IOptions<StorefrontSettings> store,
+    MediaStore media,
     TimeProvider clock)
 {
     private const int BatchSize = 2_000;
-
-    /// <summary>Above this many products, pictures are shared between products (each stored once).</summary>
-    private const int DistinctPictures = 2_000;
 
     private sealed record LeafCategory(DemoCatalog.Leaf Leaf, Guid Id, string Path, string Names, Guid SellerId);
 
@@ -38,20 +36,25 @@ public sealed class CatalogSeeder(
         var leaves = await EnsureCategoriesAsync();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var start = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM catalog.products");
-        var pictures = await EnsurePicturesAsync(connection, Math.Min(count, DistinctPictures), output, cancellationToken);
         var random = new Random(20261121 + (int)start);
         var watch = Stopwatch.StartNew();
+        var drawn = new Dictionary<string, string>();
         for (var done = 0; done < count;)
         {
             var batch = Math.Min(BatchSize, count - done);
-            var products = Enumerable.Range(0, batch).Select(i => Generate(random, leaves, start + done + i, pictures)).ToList();
+            var products = Enumerable.Range(0, batch).Select(i => Generate(random, leaves, start + done + i)).ToList();
+            var drawings = products.SelectMany(p => p.Pictures).Select(p => p.Svg).Where(svg => !drawn.ContainsKey(svg)).Distinct().ToList();
+            foreach (var (svg, hash) in drawings.Zip(await media.SaveDrawingsAsync(drawings, cancellationToken)))
+                drawn[svg] = hash;
+            foreach (var picture in products.SelectMany(p => p.Pictures))
+                picture.Hash = drawn[picture.Svg];
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
                 await CopyAsync(connection, products, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             done += batch;
-            Progress(output, "Products", done, count, watch.Elapsed);
+            ProgressBar.Write(output, "Products", done, count, watch.Elapsed);
         }
         await output.WriteLineAsync();
         await connection.ExecuteAsync("""
@@ -93,52 +96,17 @@ public sealed class CatalogSeeder(
         }
     }
 
-    private async Task<IReadOnlyList<string>> EnsurePicturesAsync(NpgsqlConnection connection, int count, TextWriter output, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        var hashes = new List<string>(count);
-        var now = clock.GetUtcNow();
-        for (var done = 0; done < count;)
-        {
-            var batch = Enumerable.Range(done, Math.Min(500, count - done)).AsParallel().AsOrdered()
-                .Select(seed => ProductArt.Render(seed + 1)).ToList();
-            var existing = (await connection.QueryAsync<string>("SELECT hash FROM media.files WHERE hash = ANY(@hashes)",
-                new { hashes = batch.Select(Hash).ToArray() })).ToHashSet();
-            await using (var writer = await connection.BeginBinaryImportAsync(
-                "COPY media.files (hash, content_type, extension, width, height, size_bytes, content, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
-            {
-                foreach (var png in batch)
-                {
-                    var hash = Hash(png);
-                    hashes.Add(hash);
-                    if (!existing.Add(hash))
-                        continue;
-                    var info = ImageInspector.Inspect(png)!;
-                    await writer.StartRowAsync(cancellationToken);
-                    await writer.WriteAsync(hash, NpgsqlDbType.Varchar, cancellationToken);
-                    await writer.WriteAsync(info.ContentType, NpgsqlDbType.Varchar, cancellationToken);
-                    await writer.WriteAsync(info.Extension, NpgsqlDbType.Varchar, cancellationToken);
-                    await writer.WriteAsync(info.Width, NpgsqlDbType.Integer, cancellationToken);
-                    await writer.WriteAsync(info.Height, NpgsqlDbType.Integer, cancellationToken);
-                    await writer.WriteAsync(png.Length, NpgsqlDbType.Integer, cancellationToken);
-                    await writer.WriteAsync(png, NpgsqlDbType.Bytea, cancellationToken);
-                    await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-                }
-                await writer.CompleteAsync(cancellationToken);
-            }
-            done += batch.Count;
-            Progress(output, "Pictures", done, count, watch.Elapsed);
-        }
-        await output.WriteLineAsync();
-        return hashes;
-    }
-
     private sealed record SeedVariant(Guid Id, string Sku, Dictionary<string, string> Options, decimal Price, decimal? CompareAt, int Weight, int Stock);
 
     private sealed record SeedProduct(Guid Id, LeafCategory Category, string Title, string Slug, string Brand, string Description,
-        Dictionary<string, string> Attributes, List<SeedVariant> Variants, string Picture, DateTimeOffset CreatedAt);
+        Dictionary<string, string> Attributes, List<SeedVariant> Variants, List<SeedPicture> Pictures, DateTimeOffset CreatedAt);
 
-    private SeedProduct Generate(Random random, IReadOnlyList<LeafCategory> leaves, long sequence, IReadOnlyList<string> pictures)
+    private sealed record SeedPicture(string Svg, string AltText)
+    {
+        public string Hash { get; set; } = "";
+    }
+
+    private SeedProduct Generate(Random random, IReadOnlyList<LeafCategory> leaves, long sequence)
     {
         var category = leaves[(int)(sequence % leaves.Count)];
         var leaf = category.Leaf;
@@ -169,7 +137,23 @@ public sealed class CatalogSeeder(
             """;
         return new SeedProduct(id, category, title, $"{Slugs.From(title)}-{sequence:x}", brand, description,
             new Dictionary<string, string> { ["Material"] = leaf.Material, ["Model"] = model }, variants,
-            pictures[(int)(sequence % pictures.Count)], created);
+            Pictures(title, noun, variants, DemoCatalog.Colours[random.Next(DemoCatalog.Colours.Length)]), created);
+    }
+
+    /// <summary>
+    /// A front view per colour the product comes in (its description names the colour, which is how a variant
+    /// finds its picture), then a close-up and a shelf view of the first.
+    /// </summary>
+    private static List<SeedPicture> Pictures(string title, string noun, List<SeedVariant> variants, string defaultColour)
+    {
+        var colours = variants.Select(v => v.Options.GetValueOrDefault("colour")).OfType<string>().Distinct().ToList();
+        var pictures = colours.Select(colour => new SeedPicture(DemoPictures.Draw(noun, colour, DemoPictures.View.Front), $"{title} in {colour}")).ToList();
+        var first = colours.FirstOrDefault() ?? defaultColour;
+        if (colours.Count == 0)
+            pictures.Add(new SeedPicture(DemoPictures.Draw(noun, first, DemoPictures.View.Front), title));
+        pictures.Add(new SeedPicture(DemoPictures.Draw(noun, first, DemoPictures.View.CloseUp), $"{title}, close-up"));
+        pictures.Add(new SeedPicture(DemoPictures.Draw(noun, first, DemoPictures.View.Shelf), $"{title} on a shelf"));
+        return pictures;
     }
 
     private static IEnumerable<Dictionary<string, string>> Options(DemoCatalog.OptionSet set, Random random)
@@ -217,7 +201,7 @@ public sealed class CatalogSeeder(
                 await writer.WriteAsync(0m, NpgsqlDbType.Numeric, cancellationToken);
                 await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
                 await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(p.Picture, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(p.Pictures[0].Hash, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(p.Category.Names, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(p.Category.Path, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(Product.OptionValuesOf(p.Variants.Select(v => (IReadOnlyDictionary<string, string>)v.Options)), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
@@ -255,12 +239,15 @@ public sealed class CatalogSeeder(
         {
             foreach (var p in products)
             {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(Guid.CreateVersion7(p.CreatedAt), NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(p.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(p.Picture, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(p.Title, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
+                for (var position = 0; position < p.Pictures.Count; position++)
+                {
+                    await writer.StartRowAsync(cancellationToken);
+                    await writer.WriteAsync(Guid.CreateVersion7(p.CreatedAt), NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(p.Id, NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(p.Pictures[position].Hash, NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(p.Pictures[position].AltText, NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(position, NpgsqlDbType.Integer, cancellationToken);
+                }
             }
             await writer.CompleteAsync(cancellationToken);
         }
@@ -305,14 +292,4 @@ public sealed class CatalogSeeder(
     }
 
     private static decimal RoundPrice(decimal price) => Math.Max(9, Math.Round(price / 10m) * 10m - 1);
-
-    private static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
-
-    private static void Progress(TextWriter output, string what, int done, int total, TimeSpan elapsed)
-    {
-        const int width = 30;
-        var filled = (int)((long)done * width / Math.Max(1, total));
-        var rate = elapsed.TotalSeconds > 0 ? done / elapsed.TotalSeconds : 0;
-        output.Write($"\r{what,-9} [{new string('#', filled)}{new string('.', width - filled)}] {done:N0}/{total:N0} ({rate:N0}/s)");
-    }
 }

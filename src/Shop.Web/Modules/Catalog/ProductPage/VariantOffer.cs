@@ -10,7 +10,7 @@ namespace Shop.Web.Modules.Catalog.ProductPage;
 /// </summary>
 public sealed record VariantOffer(
     Guid Id, string Sku, IReadOnlyDictionary<string, string> Options, string Price, string? CompareAtPrice, string? Saving,
-    string Stock, string StockClass, int Available, string? Image, string? ImageAlt)
+    string Stock, string StockClass, int Available, int Picture)
 {
     public const string NotOffered = "Not available in this combination";
 
@@ -19,12 +19,10 @@ public sealed record VariantOffer(
 
     public static VariantOffer Of(ProductDetail product, PublicVariant variant, Money money)
     {
-        var picture = PictureOf(product, variant);
         return new VariantOffer(variant.Id, variant.Sku, variant.Options, money.Show(variant.Price),
             variant.CompareAtPrice is { } compareAt ? money.Show(compareAt) : null,
             variant.CompareAtPrice is { } was && was > variant.Price ? $"{Math.Round((1 - variant.Price / was) * 100)}% off" : null,
-            StockText(variant), $"stock-{variant.Stock.ToString().ToLowerInvariant()}", variant.Available,
-            picture?.Url, picture is null ? null : picture.AltText ?? product.Title);
+            StockText(variant), $"stock-{variant.Stock.ToString().ToLowerInvariant()}", variant.Available, PictureOf(product, variant));
     }
 
     public static string StockText(PublicVariant variant) => variant.Stock switch
@@ -35,13 +33,12 @@ public sealed record VariantOffer(
     };
 
     /// <summary>
-    /// Pictures belong to the product; a variant's picture is the first whose description names one of
-    /// its option values ("Rust kurta, front"), else the product's first picture.
+    /// Where in the product's gallery the variant's picture is: pictures belong to the product, and a variant's
+    /// is the first whose description names one of its option values ("Rust kurta, front"), else the first.
     /// </summary>
-    private static ImageView? PictureOf(ProductDetail product, PublicVariant variant) =>
-        product.Images.FirstOrDefault(i => i.AltText is { } alt && variant.Options.Values.Any(value =>
-            Regex.IsMatch(alt, $@"\b{Regex.Escape(value)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))
-        ?? product.Images.FirstOrDefault();
+    public static int PictureOf(ProductDetail product, PublicVariant variant) =>
+        Math.Max(0, product.Images.ToList().FindIndex(i => i.AltText is { } alt && variant.Options.Values.Any(value =>
+            Regex.IsMatch(alt, $@"\b{Regex.Escape(value)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))));
 
     /// <summary>
     /// Whether choosing <paramref name="value"/> for <paramref name="option"/>, keeping the other options of

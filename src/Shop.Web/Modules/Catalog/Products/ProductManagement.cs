@@ -111,9 +111,13 @@ public sealed class ProductManagement(
         var product = await Reachable(actor).Include(p => p.Variants).Include(p => p.Images).SingleOrDefaultAsync(p => p.Id == id);
         if (product is null)
             return null;
-        foreach (var (hash, _) in images)
+        foreach (var (hash, altText) in images)
+        {
             if (!await media.ExistsAsync(hash))
                 throw new InputValidationException("Images", $"No uploaded image has the hash {hash}.");
+            if (altText?.Trim().Length > ProductImage.MaxAltText)
+                throw new InputValidationException("AltText", $"Describe the picture in at most {ProductImage.MaxAltText} characters.");
+        }
         product.SetImages(images, clock.GetUtcNow());
         outbox.Add(new ProductUpdated(product.Id, product.SellerId));
         await db.SaveChangesAsync();

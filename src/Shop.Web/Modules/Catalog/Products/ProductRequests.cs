@@ -69,6 +69,6 @@ public sealed class ImageRequest
     [Required, RegularExpression("^[0-9a-f]{64}$", ErrorMessage = "Use the hash of an uploaded image.")]
     public string Hash { get; set; } = "";
 
-    [MaxLength(200)]
+    [MaxLength(ProductImage.MaxAltText)]
     public string? AltText { get; set; }
 }

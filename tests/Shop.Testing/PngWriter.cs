@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Shop.Web.Platform.Media;
+namespace Shop.Testing;
 
 public static class PngWriter
 {
