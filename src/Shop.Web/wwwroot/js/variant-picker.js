@@ -36,6 +36,7 @@
       return;
     }
     buyBox.querySelectorAll('[data-variant-id]').forEach(input => { input.value = variant.id; });
+    buyBox.querySelectorAll('[data-variant-option]').forEach(input => { input.value = variant.options[input.name] ?? ''; });
     find('[data-variant-sku]').textContent = variant.sku;
     addToCart.querySelector('input[name=Quantity]').max = Math.min(Math.max(variant.available, 1), 99);
     addToCart.querySelector('button[type=submit]').disabled = variant.available === 0;

@@ -16,7 +16,8 @@ public enum StockState
     OutOfStock,
 }
 
-public sealed record PublicVariant(Guid Id, string Sku, IReadOnlyDictionary<string, string> Options, decimal Price, decimal? CompareAtPrice, int Available, StockState Stock)
+public sealed record PublicVariant(
+    Guid Id, string Sku, IReadOnlyDictionary<string, string> Options, decimal Price, decimal? CompareAtPrice, int WeightGrams, int Available, StockState Stock)
 {
     public string Label => Options.Count == 0 ? "Standard" : string.Join(" / ", Options.Values);
 }
@@ -46,7 +47,7 @@ public sealed class ProductDetails(ShopDbContext db, CategoryTree categories, II
             var level = levels.GetValueOrDefault(v.Id);
             var available = level?.Available ?? 0;
             var state = available <= 0 ? StockState.OutOfStock : available <= (level?.LowStockThreshold ?? 0) ? StockState.LowStock : StockState.InStock;
-            return new PublicVariant(v.Id, v.Sku, v.Options, v.Price, v.CompareAtPrice, Math.Max(0, available), state);
+            return new PublicVariant(v.Id, v.Sku, v.Options, v.Price, v.CompareAtPrice, v.WeightGrams, Math.Max(0, available), state);
         }).ToList();
         var optionValues = variants.SelectMany(v => v.Options)
             .GroupBy(o => o.Key)

@@ -33,6 +33,9 @@ public interface IPricing
     /// <summary>The shipping methods offered, each with its base rate (what shipping costs at least).</summary>
     Task<IReadOnlyList<ShippingOption>> ShippingMethodsAsync();
 
+    /// <summary>What each shipping method costs to a postal code for a parcel of this weight and value (a product page's delivery check).</summary>
+    Task<IReadOnlyList<ShippingOption>> ShippingToAsync(string postalCode, long weightGrams, decimal orderValue);
+
     /// <summary>True when a coupon with this code exists (whether or not it applies now).</summary>
     Task<bool> CouponExistsAsync(string code);
 

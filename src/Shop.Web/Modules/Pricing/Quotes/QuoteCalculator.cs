@@ -32,10 +32,7 @@ public static class QuoteCalculator
         var taxTotal = lines.Sum(l => l.Tax);
 
         var weight = request.Lines.Sum(l => (long)l.WeightGrams * l.Quantity);
-        var options = rules.ShippingMethods.Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
-            .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate,
-                m.CostTo(state, request.Destination?.PostalCode, weight, subtotal - discount)))
-            .ToList();
+        var options = ShippingOptions(rules.ShippingMethods, state, request.Destination?.PostalCode, weight, subtotal - discount);
         var selected = request.Destination is null || request.Lines.Count == 0 ? null
             : options.FirstOrDefault(o => o.Code == request.ShippingMethod) ?? options.FirstOrDefault();
 
@@ -78,4 +75,10 @@ public static class QuoteCalculator
     }
 
     private static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>The active methods in their order, each with what it costs to the destination.</summary>
+    public static IReadOnlyList<ShippingOption> ShippingOptions(IEnumerable<ShippingMethod> methods, string? state, string? postalCode, long weightGrams, decimal orderValue) =>
+        methods.Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
+            .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate, m.CostTo(state, postalCode, weightGrams, orderValue)))
+            .ToList();
 }

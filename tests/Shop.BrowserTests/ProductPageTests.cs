@@ -4,7 +4,7 @@ using Shop.Testing;
 
 namespace Shop.BrowserTests;
 
-public sealed class ProductGalleryTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ProductPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Indigo = "Indigo kurta, front", Rust = "Rust kurta, front", Weave = "Kurta, close-up of the weave";
 
@@ -124,6 +124,47 @@ public sealed class ProductGalleryTests(BrowserFixture browser) : IClassFixture<
         var thumbs = page.GetByRole(AriaRole.List, new() { Name = "Pictures of" }).GetByRole(AriaRole.Link);
         Assert.Equal(["Picture 1 of 3: Indigo kurta, front, on a hanger", $"Picture 2 of 3: {Weave}", $"Picture 3 of 3: {Rust}"],
             await thumbs.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('aria-label'))"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_shopper_checks_delivery_to_a_postal_code_and_on_a_phone_add_to_cart_stays_in_reach()
+    {
+        var (slug, _, _) = await KurtaAsync();
+        var (admin, _) = await browser.Shop.SignedInClientAsync("admin", "admin");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (doorstep, rocket) = ($"Doorstep {tag}", $"Rocket {tag}");
+        await CatalogClient.Expect(await admin.PostAsJsonAsync("/api/v1/admin/shipping", new
+            { code = $"doorstep-{tag}", name = doorstep, deliveryEstimate = "3–6 business days", baseRate = 49, perKgRate = 20, freeOver = 499, sortOrder = 1 }), System.Net.HttpStatusCode.Created);
+        await CatalogClient.Expect(await admin.PostAsJsonAsync("/api/v1/admin/shipping", new
+            { code = $"rocket-{tag}", name = rocket, deliveryEstimate = "1–2 business days", baseRate = 149, perKgRate = 40, sortOrder = 2 }), System.Net.HttpStatusCode.Created);
+        var (page, errors) = await browser.NewPageAsync(390, 844);
+        await page.GotoAsync($"/p/{slug}");
+        var pin = page.GetByLabel("Postal code");
+
+        await pin.FillAsync("<script>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter a postal code");
+        Assert.Equal("true", await pin.GetAttributeAsync("aria-invalid"));
+
+        await page.GetByLabel("Rust", new() { Exact = true }).CheckAsync();
+        await pin.FillAsync("560001");
+        await pin.PressAsync("Enter");
+        await page.WaitForURLAsync("**pin=560001");
+        var options = page.GetByTestId("delivery-options").Locator("li");
+        // ₹1,599 is over the free-shipping threshold of the first; the second costs its base rate and one started kilogram.
+        Assert.Matches($@"^{doorstep}\s+Free\s+arrives \w{{3}} \d{{1,2}} \w{{3}} – \w{{3}} \d{{1,2}} \w{{3}}$", (await options.Filter(new() { HasText = doorstep }).InnerTextAsync()).Trim());
+        Assert.Matches($@"^{rocket}\s+₹189\.00\s+arrives ", (await options.Filter(new() { HasText = rocket }).InnerTextAsync()).Trim());
+        Assert.Contains("colour=Rust", page.Url); // the chosen option was kept
+        Assert.Contains("Rust", await page.Locator(".buy-box").InnerTextAsync());
+
+        await page.Locator("footer").ScrollIntoViewIfNeededAsync();
+        var button = await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).BoundingBoxAsync();
+        Assert.True(button is { } box && box.Y > 700 && box.Y + box.Height <= 844, $"Add to cart at {button?.Y} on an 844 px screen");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "product-phone-sticky-cart.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
+        await page.GetByText("Added to your cart.").WaitForAsync();
+        Assert.Contains("Rust", await page.GetByTestId("cart-line").InnerTextAsync());
         Assert.Empty(errors);
     }
 }
