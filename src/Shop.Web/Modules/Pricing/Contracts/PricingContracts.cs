@@ -15,6 +15,12 @@ public sealed record PricedLine(Guid VariantId, decimal Subtotal, decimal Discou
 
 public sealed record ShippingOption(string Code, string Name, string? DeliveryEstimate, decimal Cost);
 
+/// <summary>
+/// A shipping method's rules as shoppers read them: a base rate plus a rate per started kilogram, free
+/// from an order value, and whether some regions are charged their own rates.
+/// </summary>
+public sealed record ShippingTerms(string Name, string? DeliveryEstimate, decimal BaseRate, decimal PerKgRate, decimal? FreeOver, bool HasRegionalRates);
+
 /// <summary>A coupon the shopper entered: applied with its discount, or the reason it does not apply.</summary>
 public sealed record CouponOutcome(string Code, bool Applied, string? Reason, decimal Discount);
 
@@ -32,6 +38,9 @@ public interface IPricing
 
     /// <summary>The shipping methods offered, each with its base rate (what shipping costs at least).</summary>
     Task<IReadOnlyList<ShippingOption>> ShippingMethodsAsync();
+
+    /// <summary>The rules of the shipping methods offered, in the order checkout lists them.</summary>
+    Task<IReadOnlyList<ShippingTerms>> ShippingTermsAsync();
 
     /// <summary>True when a coupon with this code exists (whether or not it applies now).</summary>
     Task<bool> CouponExistsAsync(string code);

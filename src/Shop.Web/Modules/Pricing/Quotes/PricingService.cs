@@ -41,6 +41,10 @@ public sealed class PricingService(ShopDbContext db, IOptions<PricingOptions> op
         await db.Set<ShippingMethod>().AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
             .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate, m.BaseRate)).ToListAsync();
 
+    public async Task<IReadOnlyList<ShippingTerms>> ShippingTermsAsync() =>
+        await db.Set<ShippingMethod>().AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
+            .Select(m => new ShippingTerms(m.Name, m.DeliveryEstimate, m.BaseRate, m.PerKgRate, m.FreeOver, m.Rates.Any())).ToListAsync();
+
     public Task<bool> CouponExistsAsync(string code) => db.Set<Coupon>().AnyAsync(c => c.Code == Coupon.Normalise(code));
 
     public async Task RedeemAsync(string couponCode, Buyer buyer, Guid orderId, decimal discount)
