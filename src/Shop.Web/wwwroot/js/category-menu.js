@@ -1,11 +1,15 @@
 // The header's category menus, which open and close on their own (details/summary), get: panels of the
 // mega menu that open while the mouse is over their category; Escape closing a panel or the drawer and
-// handing focus back to what opened it; a click elsewhere, or focus moving elsewhere, closing a panel;
-// and the drawer's close button.
+// handing focus back to what opened it; a click elsewhere, or focus moving elsewhere, closing it; and the
+// drawer's close button.
 (() => {
   const panels = [...document.querySelectorAll('details[data-mega-item]')];
   const drawer = document.querySelector('details[data-category-drawer]');
   const closeDelay = 250;
+
+  const closeWhenFocusLeaves = details => details.addEventListener('focusout', event => {
+    if (event.relatedTarget && !details.contains(event.relatedTarget)) details.open = false;
+  });
 
   for (const item of panels) {
     const summary = item.querySelector('summary');
@@ -29,9 +33,7 @@
       delete item.dataset.openedByHover;
     });
     item.addEventListener('toggle', () => { if (!item.open) delete item.dataset.openedByHover; });
-    item.addEventListener('focusout', event => {
-      if (event.relatedTarget && !item.contains(event.relatedTarget)) item.open = false;
-    });
+    closeWhenFocusLeaves(item);
   }
 
   document.addEventListener('click', event => {
@@ -54,5 +56,6 @@
       drawer.querySelector('summary').focus();
     });
     drawer.addEventListener('toggle', () => { if (drawer.open) close.focus(); });
+    closeWhenFocusLeaves(drawer);
   }
 })();
