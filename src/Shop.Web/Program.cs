@@ -1,6 +1,7 @@
 using Shop.Web.Modules.Analytics;
 using Shop.Web.Modules.Cart;
 using Shop.Web.Modules.Catalog;
+using Shop.Web.Modules.Content;
 using Shop.Web.Modules.Identity;
 using Shop.Web.Modules.Inventory;
 using Shop.Web.Modules.Ledger;
@@ -31,6 +32,7 @@ builder.AddReviews();
 builder.AddWebhooks();
 builder.AddSupport();
 builder.AddStorefront();
+builder.AddContent();
 builder.AddAnalytics();
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ app.MapLedger();
 app.MapReviews();
 app.MapWebhooks();
 app.MapSupport();
+app.MapContent();
 app.MapAnalytics();
 
 if (await app.RunCommandAsync(args))

@@ -31,6 +31,7 @@ public sealed partial class PhoneLayoutTests(BrowserFixture browser) : IClassFix
                 return seeded;
             var app = browser.Shop;
             await app.EnsureShippingAsync();
+            await app.WriteStarterPagesAsync();
             var (admin, adminEmail) = await app.SignedInClientAsync("admin", "admin");
             var (seller, sellerEmail) = await app.SignedInClientAsync("seller", "seller");
             var catalog = new CatalogClient(app, admin, seller);
@@ -68,7 +69,7 @@ public sealed partial class PhoneLayoutTests(BrowserFixture browser) : IClassFix
         var checker = new WidthChecker(page);
         await SignIn.AsAsync(page, shop.CustomerEmail);
 
-        foreach (var path in new[] { "/", $"/c/{shop.CategorySlug}", $"/p/{shop.ProductSlug}", "/search?q=bedsheet" })
+        foreach (var path in new[] { "/", $"/c/{shop.CategorySlug}", $"/p/{shop.ProductSlug}", "/search?q=bedsheet", "/pages/shipping", "/pages/help-and-contact" })
             await checker.VisitAsync(path);
 
         await checker.VisitAsync("/cart");
@@ -115,7 +116,8 @@ public sealed partial class PhoneLayoutTests(BrowserFixture browser) : IClassFix
         await SignIn.AsAsync(page, shop.AdminEmail);
 
         await checker.CrawlAsync(["/admin/users"], path => path.StartsWith("/admin/", StringComparison.Ordinal));
-        checker.AssertAllFit(mustInclude: ["/admin", "/admin/users", "/admin/orders", "/admin/orders/{id}", "/admin/products", "/admin/coupons", "/admin/ledger", "/seller/stock"]);
+        checker.AssertAllFit(mustInclude: ["/admin", "/admin/users", "/admin/orders", "/admin/orders/{id}", "/admin/products", "/admin/coupons", "/admin/ledger", "/seller/stock",
+            "/admin/pages", "/admin/pages/{id}"]);
         await page.GotoAsync("/admin/orders");
         await Screenshot(page, "admin-orders-phone.png");
         Assert.Empty(errors);

@@ -6,8 +6,9 @@ using Markdig.Syntax.Inlines;
 namespace Shop.Web.Platform.Text;
 
 /// <summary>
-/// Markdown from sellers rendered to HTML that is safe by construction: raw HTML is not passed
-/// through, and links or images with a scheme other than http, https or mailto are dropped.
+/// Markdown rendered to HTML that is safe by construction: raw HTML is not passed through, and
+/// links or images that lead anywhere but http, https, mailto or an address of this shop are dropped
+/// (their text stays).
 /// </summary>
 public static class SafeMarkdown
 {
@@ -18,18 +19,28 @@ public static class SafeMarkdown
         .UseListExtras()
         .Build();
 
-    public static string ToHtml(string markdown)
+    /// <param name="markdown">The text.</param>
+    /// <param name="shopAuthored">
+    /// True for the shop's own text (its pages): its links are the shop's word. Otherwise (sellers')
+    /// links carry rel="nofollow ugc", so search engines do not credit where they lead to the shop.
+    /// </param>
+    public static string ToHtml(string markdown, bool shopAuthored = false)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
-            if (IsSafe(link.Url))
-            {
+            if (!IsSafe(link.Url))
+                link.ReplaceBy(new LiteralInline(link.Title ?? string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()))));
+            else if (!shopAuthored)
                 link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow ugc noopener");
-                continue;
-            }
-            var text = new LiteralInline(link.Title ?? string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())));
-            link.ReplaceBy(text);
+        }
+        // <scheme:...> autolinks: CommonMark accepts any scheme there, javascript: too.
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!autolink.IsEmail && !IsSafe(autolink.Url))
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            else if (!shopAuthored)
+                autolink.GetAttributes().AddPropertyIfNotExist("rel", "nofollow ugc noopener");
         }
         return document.ToHtml(Pipeline);
     }
@@ -48,8 +59,14 @@ public static class SafeMarkdown
         if (string.IsNullOrWhiteSpace(url))
             return false;
         var trimmed = url.Trim();
-        if (trimmed.StartsWith('/') || trimmed.StartsWith('#'))
-            return !trimmed.StartsWith("//", StringComparison.Ordinal);
+        // Another host without a scheme ("//host", which browsers also read in "/\host") must name its scheme.
+        if (trimmed.Length > 1 && trimmed[0] is '/' or '\\' && trimmed[1] is '/' or '\\')
+            return false;
+        // Without a colon before the path, query or fragment there is no scheme: an address of this shop.
+        var colon = trimmed.IndexOf(':');
+        var rest = trimmed.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (rest >= 0 && rest < colon))
+            return true;
         return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
     }
 }

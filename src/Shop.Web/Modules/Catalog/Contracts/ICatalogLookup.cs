@@ -11,6 +11,12 @@ public sealed record ProductReference(Guid Id, Guid SellerId, string Title, stri
 /// <summary>A category as a picker shows it: indented by its depth in the tree.</summary>
 public sealed record CategoryChoice(Guid Id, string Name, int Depth);
 
+/// <summary>A category as the shop's menus link to it, with those of its subcategories that have products for sale.</summary>
+public sealed record CategoryLink(string Name, string Slug, IReadOnlyList<CategoryLink> Children)
+{
+    public string Url => $"/c/{Slug}";
+}
+
 public interface ICatalogLookup
 {
     Task<IReadOnlyDictionary<Guid, VariantInfo>> VariantsAsync(IReadOnlyCollection<Guid> variantIds);
@@ -20,4 +26,10 @@ public interface ICatalogLookup
 
     /// <summary>Every category in tree order.</summary>
     Task<IReadOnlyList<CategoryChoice>> CategoriesAsync();
+
+    /// <summary>
+    /// The categories with products for sale, as a tree in display order. Read from the catalog's cache,
+    /// which any change to categories or products, on any instance, empties.
+    /// </summary>
+    Task<IReadOnlyList<CategoryLink>> NavigationAsync();
 }

@@ -26,4 +26,9 @@ internal sealed class CatalogLookup(ShopDbContext db, CategoryTree categories) :
 
     public async Task<IReadOnlyList<CategoryChoice>> CategoriesAsync() =>
         (await categories.TreeAsync()).Flattened().Select(c => new CategoryChoice(c.Node.Id, c.Node.Name, c.Depth)).ToList();
+
+    public async Task<IReadOnlyList<CategoryLink>> NavigationAsync() => Links(await categories.TreeAsync());
+
+    private static IReadOnlyList<CategoryLink> Links(IEnumerable<CategoryNode> nodes) =>
+        nodes.Where(n => n.ProductCount > 0).Select(n => new CategoryLink(n.Name, n.Slug, Links(n.Children))).ToList();
 }

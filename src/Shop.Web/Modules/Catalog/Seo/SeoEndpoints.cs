@@ -4,11 +4,12 @@ using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Shop.Web.Modules.Content.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
 
 namespace Shop.Web.Modules.Catalog.Seo;
 
-/// <summary>robots.txt and the sitemaps search engines crawl: an index, categories, and products in pages of 10,000.</summary>
+/// <summary>robots.txt and the sitemaps search engines crawl: an index, categories, the shop's pages, and products in pages of 10,000.</summary>
 public static class SeoEndpoints
 {
     private const int ProductsPerSitemap = 10_000;
@@ -31,7 +32,7 @@ public static class SeoEndpoints
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             var products = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM catalog.products WHERE status = 'active'");
-            var sitemaps = new List<string> { $"{Base(store)}/sitemaps/categories.xml" };
+            var sitemaps = new List<string> { $"{Base(store)}/sitemaps/categories.xml", $"{Base(store)}/sitemaps/pages.xml" };
             for (var page = 1; page <= Math.Max(1, (products + ProductsPerSitemap - 1) / ProductsPerSitemap); page++)
                 sitemaps.Add($"{Base(store)}/sitemaps/products-{page}.xml");
             return Xml("sitemapindex", sitemaps.Select(url => $"<sitemap><loc>{SecurityElement.Escape(url)}</loc></sitemap>"));
@@ -44,6 +45,10 @@ public static class SeoEndpoints
             return Xml("urlset", slugs.Select(slug => $"{Base(store)}/c/{slug}").Prepend($"{Base(store)}/").Select(url => $"<url><loc>{SecurityElement.Escape(url)}</loc></url>"));
         }).AllowAnonymous().ExcludeFromDescription();
 
+        app.MapGet("/sitemaps/pages.xml", async (IShopPages pages, IOptions<StorefrontSettings> store) =>
+            Xml("urlset", (await pages.PublishedAsync()).Select(page => Url($"{Base(store)}{page.Url}", page.UpdatedAt))))
+            .AllowAnonymous().ExcludeFromDescription();
+
         app.MapGet("/sitemaps/products-{page:int}.xml", async (int page, NpgsqlDataSource dataSource, IOptions<StorefrontSettings> store) =>
         {
             if (page < 1)
@@ -52,12 +57,14 @@ public static class SeoEndpoints
             var products = await connection.QueryAsync<(string Slug, DateTimeOffset UpdatedAt)>(
                 "SELECT slug, updated_at FROM catalog.products WHERE status = 'active' ORDER BY id LIMIT @limit OFFSET @offset",
                 new { limit = ProductsPerSitemap, offset = (page - 1) * ProductsPerSitemap });
-            return Xml("urlset", products.Select(p =>
-                $"<url><loc>{SecurityElement.Escape($"{Base(store)}/p/{p.Slug}")}</loc><lastmod>{p.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</lastmod></url>"));
+            return Xml("urlset", products.Select(p => Url($"{Base(store)}/p/{p.Slug}", p.UpdatedAt)));
         }).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static string Base(IOptions<StorefrontSettings> store) => store.Value.PublicUrl.TrimEnd('/');
+
+    private static string Url(string location, DateTimeOffset modified) =>
+        $"<url><loc>{SecurityElement.Escape(location)}</loc><lastmod>{modified.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</lastmod></url>";
 
     private static IResult Xml(string root, IEnumerable<string> entries)
     {

@@ -15,6 +15,12 @@ public sealed record PricedLine(Guid VariantId, decimal Subtotal, decimal Discou
 
 public sealed record ShippingOption(string Code, string Name, string? DeliveryEstimate, decimal Cost);
 
+/// <summary>
+/// A shipping method's rules as shoppers read them: a base rate plus a rate per started kilogram, free
+/// from an order value, and whether some regions are charged their own rates.
+/// </summary>
+public sealed record ShippingTerms(string Name, string? DeliveryEstimate, decimal BaseRate, decimal PerKgRate, decimal? FreeOver, bool HasRegionalRates);
+
 /// <summary>A coupon the shopper entered: applied with its discount, or the reason it does not apply.</summary>
 public sealed record CouponOutcome(string Code, bool Applied, string? Reason, decimal Discount);
 
@@ -35,6 +41,9 @@ public interface IPricing
 
     /// <summary>What each shipping method costs to a postal code for a parcel of this weight and value (a product page's delivery check).</summary>
     Task<IReadOnlyList<ShippingOption>> ShippingToAsync(string postalCode, long weightGrams, decimal orderValue);
+
+    /// <summary>The rules of the shipping methods offered, in the order checkout lists them.</summary>
+    Task<IReadOnlyList<ShippingTerms>> ShippingTermsAsync();
 
     /// <summary>True when a coupon with this code exists (whether or not it applies now).</summary>
     Task<bool> CouponExistsAsync(string code);

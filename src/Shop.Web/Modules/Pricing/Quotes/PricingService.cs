@@ -44,6 +44,10 @@ public sealed class PricingService(ShopDbContext db, IOptions<PricingOptions> op
     public async Task<IReadOnlyList<ShippingOption>> ShippingToAsync(string postalCode, long weightGrams, decimal orderValue) =>
         QuoteCalculator.ShippingOptions(await db.Set<ShippingMethod>().AsNoTracking().Include(m => m.Rates).ToListAsync(), state: null, postalCode, weightGrams, orderValue);
 
+    public async Task<IReadOnlyList<ShippingTerms>> ShippingTermsAsync() =>
+        await db.Set<ShippingMethod>().AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
+            .Select(m => new ShippingTerms(m.Name, m.DeliveryEstimate, m.BaseRate, m.PerKgRate, m.FreeOver, m.Rates.Any())).ToListAsync();
+
     public Task<bool> CouponExistsAsync(string code) => db.Set<Coupon>().AnyAsync(c => c.Code == Coupon.Normalise(code));
 
     public async Task RedeemAsync(string couponCode, Buyer buyer, Guid orderId, decimal discount)
