@@ -34,7 +34,7 @@ public static class QuoteCalculator
         var weight = request.Lines.Sum(l => (long)l.WeightGrams * l.Quantity);
         var options = rules.ShippingMethods.Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
             .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate,
-                m.CostTo(state, request.Destination?.PostalCode, weight, subtotal - discount)))
+                m.CostTo(state, request.Destination?.PostalCode, weight, subtotal - discount), m.FreeOver))
             .ToList();
         var selected = request.Destination is null || request.Lines.Count == 0 ? null
             : options.FirstOrDefault(o => o.Code == request.ShippingMethod) ?? options.FirstOrDefault();
