@@ -173,11 +173,11 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         // On a phone the filters wait behind a button that says how many are on; the results come first.
         await page.SetViewportSizeAsync(390, 844);
         await page.ReloadAsync();
-        var filters = page.Locator("aside.facets details");
-        Assert.Equal("Filters (1)", (await filters.Locator("summary").InnerTextAsync()).Trim());
+        var filters = page.Locator("aside.facets > details");
+        Assert.Equal("Filters (1)", (await filters.Locator(":scope > summary").InnerTextAsync()).Trim());
         Assert.False(await filters.EvaluateAsync<bool>("d => d.open"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "category-sorted-390.png") });
-        await filters.Locator("summary").ClickAsync();
+        await filters.Locator(":scope > summary").ClickAsync();
         Assert.True(await filters.EvaluateAsync<bool>("d => d.open"));
         Assert.True(await page.GetByRole(AriaRole.Checkbox, new() { Name = "Fabindia" }).IsVisibleAsync());
 

@@ -66,7 +66,7 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
         // A typed range waits for Enter; the maximum is included.
         await page.GetByLabel("Min").FillAsync("500");
         await page.GetByLabel("Max").FillAsync("1299");
-        Assert.DoesNotContain("minPrice", page.Url);
+        Assert.DoesNotContain("minPrice", page.Url); // nor any field left empty
         await page.GetByLabel("Max").PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("minPrice=500") && url.Contains("maxPrice=1299"));
         Assert.Equal("2 products", await Status(page));
@@ -78,7 +78,7 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
         Assert.Equal($"{inStock} product{(inStock == 1 ? "" : "s")}", await Status(page));
         Assert.Equal(["Brass Diya Lamp"], await Titles(page));
         Assert.Equal(["₹500 – ₹1,299", "Jaipur Brass", "Khurja Pottery", "In stock"], await Chips(page));
-        Assert.Equal("Filters (4)", (await page.Locator("aside.facets summary").First.InnerTextAsync()).Trim());
+        Assert.Equal("Filters (4)", (await page.Locator("aside.facets > details > summary").InnerTextAsync()).Trim());
         await Screenshot(page, "listing-filtered-1366.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Remove filter: In stock" }).ClickAsync();
@@ -143,7 +143,7 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
         var panel = page.Locator("aside.facets details.filters-panel");
         Assert.False(await panel.EvaluateAsync<bool>("d => d.open"));
 
-        await panel.Locator("summary").First.ClickAsync();
+        await panel.Locator(":scope > summary").ClickAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Jaipur Brass" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "In stock only" }).CheckAsync();
         Assert.DoesNotContain("brand", page.Url);
@@ -152,7 +152,7 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
         await page.WaitForURLAsync(url => url.Contains("brand=Jaipur+Brass") && url.Contains("inStock=true"));
 
         Assert.Equal("1 product", await Status(page));
-        Assert.Equal("Filters (2)", (await panel.Locator("summary").First.InnerTextAsync()).Trim());
+        Assert.Equal("Filters (2)", (await panel.Locator(":scope > summary").InnerTextAsync()).Trim());
         Assert.False(await panel.EvaluateAsync<bool>("d => d.open"));
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         await Screenshot(page, "listing-filtered-390.png");

@@ -21,7 +21,7 @@ internal static class ListingQuery
             MaxPrice = maxPrice,
             Brand = query["brand"].Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b!).ToArray() is { Length: > 0 } brands ? brands : null,
             Seller = query["seller"].Select(s => Guid.TryParse(s, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray() is { Length: > 0 } sellers ? sellers : null,
-            Rating = Int(query["rating"], 1, 5),
+            Rating = Int(query["rating"], 1, 4),
             InStock = query["inStock"] == "true" ? true : null,
             Option = query["option"].Where(o => o?.Contains(':') == true).Select(o => o!).ToArray() is { Length: > 0 } options ? options : null,
             Sort = ProductSort.All.Any(s => s.Value == sort) ? sort : null,
