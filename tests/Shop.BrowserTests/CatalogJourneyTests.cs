@@ -56,7 +56,8 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
 
         var brandFacet = page.Locator(".facet", new() { HasText = "Brand" });
         Assert.Contains("1", await brandFacet.Locator("li", new() { HasText = "Fabindia" }).Locator(".count").InnerTextAsync());
-        await brandFacet.GetByRole(AriaRole.Link, new() { NameRegex = new("Fabindia") }).ClickAsync();
+        await brandFacet.GetByRole(AriaRole.Checkbox, new() { Name = "Fabindia" }).CheckAsync();
+        await page.WaitForURLAsync(url => url.Contains("brand=Fabindia"));
         Assert.Equal("1 product", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "category-filtered.png"), FullPage = true });
 
@@ -172,13 +173,13 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         // On a phone the filters wait behind a button that says how many are on; the results come first.
         await page.SetViewportSizeAsync(390, 844);
         await page.ReloadAsync();
-        var filters = page.Locator("aside.facets details");
-        Assert.Equal("Filters (1)", (await filters.Locator("summary").InnerTextAsync()).Trim());
+        var filters = page.Locator("aside.facets > details");
+        Assert.Equal("Filters (1)", (await filters.Locator(":scope > summary").InnerTextAsync()).Trim());
         Assert.False(await filters.EvaluateAsync<bool>("d => d.open"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "category-sorted-390.png") });
-        await filters.Locator("summary").ClickAsync();
+        await filters.Locator(":scope > summary").ClickAsync();
         Assert.True(await filters.EvaluateAsync<bool>("d => d.open"));
-        Assert.True(await page.GetByRole(AriaRole.Link, new() { NameRegex = new("Fabindia") }).IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Checkbox, new() { Name = "Fabindia" }).IsVisibleAsync());
 
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.Shop.ServerAddress.ToString(), JavaScriptEnabled = false });
         var plain = await context.NewPageAsync();

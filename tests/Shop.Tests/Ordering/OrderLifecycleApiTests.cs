@@ -102,6 +102,34 @@ public sealed class OrderLifecycleApiTests(ShopAppFactory app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_return_is_accepted_within_the_return_window_after_delivery_and_refused_after_it()
+    {
+        await app.EnsureShippingAsync();
+        var catalog = await CatalogClient.CreateAsync(app);
+        var (customer, _) = await app.SignedInClientAsync("buyer");
+        var orderIds = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            await customer.AddToCartAsync(await VariantAsync(catalog, catalog.Seller));
+            var orderId = (await CatalogClient.Expect(await customer.CheckoutAsync(null), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+            var fulfillmentId = (await catalog.Seller.GetFromJsonAsync<JsonElement>("/api/v1/seller/fulfillments")).GetProperty("items").EnumerateArray()
+                .Single(f => f.GetProperty("orderId").GetString() == orderId).GetProperty("id").GetString()!;
+            await StepAsync(catalog.Seller, fulfillmentId, new { status = "processing" });
+            await StepAsync(catalog.Seller, fulfillmentId, new { status = "shipped", carrier = "Delhivery", trackingNumber = "DL" + i });
+            await StepAsync(catalog.Seller, fulfillmentId, new { status = "delivered" });
+            orderIds.Add(orderId);
+        }
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+            await connection.ExecuteAsync("UPDATE ordering.fulfillments SET delivered_at = now() - interval '10 days 1 minute' WHERE order_id = @id", new { id = Guid.Parse(orderIds[1]) });
+
+        Assert.True((await customer.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderIds[0]}")).GetProperty("canRequestReturn").GetBoolean());
+        await CatalogClient.Expect(await customer.PostAsJsonAsync($"/api/v1/orders/{orderIds[0]}/return", new { reason = "Too small" }), HttpStatusCode.OK);
+        Assert.False((await customer.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderIds[1]}")).GetProperty("canRequestReturn").GetBoolean());
+        var late = await CatalogClient.Expect(await customer.PostAsJsonAsync($"/api/v1/orders/{orderIds[1]}/return", new { reason = "Too small" }), HttpStatusCode.Conflict);
+        Assert.EndsWith("Returns are accepted within 10 days of delivery.", late.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Cancelling_before_shipping_returns_the_stock_and_only_the_buyer_may_cancel()
     {
         await app.EnsureShippingAsync();

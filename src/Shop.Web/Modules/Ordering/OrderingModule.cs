@@ -17,6 +17,7 @@ public static class OrderingModule
     {
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddOptions<OrderingOptions>().Bind(builder.Configuration.GetSection(OrderingOptions.Section));
+        builder.Services.AddOptions<ReturnPolicy>().Bind(builder.Configuration.GetSection(ReturnPolicy.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<UnpaidOrderExpiry>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UnpaidOrderExpiry>());
         builder.Services.AddScoped<OrderStore>();

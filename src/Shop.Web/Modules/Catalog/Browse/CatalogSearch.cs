@@ -103,9 +103,9 @@ public sealed class CatalogSearch(
                 tallies = await LiveTalliesAsync(connection, filters, query, cancellationToken);
         }
 
-        // The biggest sellers get a facet; their names and those of the cards' sellers are looked up together.
-        var topSellers = tallies?.Sellers.OrderByDescending(s => s.Count).ThenBy(s => s.Seller).Take(30).ToList() ?? [];
-        var names = await sellers.FindAsync(cards.Select(c => c.SellerId).Concat(topSellers.Select(s => s.Seller)).Distinct().ToList());
+        // The biggest sellers and the chosen ones get a facet; their names and those of the cards' sellers are looked up together.
+        var topSellers = tallies is null ? [] : Biggest(tallies.Sellers, query.Seller ?? []);
+        var names = await sellers.FindAsync(cards.Select(c => c.SellerId).Concat(topSellers.Select(s => s.Value)).Distinct().ToList());
         var facets = includeFacets ? await FacetsAsync(connection, tallies!, topSellers, names, categoryPath, query, cancellationToken) : NoFacets;
         return new ProductSearchResult(ToCards(cards, names), total, page, pageSize, facets, null, sort);
     }
@@ -228,7 +228,7 @@ public sealed class CatalogSearch(
     }
 
     /// <summary>Facets as the listing shows them: names, the 30 biggest values per dimension, what is selected.</summary>
-    private static async Task<CatalogFacets> FacetsAsync(NpgsqlConnection connection, FacetTallies tallies, List<(Guid Seller, int Count)> topSellers,
+    private static async Task<CatalogFacets> FacetsAsync(NpgsqlConnection connection, FacetTallies tallies, List<(Guid Value, int Count)> topSellers,
         IReadOnlyDictionary<Guid, SellerProfile> sellerNames, string? categoryPath, ProductQuery query, CancellationToken cancellationToken)
     {
         var children = await connection.QueryAsync<(Guid Id, string Slug, string Name)>(new CommandDefinition(
@@ -240,15 +240,30 @@ public sealed class CatalogSearch(
         return new CatalogFacets(
             children.Where(c => tallies.Children.ContainsKey(c.Id.ToString("N")))
                 .Select(c => new FacetValue(c.Slug, c.Name, tallies.Children[c.Id.ToString("N")], false)).ToList(),
-            tallies.Brands.OrderByDescending(b => b.Count).ThenBy(b => b.Brand, StringComparer.Ordinal).Take(30)
-                .Select(b => new FacetValue(b.Brand, b.Brand, b.Count, selectedBrands.Contains(b.Brand))).ToList(),
-            topSellers.Select(s => new FacetValue(s.Seller.ToString(), sellerNames.GetValueOrDefault(s.Seller)?.ShopName ?? "Seller", s.Count, selectedSellers.Contains(s.Seller))).ToList(),
+            Biggest(tallies.Brands, selectedBrands).Select(b => new FacetValue(b.Value, b.Value, b.Count, selectedBrands.Contains(b.Value))).ToList(),
+            topSellers.Select(s => new FacetValue(s.Value.ToString(), sellerNames.GetValueOrDefault(s.Value)?.ShopName ?? "Seller", s.Count, selectedSellers.Contains(s.Value))).ToList(),
             [.. new[] { 4, 3, 2, 1 }.Select((at, i) => new FacetValue(at.ToString(), at == 1 ? "1 star & up" : $"{at} stars & up", tallies.RatingsAtLeast[i], query.Rating == at))],
             PriceBands.Select((band, i) => new FacetValue(band.Value, band.Label, tallies.PriceBands[i], query.MinPrice == band.From && query.MaxPrice == band.To)).ToList(),
             new FacetValue("true", "In stock", tallies.InStock, query.InStock == true),
-            tallies.Options.OrderBy(o => o.Key, StringComparer.Ordinal).ToDictionary(o => o.Key, o => (IReadOnlyList<FacetValue>)o.Value
-                .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(30)
-                .Select(v => new FacetValue($"{o.Key}:{v.Value}", v.Value, v.Count, selectedOptions.GetValueOrDefault(o.Key)?.Contains(v.Value) == true)).ToList()));
+            tallies.Options.Keys.Union(selectedOptions.Keys).Order(StringComparer.Ordinal).ToDictionary(key => key, key =>
+            {
+                var chosen = selectedOptions.GetValueOrDefault(key) ?? [];
+                return (IReadOnlyList<FacetValue>)Biggest(tallies.Options.GetValueOrDefault(key) ?? [], chosen)
+                    .Select(v => new FacetValue($"{key}:{v.Value}", v.Value, v.Count, chosen.Contains(v.Value))).ToList();
+            }));
+    }
+
+    /// <summary>
+    /// The 30 values of a facet with the most products, then any chosen value not among them (with its
+    /// count, 0 when the other filters leave it none), so every filter in force can be seen and undone.
+    /// </summary>
+    private static List<(T Value, int Count)> Biggest<T>(IEnumerable<(T Value, int Count)> counts, IReadOnlyCollection<T> chosen) where T : notnull
+    {
+        var all = counts.ToList();
+        var biggest = all.OrderByDescending(c => c.Count).ThenBy(c => c.Value.ToString(), StringComparer.Ordinal).Take(30).ToList();
+        var missing = chosen.Where(value => !biggest.Any(b => b.Value.Equals(value)))
+            .Select(value => (value, all.FirstOrDefault(c => c.Value.Equals(value)).Count));
+        return [.. biggest, .. missing];
     }
 
     /// <summary>The first path after every path under <paramref name="prefix"/> ("/a/" → "/a0"; '0' follows '/').</summary>
@@ -284,7 +299,7 @@ public sealed class CatalogSearch(
             if (query.MinPrice is { } min)
                 Add(Dimension.Price, "p.min_price >= @minPrice", ("minPrice", min));
             if (query.MaxPrice is { } max)
-                Add(Dimension.Price, "p.min_price < @maxPrice", ("maxPrice", max));
+                Add(Dimension.Price, "p.min_price <= @maxPrice", ("maxPrice", max));
             if (query.Brand is { Length: > 0 } brands)
                 Add(Dimension.Brand, "p.brand = ANY(@brands)", ("brands", brands));
             if (query.Seller is { Length: > 0 } sellerIds)

@@ -71,7 +71,7 @@ public static class ListingIndexQuery
         var passes = new bool[FirstOption + optionSets.Length];
         foreach (var row in rows)
         {
-            passes[Price] = !hasPriceFilter || ((query.MinPrice is not { } min || s.MinPrice[row] >= min) && (query.MaxPrice is not { } max || s.MinPrice[row] < max));
+            passes[Price] = !hasPriceFilter || ((query.MinPrice is not { } min || s.MinPrice[row] >= min) && (query.MaxPrice is not { } max || s.MinPrice[row] <= max));
             passes[Brand] = brands is null || brands[s.BrandOf[row]];
             passes[Seller] = sellers is null || sellers[s.SellerOf[row]];
             passes[Rating] = s.StarsOf[row] >= minimumStars;

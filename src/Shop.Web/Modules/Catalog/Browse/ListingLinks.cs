@@ -9,6 +9,15 @@ public sealed class ListingLinks(string basePath, ProductQuery query)
 {
     public ProductQuery Query => query;
 
+    /// <summary>Where the listing's forms are sent.</summary>
+    public string Path => basePath;
+
+    /// <summary>What the filters form keeps as hidden fields: the words, the category of a search, the sort.</summary>
+    public IEnumerable<(string Name, string Value)> FilterFormFields => Fields(new ProductQuery { Q = query.Q, Category = query.Category, Sort = query.Sort });
+
+    /// <summary>What the sort form keeps as hidden fields: the words and every filter.</summary>
+    public IEnumerable<(string Name, string Value)> SortFormFields => Fields(query with { Sort = null, Page = null });
+
     public string Page(int page) => Build(query with { Page = page });
 
     public string Sort(string sort) => Build(query with { Sort = sort, Page = null });
@@ -19,12 +28,11 @@ public sealed class ListingLinks(string basePath, ProductQuery query)
 
     public string ToggleOption(string option) => Build(query with { Option = Toggle(query.Option, option), Page = null });
 
-    public string Rating(int? rating) => Build(query with { Rating = query.Rating == rating ? null : rating, Page = null });
+    public string WithoutRating() => Build(query with { Rating = null, Page = null });
 
-    public string InStock() => Build(query with { InStock = query.InStock == true ? null : true, Page = null });
+    public string WithoutInStock() => Build(query with { InStock = null, Page = null });
 
-    public string Price(decimal? from, decimal? to) =>
-        Build(query.MinPrice == from && query.MaxPrice == to ? query with { MinPrice = null, MaxPrice = null, Page = null } : query with { MinPrice = from, MaxPrice = to, Page = null });
+    public string WithoutPrice() => Build(query with { MinPrice = null, MaxPrice = null, Page = null });
 
     public string Category(string slug) => Build(query with { Category = slug, Page = null }, $"/c/{slug}");
 
@@ -36,7 +44,10 @@ public sealed class ListingLinks(string basePath, ProductQuery query)
 
     public bool HasFilters => ActiveFilters > 0;
 
-    private string Build(ProductQuery q, string? path = null)
+    private string Build(ProductQuery q, string? path = null) =>
+        QueryHelpers.AddQueryString(path ?? basePath, Fields(q, path).Select(f => KeyValuePair.Create(f.Name, (string?)f.Value)));
+
+    private IEnumerable<(string Name, string Value)> Fields(ProductQuery q, string? path = null)
     {
         var values = new Dictionary<string, StringValues>();
         void Put(string key, string? value) { if (!string.IsNullOrEmpty(value)) values[key] = value; }
@@ -52,7 +63,7 @@ public sealed class ListingLinks(string basePath, ProductQuery query)
         if (q.Option is { Length: > 0 }) values["option"] = q.Option;
         Put("sort", q.Sort);
         Put("page", q.Page is > 1 ? q.Page.Value.ToString(CultureInfo.InvariantCulture) : null);
-        return QueryHelpers.AddQueryString(path ?? basePath, values.SelectMany(v => v.Value.Select(x => KeyValuePair.Create(v.Key, x))));
+        return values.SelectMany(v => v.Value.Select(x => (v.Key, x ?? "")));
     }
 
     private static T[]? Toggle<T>(T[]? values, T value)

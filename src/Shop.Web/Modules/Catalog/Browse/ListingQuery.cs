@@ -2,28 +2,55 @@ using System.Globalization;
 
 namespace Shop.Web.Modules.Catalog.Browse;
 
-/// <summary>Reads a listing page's query string into a <see cref="ProductQuery"/>, ignoring values that make no sense.</summary>
+/// <summary>
+/// Reads a listing page's query string into a <see cref="ProductQuery"/>, ignoring values that make no
+/// sense; a typed price range that was not usable as it stood comes with a note saying what was done.
+/// </summary>
 internal static class ListingQuery
 {
-    public static ProductQuery From(IQueryCollection query, string? category = null)
+    public static (ProductQuery Query, string? PriceNote) From(IQueryCollection query, string? category = null)
     {
-        static decimal? Decimal(string? value) => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0 ? d : null;
         static int? Int(string? value, int min, int max) => int.TryParse(value, out var i) && i >= min && i <= max ? i : null;
         var sort = query["sort"].ToString();
-        return new ProductQuery
+        var (minPrice, maxPrice, priceNote) = PriceRange(query["minPrice"], query["maxPrice"]);
+        return (new ProductQuery
         {
             Q = Trimmed(query["q"], 200),
             Category = category ?? Trimmed(query["category"], 120),
-            MinPrice = Decimal(query["minPrice"]),
-            MaxPrice = Decimal(query["maxPrice"]),
+            MinPrice = minPrice,
+            MaxPrice = maxPrice,
             Brand = query["brand"].Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b!).ToArray() is { Length: > 0 } brands ? brands : null,
             Seller = query["seller"].Select(s => Guid.TryParse(s, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray() is { Length: > 0 } sellers ? sellers : null,
-            Rating = Int(query["rating"], 1, 5),
+            Rating = Int(query["rating"], 1, 4),
             InStock = query["inStock"] == "true" ? true : null,
             Option = query["option"].Where(o => o?.Contains(':') == true).Select(o => o!).ToArray() is { Length: > 0 } options ? options : null,
             Sort = ProductSort.All.Any(s => s.Value == sort) ? sort : null,
             Page = Int(query["page"], 1, 100_000),
-        };
+        }, priceNote);
+    }
+
+    /// <summary>
+    /// The lowest and highest price asked for. A value that is not a price of 0 or more is left out,
+    /// and a range typed the wrong way round is turned round; either way the note says so.
+    /// </summary>
+    private static (decimal? Min, decimal? Max, string? Note) PriceRange(string? minText, string? maxText)
+    {
+        var (min, minNote) = Price(minText, "lowest");
+        var (max, maxNote) = Price(maxText, "highest");
+        if (min > max)
+            return (max, min, "The lowest price was above the highest, so they were swapped.");
+        return (min, max, minNote ?? maxNote);
+    }
+
+    private static (decimal? Price, string? Note) Price(string? text, string which)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return (null, null);
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var price) || price > ProductQuery.HighestPrice)
+            return (null, $"The {which} price “{Trimmed(text, 20)}” is not an amount we can search by, so it was left out.");
+        if (price < 0)
+            return (null, $"The {which} price cannot be below zero, so it was left out.");
+        return (price, null);
     }
 
     private static string? Trimmed(string? value, int max) =>

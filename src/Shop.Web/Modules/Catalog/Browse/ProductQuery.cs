@@ -29,9 +29,14 @@ public sealed record ProductQuery
     [MaxLength(120)]
     public string? Category { get; init; }
 
+    /// <summary>The highest price a filter may name.</summary>
+    public const int HighestPrice = 100_000_000;
+
+    /// <summary>Lowest price, included.</summary>
     [Range(typeof(decimal), "0", "100000000")]
     public decimal? MinPrice { get; init; }
 
+    /// <summary>Highest price, included.</summary>
     [Range(typeof(decimal), "0", "100000000")]
     public decimal? MaxPrice { get; init; }
 

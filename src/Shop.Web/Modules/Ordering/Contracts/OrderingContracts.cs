@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Ordering.Contracts;
@@ -22,6 +23,17 @@ public enum FulfillmentStatus
     Shipped,
     Delivered,
     Cancelled,
+}
+
+/// <summary>How long after delivery a customer may ask to return an order (section "Ordering:Returns").</summary>
+public sealed class ReturnPolicy
+{
+    public const string Section = "Ordering:Returns";
+
+    [Range(1, 365)]
+    public int WindowDays { get; set; } = 10;
+
+    public TimeSpan Window => TimeSpan.FromDays(WindowDays);
 }
 
 public sealed record OrderedItem(Guid ProductId, Guid VariantId, int Quantity);

@@ -85,7 +85,11 @@ public sealed class Order
     public bool CanBeCancelled => Status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Processing
         && fulfillments.All(f => f.Status is FulfillmentStatus.Pending or FulfillmentStatus.Processing or FulfillmentStatus.Cancelled);
 
-    public bool CanRequestReturn => Status == OrderStatus.Delivered;
+    /// <summary>When the last of its parcels was delivered; null before.</summary>
+    public DateTimeOffset? DeliveredAt => fulfillments.Max(f => f.DeliveredAt);
+
+    /// <summary>Once delivered, the customer may ask to return it within the <paramref name="window"/> after delivery.</summary>
+    public bool CanRequestReturn(DateTimeOffset now, TimeSpan window) => Status == OrderStatus.Delivered && DeliveredAt + window > now;
 
     /// <summary>Sellers may work on an order once it is paid, or at once when the buyer pays on delivery.</summary>
     public bool IsReadyToFulfil => IsPaid || PaymentMethod == CashOnDelivery;
@@ -171,11 +175,13 @@ public sealed class Order
         Record("cancelled", $"Order cancelled: {reason}", actorId, now);
     }
 
-    public void RequestReturn(string reason, Guid? actorId, DateTimeOffset now)
+    public void RequestReturn(string reason, Guid? actorId, DateTimeOffset now, TimeSpan window)
     {
         EnsureLength("Reason", reason, 500);
-        if (!CanRequestReturn)
-            throw Illegal("returned", "Returns can be requested once the order is delivered.");
+        if (!CanRequestReturn(now, window))
+            throw Illegal("returned", Status == OrderStatus.Delivered
+                ? $"Returns are accepted within {window.TotalDays:0} days of delivery."
+                : "Returns can be requested once the order is delivered.");
         Status = OrderStatus.ReturnRequested;
         Record("return_requested", $"Return requested: {reason}", actorId, now);
     }

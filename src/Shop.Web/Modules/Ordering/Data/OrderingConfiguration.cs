@@ -28,7 +28,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.IdempotencyRequestHash).HasMaxLength(64);
         builder.Ignore(o => o.IsPaid);
         builder.Ignore(o => o.CanBeCancelled);
-        builder.Ignore(o => o.CanRequestReturn);
+        builder.Ignore(o => o.DeliveredAt);
         builder.Ignore(o => o.IsReadyToFulfil);
         builder.HasIndex(o => o.Number).IsUnique();
         builder.HasIndex(o => new { o.IdempotencyScope, o.IdempotencyKey }).IsUnique();

@@ -30,7 +30,7 @@ public sealed class CustomerOrders(OrderStore store, OrderAccess access)
     public Task<bool> RequestReturnAsync(OrderViewer viewer, Guid orderId, string reason) =>
         store.ChangeAsync(orderId, order => MaySee(viewer, order), (order, now) =>
         {
-            order.RequestReturn(reason, viewer.CustomerId, now);
+            order.RequestReturn(reason, viewer.CustomerId, now, store.ReturnWindow);
             return Task.CompletedTask;
         });
 

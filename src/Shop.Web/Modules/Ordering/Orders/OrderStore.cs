@@ -12,8 +12,11 @@ namespace Shop.Web.Modules.Ordering.Orders;
 /// Loading and changing orders for customers, sellers and admins alike. Each change locks the order
 /// row first, so two people acting on one order at once take turns, and the second sees the first's result.
 /// </summary>
-public sealed class OrderStore(ShopDbContext db, ISellerDirectory sellers, IInventory inventory, IOutbox outbox, TimeProvider clock)
+public sealed class OrderStore(ShopDbContext db, ISellerDirectory sellers, IInventory inventory, IOutbox outbox, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ReturnPolicy> returns)
 {
+    public TimeSpan ReturnWindow => returns.Value.Window;
+
     public IQueryable<Order> Orders => db.Set<Order>().AsNoTracking();
 
     public async Task<Order?> LoadAsync(Guid orderId) =>
@@ -21,7 +24,7 @@ public sealed class OrderStore(ShopDbContext db, ISellerDirectory sellers, IInve
             .SingleOrDefaultAsync(o => o.Id == orderId);
 
     public async Task<OrderDetail> DetailAsync(Order order, bool includeInternal) =>
-        OrderDetail.From(order, await sellers.FindAsync(order.Fulfillments.Select(f => f.SellerId).ToList()), includeInternal);
+        OrderDetail.From(order, await sellers.FindAsync(order.Fulfillments.Select(f => f.SellerId).ToList()), includeInternal, clock.GetUtcNow(), ReturnWindow);
 
     /// <summary>Applies a change to the locked order and saves it with its stock movements and events; false when there is no such order.</summary>
     public async Task<bool> ChangeAsync(Guid orderId, Func<Order, bool> allowed, Func<Order, DateTimeOffset, Task> change)

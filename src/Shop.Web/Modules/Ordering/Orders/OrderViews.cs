@@ -27,7 +27,8 @@ public sealed record OrderDetail(
 
     public Components.OrderTotals Totals() => new(Subtotal, Discount, CouponCode, Shipping, ShippingMethod, Tax, PricesIncludeTax, Total);
 
-    public static OrderDetail From(Order o, IReadOnlyDictionary<Guid, SellerProfile> sellers, bool includeInternal) => new(
+    /// <param name="returnWindow">How long after delivery a return may be asked for; with <paramref name="now"/>, whether it still may.</param>
+    public static OrderDetail From(Order o, IReadOnlyDictionary<Guid, SellerProfile> sellers, bool includeInternal, DateTimeOffset now, TimeSpan returnWindow) => new(
         o.Id, o.Number, o.Status, o.PlacedAt, o.Email, o.CustomerName, o.CustomerId, o.PaymentMethod, o.IsPaid, o.Currency, o.Subtotal, o.Discount,
         o.Tax, o.Shipping, o.Total, o.PricesIncludeTax, o.CouponCode, o.ShippingMethodName, Address(o.ShippingAddress), Address(o.BillingAddress),
         o.Lines.OrderBy(l => l.SellerId).ThenBy(l => l.ProductTitle).Select(l => new OrderLineView(l.VariantId, l.ProductId, l.SellerId, l.FulfillmentId,
@@ -36,7 +37,7 @@ public sealed record OrderDetail(
             f.ShippedAt, f.DeliveredAt)).ToList(),
         o.Events.Where(e => includeInternal || !e.IsInternal).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
             .Select(e => new TimelineEntry(e.CreatedAt, e.Kind, e.Message, e.IsInternal, e.FulfillmentId)).ToList(),
-        o.CanBeCancelled, o.CanRequestReturn);
+        o.CanBeCancelled, o.CanRequestReturn(now, returnWindow));
 
     private static PostalAddress Address(OrderAddress a) => new(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.State, a.PostalCode, a.Country);
 }

@@ -13,7 +13,13 @@ public sealed record PricingRequest(IReadOnlyList<PricingLine> Lines, string? Co
 
 public sealed record PricedLine(Guid VariantId, decimal Subtotal, decimal Discount, decimal TaxPercent, decimal Tax, decimal Total);
 
-public sealed record ShippingOption(string Code, string Name, string? DeliveryEstimate, decimal Cost);
+/// <param name="FreeOver">The order value from which this way ships free; null when it never does.</param>
+public sealed record ShippingOption(string Code, string Name, string? DeliveryEstimate, decimal Cost, decimal? FreeOver);
+
+/// <summary>A coupon anyone can use now, as the storefront shows it.</summary>
+/// <param name="Saving">What it takes off, as a shopper reads it: "10% off", "₹500 off".</param>
+/// <param name="CategoryId">The category whose items it is for; null when it is not limited to one.</param>
+public sealed record CouponOffer(string Code, string Description, string Saving, DateTimeOffset? EndsAt, Guid? CategoryId);
 
 /// <summary>
 /// A shipping method's rules as shoppers read them: a base rate plus a rate per started kilogram, free
@@ -44,6 +50,9 @@ public interface IPricing
 
     /// <summary>The rules of the shipping methods offered, in the order checkout lists them.</summary>
     Task<IReadOnlyList<ShippingTerms>> ShippingTermsAsync();
+
+    /// <summary>Coupons that can be used now, those ending soonest first.</summary>
+    Task<IReadOnlyList<CouponOffer>> CurrentOffersAsync(int limit);
 
     /// <summary>True when a coupon with this code exists (whether or not it applies now).</summary>
     Task<bool> CouponExistsAsync(string code);

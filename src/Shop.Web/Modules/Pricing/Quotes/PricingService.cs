@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Pricing.Contracts;
@@ -39,7 +40,18 @@ public sealed class PricingService(ShopDbContext db, IOptions<PricingOptions> op
 
     public async Task<IReadOnlyList<ShippingOption>> ShippingMethodsAsync() =>
         await db.Set<ShippingMethod>().AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
-            .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate, m.BaseRate)).ToListAsync();
+            .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate, m.BaseRate, m.FreeOver)).ToListAsync();
+
+    public async Task<IReadOnlyList<CouponOffer>> CurrentOffersAsync(int limit)
+    {
+        var now = clock.GetUtcNow();
+        var active = await db.Set<Coupon>().AsNoTracking().Where(c => c.IsActive).ToListAsync();
+        return active.Where(c => c.Unusable(now) is null)
+            .OrderBy(c => c.EndsAt is null).ThenBy(c => c.EndsAt).ThenByDescending(c => c.CreatedAt).Take(limit)
+            .Select(c => new CouponOffer(c.Code, c.Description,
+                c.Kind == CouponKind.Percentage ? $"{c.Amount.ToString("0.##", CultureInfo.InvariantCulture)}% off" : $"{money.Tag(c.Amount)} off",
+                c.EndsAt, c.Scope == CouponScope.Category ? c.ScopeId : null)).ToList();
+    }
 
     public async Task<IReadOnlyList<ShippingOption>> ShippingToAsync(string postalCode, long weightGrams, decimal orderValue) =>
         QuoteCalculator.ShippingOptions(await db.Set<ShippingMethod>().AsNoTracking().Include(m => m.Rates).ToListAsync(), state: null, postalCode, weightGrams, orderValue);

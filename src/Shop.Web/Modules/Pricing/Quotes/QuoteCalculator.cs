@@ -79,6 +79,6 @@ public static class QuoteCalculator
     /// <summary>The active methods in their order, each with what it costs to the destination.</summary>
     public static IReadOnlyList<ShippingOption> ShippingOptions(IEnumerable<ShippingMethod> methods, string? state, string? postalCode, long weightGrams, decimal orderValue) =>
         methods.Where(m => m.IsActive).OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
-            .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate, m.CostTo(state, postalCode, weightGrams, orderValue)))
+            .Select(m => new ShippingOption(m.Code, m.Name, m.DeliveryEstimate, m.CostTo(state, postalCode, weightGrams, orderValue), m.FreeOver))
             .ToList();
 }
