@@ -35,7 +35,8 @@ public sealed class ClusterShopperTests(ShopCluster cluster)
         foreach (var _ in cluster.Instances)
         {
             var account = await browser.GetAsync("/account");
-            Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+            Assert.True(account.StatusCode == HttpStatusCode.OK,
+                $"/account via {ResponseRecorder.InstanceOf(account)}: {(int)account.StatusCode} to {account.Headers.Location}; sign-in went to {signedIn.Headers.Location}");
             Assert.Contains("Sign out", await account.Content.ReadAsStringAsync());
         }
 
