@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Testing;
@@ -11,28 +10,13 @@ namespace Shop.Tests.Platform;
 /// <summary>`Shop.Web setup`, run as its own process the way ./shop run and deployments run it.</summary>
 public sealed class SetupCommandTests
 {
-    private static async Task<(int ExitCode, string Output)> RunShopAsync(string connectionString, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["ConnectionStrings__Shop"] = connectionString;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
-
     [Fact]
     public async Task Setup_migrates_an_empty_database_and_creates_the_first_admin_once()
     {
         var database = await TestPostgres.CreateEmptyDatabaseAsync();
 
-        var first = await RunShopAsync(database, "setup");
-        var again = await RunShopAsync(database, "setup");
+        var first = await ShopCommand.RunAsync(database, "setup");
+        var again = await ShopCommand.RunAsync(database, "setup");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains($"Applied {Migrator.Scripts.Count} migration(s)", first.Output);
@@ -54,7 +38,7 @@ public sealed class SetupCommandTests
     public async Task The_first_admin_can_be_given_by_environment()
     {
         var database = await TestPostgres.CreateMigratedDatabaseAsync();
-        var start = await RunShopAsync(database, "setup", "--FirstAdmin:Email=owner@bazaar.in", "--FirstAdmin:Password=Correct-Horse-42");
+        var start = await ShopCommand.RunAsync(database, "setup", "--FirstAdmin:Email=owner@bazaar.in", "--FirstAdmin:Password=Correct-Horse-42");
 
         Assert.Equal(0, start.ExitCode);
         Assert.Contains("email:    owner@bazaar.in", start.Output);
@@ -66,10 +50,10 @@ public sealed class SetupCommandTests
     {
         var database = await TestPostgres.CreateMigratedDatabaseAsync();
 
-        var first = await RunShopAsync(database, "setup", "--Demo:Accounts=true");
-        var again = await RunShopAsync(database, "setup", "--Demo:Accounts=true");
+        var first = await ShopCommand.RunAsync(database, "setup", "--Demo:Accounts=true");
+        var again = await ShopCommand.RunAsync(database, "setup", "--Demo:Accounts=true");
 
-        Assert.Contains("Demo accounts created (5)", first.Output);
+        Assert.Contains($"Demo accounts created ({DemoShoppers.All.Count + 3})", first.Output);
         Assert.DoesNotContain("Demo accounts", again.Output);
         await using var app = await new ShopAppFactory { SharedConnectionString = database }.StartAsync();
         var seller = await (await app.BearerClient((await app.LoginAsync("priya@bazaar.local", "Bazaar-Demo-2026")).AccessToken).GetAsync("/api/v1/me/seller-application")).JsonAsync();
@@ -81,7 +65,7 @@ public sealed class SetupCommandTests
     [Fact]
     public async Task An_unknown_command_is_refused()
     {
-        var result = await RunShopAsync(await TestPostgres.CreateMigratedDatabaseAsync(), "frobnicate");
+        var result = await ShopCommand.RunAsync(await TestPostgres.CreateMigratedDatabaseAsync(), "frobnicate");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Unknown command 'frobnicate'", result.Output);

@@ -21,6 +21,7 @@ public static class AnalyticsModule
         builder.Services.AddScoped<RollupWriter>();
         builder.Services.AddScoped<RollupRebuild>();
         builder.Services.AddScoped<IShopCommand, AnalyticsCommand>();
+        builder.Services.AddScoped<ISetupStep, RollupSetup>();
         builder.Services.AddIntegrationEventHandler<OrderPlaced, OrderRollups>();
         builder.Services.AddIntegrationEventHandler<OrderStatusChanged, OrderRollups>();
         builder.Services.AddIntegrationEventHandler<RefundIssued, OrderRollups>();

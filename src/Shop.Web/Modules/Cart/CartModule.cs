@@ -1,6 +1,8 @@
 using Shop.Web.Modules.Cart.Contracts;
+using Shop.Web.Modules.Cart.Demo;
 using Shop.Web.Modules.Cart.Shopping;
 using Shop.Web.Modules.Cart.Wishlist;
+using Shop.Web.Platform.Commands;
 
 namespace Shop.Web.Modules.Cart;
 
@@ -18,6 +20,7 @@ public static class CartModule
         builder.Services.AddScoped<ICartCheckout>(services => services.GetRequiredService<CartService>());
         builder.Services.AddScoped<ICustomerCarts, CustomerCarts>();
         builder.Services.AddScoped<WishlistService>();
+        builder.Services.AddScoped<ISetupStep, DemoWishlistsSetup>();
         builder.Services.AddScoped<IWishlist>(services => services.GetRequiredService<WishlistService>());
         return builder;
     }

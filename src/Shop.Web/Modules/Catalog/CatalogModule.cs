@@ -47,6 +47,7 @@ public static class CatalogModule
         builder.Services.AddOptions<DemoCatalogOptions>().Bind(builder.Configuration.GetSection(DemoCatalogOptions.Section));
         builder.Services.AddScoped<IShopCommand, SeedCommand>();
         builder.Services.AddScoped<ISetupStep, DemoCatalogSetup>();
+        builder.Services.AddScoped<ISetupStep, SalesHistorySetup>();
         return builder;
     }
 

@@ -1,12 +1,14 @@
 using Shop.Web.Modules.Ordering.Administration;
 using Shop.Web.Modules.Ordering.Checkout;
 using Shop.Web.Modules.Ordering.Contracts;
+using Shop.Web.Modules.Ordering.Demo;
 using Shop.Web.Modules.Ordering.Export;
 using Shop.Web.Modules.Ordering.Invoices;
 using Shop.Web.Modules.Ordering.Messages;
 using Shop.Web.Modules.Ordering.Orders;
 using Shop.Web.Modules.Ordering.SellerOrders;
 using Shop.Web.Modules.Ordering.Webhooks;
+using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Ordering;
@@ -39,6 +41,7 @@ public static class OrderingModule
         builder.Services.AddScoped<IOrderFacts, OrderFactsReader>();
         builder.Services.AddScoped<ICustomerOrderReferences, CustomerOrderReferences>();
         builder.Services.AddScoped<IOrderQueues, OrderQueues>();
+        builder.Services.AddScoped<ISetupStep, DemoOrdersSetup>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentSucceeded, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.PaymentFailed, OrderPayments>();
         builder.Services.AddIntegrationEventHandler<Payments.Contracts.RefundIssued, OrderPayments>();

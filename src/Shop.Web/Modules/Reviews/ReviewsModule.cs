@@ -1,10 +1,12 @@
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Reviews.Contracts;
 using Shop.Web.Modules.Reviews.Data;
+using Shop.Web.Modules.Reviews.Demo;
 using Shop.Web.Modules.Reviews.Display;
 using Shop.Web.Modules.Reviews.Messages;
 using Shop.Web.Modules.Reviews.Moderation;
 using Shop.Web.Modules.Reviews.Writing;
+using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Reviews;
@@ -19,6 +21,7 @@ public static class ReviewsModule
         builder.Services.AddScoped<ReviewListing>();
         builder.Services.AddScoped<ReviewModeration>();
         builder.Services.AddScoped<IReviewQueue, ReviewQueue>();
+        builder.Services.AddScoped<ISetupStep, DemoReviewsSetup>();
         builder.Services.AddIntegrationEventHandler<ReviewModerated, ReviewMessages>();
         builder.Services.AddSingleton(new ProductPageSection(typeof(ProductReviewsSection), Order: 10));
         return builder;

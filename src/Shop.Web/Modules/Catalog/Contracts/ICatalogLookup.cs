@@ -21,6 +21,9 @@ public interface ICatalogLookup
 {
     Task<IReadOnlyDictionary<Guid, VariantInfo>> VariantsAsync(IReadOnlyCollection<Guid> variantIds);
 
+    /// <summary>Up to <paramref name="limit"/> variants of products for sale, oldest product first.</summary>
+    Task<IReadOnlyList<Guid>> VariantsForSaleAsync(int limit);
+
     /// <summary>A product by id (drafts and archived ones too: <c>Active</c> says whether shoppers see it), or null.</summary>
     Task<ProductReference?> ProductAsync(Guid productId);
 

@@ -122,7 +122,8 @@ public sealed class CatalogSeeder(
         var variants = Options(leaf.Options, random).Select((options, i) =>
         {
             var price = RoundPrice(basePrice * (1 + i * 0.08m));
-            var stock = random.Next(100) < 8 ? 0 : random.Next(1, 120);
+            // Some sold out, some nearly (so "only a few left" and the low-stock lists have something true to say).
+            var stock = random.Next(100) switch { < 8 => 0, < 16 => random.Next(1, 5), _ => random.Next(5, 120) };
             decimal? compareAt = random.Next(3) == 0 ? RoundPrice(price * 1.25m) : null;
             return new SeedVariant(Guid.CreateVersion7(created), $"{skuStem}-{i + 1}", options, price, compareAt, random.Next(100, 3000), stock);
         }).ToList();

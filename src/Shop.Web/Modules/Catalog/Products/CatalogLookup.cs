@@ -20,6 +20,13 @@ internal sealed class CatalogLookup(ShopDbContext db, CategoryTree categories) :
             r.Status == ProductStatus.Active, r.CategoryPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList()));
     }
 
+    public async Task<IReadOnlyList<Guid>> VariantsForSaleAsync(int limit) =>
+        await (from v in db.Set<Variant>().AsNoTracking()
+               join p in db.Set<Product>().AsNoTracking() on v.ProductId equals p.Id
+               where p.Status == ProductStatus.Active
+               orderby p.CreatedAt, v.Id
+               select v.Id).Take(limit).ToListAsync();
+
     public Task<ProductReference?> ProductAsync(Guid productId) =>
         db.Set<Product>().AsNoTracking().Where(p => p.Id == productId)
             .Select(p => new ProductReference(p.Id, p.SellerId, p.Title, p.Slug, p.Status == ProductStatus.Active)).SingleOrDefaultAsync();

@@ -11,6 +11,13 @@ internal sealed class CustomerDirectory(ShopDbContext db, AddressBook book) : IC
         await db.Set<ShopUser>().AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new CustomerContact(u.Id, u.Email!, u.DisplayName)).SingleOrDefaultAsync();
 
+    public async Task<IReadOnlyList<CustomerContact>> FindByEmailAsync(IReadOnlyCollection<string> emails)
+    {
+        var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();
+        return await db.Set<ShopUser>().AsNoTracking().Where(u => normalized.Contains(u.NormalizedEmail!))
+            .Select(u => new CustomerContact(u.Id, u.Email!, u.DisplayName)).ToListAsync();
+    }
+
     public async Task<IReadOnlyList<SavedAddress>> AddressesAsync(Guid userId) =>
         (await book.ListAsync(userId)).Select(a => new SavedAddress(a.Id,
             new PostalAddress(a.FullName, a.Phone, a.Line1, a.Line2, a.City, a.State, a.PostalCode, a.Country), a.IsDefaultShipping, a.IsDefaultBilling)).ToList();

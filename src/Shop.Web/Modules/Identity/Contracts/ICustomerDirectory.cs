@@ -13,6 +13,9 @@ public interface ICustomerDirectory
 {
     Task<CustomerContact?> FindAsync(Guid userId);
 
+    /// <summary>The accounts with these email addresses (as stored, lower case); unknown addresses are left out.</summary>
+    Task<IReadOnlyList<CustomerContact>> FindByEmailAsync(IReadOnlyCollection<string> emails);
+
     /// <summary>The customer's address book, default shipping address first.</summary>
     Task<IReadOnlyList<SavedAddress>> AddressesAsync(Guid userId);
 

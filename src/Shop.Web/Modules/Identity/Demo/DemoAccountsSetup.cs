@@ -19,10 +19,11 @@ public sealed class DemoOptions
     public string Password { get; set; } = "Bazaar-Demo-2026";
 }
 
-/// <summary>The demo shop's people: two sellers with approved shops, two customers, a support agent.</summary>
+/// <summary>The demo shop's people: two sellers with approved shops, the shoppers (each with an address), a support agent.</summary>
 internal sealed class DemoAccountsSetup(
     UserManager<ShopUser> users,
     ShopDbContext db,
+    ICustomerDirectory customers,
     IOptions<DemoOptions> options,
     TimeProvider clock) : ISetupStep
 {
@@ -32,8 +33,7 @@ internal sealed class DemoAccountsSetup(
     [
         new("priya@bazaar.local", "Priya Nair", [Roles.Seller, Roles.Customer], "Priya Handlooms", "Handloom cotton and silk sarees, kurtas and dupattas woven in Kerala and Tamil Nadu."),
         new("arjun@bazaar.local", "Arjun Mehta", [Roles.Seller, Roles.Customer], "Mehta Electronics", "Phones, audio and smart home gadgets with GST invoices and brand warranty."),
-        new("asha@bazaar.local", "Asha Rao", [Roles.Customer]),
-        new("rahul@bazaar.local", "Rahul Verma", [Roles.Customer]),
+        .. DemoShoppers.All.Select(s => new DemoAccount(s.Email, s.Name, [Roles.Customer])),
         new("neha.support@bazaar.local", "Neha Kapoor", [Roles.Support]),
     ];
 
@@ -60,6 +60,8 @@ internal sealed class DemoAccountsSetup(
                 db.Add(application);
                 await db.SaveChangesAsync(cancellationToken);
             }
+            if (DemoShoppers.All.FirstOrDefault(s => s.Email == account.Email) is { } shopper)
+                await customers.SaveAddressAsync(user.Id, shopper.Address);
             created++;
         }
         if (created > 0)

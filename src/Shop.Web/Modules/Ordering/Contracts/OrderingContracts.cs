@@ -68,7 +68,12 @@ public interface IPurchaseHistory
 
     /// <summary>The products in the customer's orders (cancelled ones too: they were chosen), most recent first.</summary>
     Task<IReadOnlyList<Guid>> BoughtProductsAsync(Guid customerId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Every product delivered to a customer, once per customer and product, with when it first arrived; oldest first.</summary>
+    Task<IReadOnlyList<ReceivedProduct>> ReceivedAsync(int limit, CancellationToken cancellationToken = default);
 }
+
+public sealed record ReceivedProduct(Guid CustomerId, Guid ProductId, Guid SellerId, DateTimeOffset DeliveredAt);
 
 /// <summary>An order as a customer names it when asking about it.</summary>
 public sealed record CustomerOrderReference(Guid Id, string Number, DateTimeOffset PlacedAt);
@@ -87,7 +92,7 @@ public interface ICustomerOrderReferences
 }
 
 /// <param name="CategoryId">The product's category when ordered; null for lines ordered before it was kept.</param>
-public sealed record OrderFactLine(Guid ProductId, Guid SellerId, Guid? CategoryId, int Quantity, decimal Total);
+public sealed record OrderFactLine(Guid ProductId, Guid VariantId, Guid SellerId, Guid? CategoryId, int Quantity, decimal Total);
 
 /// <summary>What sales figures need of an order: its lines, how it was paid and the moments that change what it counts for.</summary>
 /// <param name="RefundedOfflineAt">When money paid outside an online payment (cash on delivery) was handed back in full.</param>

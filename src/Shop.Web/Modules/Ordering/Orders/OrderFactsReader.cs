@@ -26,6 +26,6 @@ internal sealed class OrderFactsReader(ShopDbContext db) : IOrderFacts
                 o.Events.Where(e => e.Kind == "cancelled").Min(e => (DateTimeOffset?)e.CreatedAt),
                 o.Events.Where(e => e.Kind == "returned").Min(e => (DateTimeOffset?)e.CreatedAt),
                 o.Events.Where(e => e.Kind == "refunded").Min(e => (DateTimeOffset?)e.CreatedAt),
-                o.Lines.OrderBy(l => l.Id).Select(l => new OrderFactLine(l.ProductId, l.SellerId, l.CategoryId, l.Quantity, l.Total)).ToList()))
+                o.Lines.OrderBy(l => l.Id).Select(l => new OrderFactLine(l.ProductId, l.VariantId, l.SellerId, l.CategoryId, l.Quantity, l.Total)).ToList()))
             .AsSplitQuery().ToListAsync(cancellationToken);
 }

@@ -49,6 +49,19 @@ public sealed class Review
         return review;
     }
 
+    /// <summary>"Asha R.": first name and initial, so a review does not publish a full name.</summary>
+    public static string AuthorNameOf(string fullName)
+    {
+        var parts = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var shown = parts.Length switch
+        {
+            0 => "A customer",
+            1 => parts[0],
+            _ => $"{parts[0]} {char.ToUpperInvariant(parts[^1][0])}.",
+        };
+        return shown.Length > 100 ? shown[..100] : shown;
+    }
+
     /// <summary>New words or stars go back to the moderators; until approved again the review is not shown.</summary>
     public void Edit(string authorName, int rating, string title, string body, DateTimeOffset now)
     {

@@ -73,19 +73,7 @@ public sealed class ReviewWriting(ShopDbContext db, RatingTally tally, IPurchase
         return true;
     }
 
-    /// <summary>"Asha R.": first name and initial, so a review does not publish a full name.</summary>
-    private async Task<string> AuthorNameAsync(Guid customerId)
-    {
-        var name = (await customers.FindAsync(customerId))?.Name ?? "";
-        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var shown = parts.Length switch
-        {
-            0 => "A customer",
-            1 => parts[0],
-            _ => $"{parts[0]} {char.ToUpperInvariant(parts[^1][0])}.",
-        };
-        return shown.Length > 100 ? shown[..100] : shown;
-    }
+    private async Task<string> AuthorNameAsync(Guid customerId) => Review.AuthorNameOf((await customers.FindAsync(customerId))?.Name ?? "");
 
     private static ConflictException AlreadyReviewed() =>
         new("review_exists", "You have already reviewed this product; edit your review instead.");
