@@ -233,7 +233,8 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
         }
     }
 
-    private static async Task<string> Status(IPage page) => (await page.Locator(".results-bar [role=status]").InnerTextAsync()).Trim();
+    /// <summary>How many products the listing says it found, e.g. "5 products".</summary>
+    internal static async Task<string> Status(IPage page) => (await page.Locator(".results-bar [role=status]").InnerTextAsync()).Trim();
 
     /// <summary>The count shown beside a filter's checkbox.</summary>
     private static async Task<int> Count(IPage page, string label) =>
