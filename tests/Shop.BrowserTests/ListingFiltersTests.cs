@@ -79,7 +79,7 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
         Assert.Equal(["Brass Diya Lamp"], await Titles(page));
         Assert.Equal(["₹500 – ₹1,299", "Jaipur Brass", "Khurja Pottery", "In stock"], await Chips(page));
         Assert.Equal("Filters (4)", (await page.Locator("aside.facets > details > summary").InnerTextAsync()).Trim());
-        await Screenshot(page, "listing-filtered-1366.png");
+        await Screenshots.SaveAsync(page, "listing-filtered-1366.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Remove filter: In stock" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("inStock"));
@@ -147,7 +147,7 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Jaipur Brass" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "In stock only" }).CheckAsync();
         Assert.DoesNotContain("brand", page.Url);
-        await Screenshot(page, "listing-filters-open-390.png", fullPage: false);
+        await Screenshots.SaveAsync(page, "listing-filters-open-390.png", fullPage: false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("brand=Jaipur+Brass") && url.Contains("inStock=true"));
 
@@ -155,7 +155,7 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
         Assert.Equal("Filters (2)", (await panel.Locator(":scope > summary").InnerTextAsync()).Trim());
         Assert.False(await panel.EvaluateAsync<bool>("d => d.open"));
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
-        await Screenshot(page, "listing-filtered-390.png");
+        await Screenshots.SaveAsync(page, "listing-filtered-390.png");
         Assert.Empty(errors);
     }
 
@@ -203,7 +203,7 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
                 await offer.InnerTextAsync());
             Assert.Equal(0, await page.GetByTestId("offer").Filter(new() { HasText = "OLD" + code }).CountAsync());
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
-            await Screenshot(page, $"home-{width}.png");
+            await Screenshots.SaveAsync(page, $"home-{width}.png");
             Assert.Empty(errors);
 
             if (width == 390)
@@ -228,12 +228,13 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
             var tops = await page.Locator(".product-grid .product-card").EvaluateAllAsync<double[]>("cards => cards.map(c => c.getBoundingClientRect().top)");
             Assert.Equal(columns, tops.Count(top => Math.Abs(top - tops[0]) < 1));
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
-            await Screenshot(page, $"search-{width}.png");
+            await Screenshots.SaveAsync(page, $"search-{width}.png");
             Assert.Empty(errors);
         }
     }
 
-    private static async Task<string> Status(IPage page) => (await page.Locator(".results-bar [role=status]").InnerTextAsync()).Trim();
+    /// <summary>How many products the listing says it found, e.g. "5 products".</summary>
+    internal static async Task<string> Status(IPage page) => (await page.Locator(".results-bar [role=status]").InnerTextAsync()).Trim();
 
     /// <summary>The count shown beside a filter's checkbox.</summary>
     private static async Task<int> Count(IPage page, string label) =>
@@ -247,7 +248,4 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
 
     [GeneratedRegex(@"\s*✕\s*$")]
     private static partial Regex ChipRemove();
-
-    private static Task Screenshot(IPage page, string name, bool fullPage = true) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = fullPage });
 }

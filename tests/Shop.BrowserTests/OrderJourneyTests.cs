@@ -25,18 +25,6 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.GetByText("Added to your cart.").WaitForAsync();
     }
 
-    private static Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = true });
-
-    /// <summary>The page as a laptop (1366 px) and a phone (390 px) show it.</summary>
-    internal static async Task ScreenshotsAsync(IPage page, string name)
-    {
-        await Screenshot(page, $"{name}-1366.png");
-        await page.SetViewportSizeAsync(390, 844);
-        await Screenshot(page, $"{name}-390.png");
-        await page.SetViewportSizeAsync(1366, 900);
-    }
-
     [Fact]
     public async Task A_guest_buys_from_two_sellers_and_each_seller_ships_its_part()
     {
@@ -51,7 +39,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Equal(2, await page.GetByTestId("cart-line").CountAsync());
         Assert.Equal("2", await page.Locator("[data-cart-count]").InnerTextAsync());
         Assert.Contains("₹2,500.00", await page.GetByTestId("grand-total").InnerTextAsync());
-        await Screenshot(page, "cart.png");
+        await Screenshots.SaveAsync(page, "cart.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Proceed to checkout" }).ClickAsync();
         var email = ApiClient.NewEmail("guest");
@@ -60,7 +48,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.GetByLabel("Cash on delivery").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         Assert.Contains("₹2,500.00", await page.GetByTestId("grand-total").InnerTextAsync());
-        await Screenshot(page, "checkout-review.png");
+        await Screenshots.SaveAsync(page, "checkout-review.png");
         // An impatient double click submits the form twice; the second submission finds the order the first placed.
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).DblClickAsync();
 
@@ -69,7 +57,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         var number = (await page.Locator("h1").InnerTextAsync()).Replace("Order ", "");
         Assert.Equal(2, await page.GetByTestId("fulfillment").CountAsync());
         var orderUrl = page.Url;
-        await Screenshot(page, "order-placed.png");
+        await Screenshots.SaveAsync(page, "order-placed.png");
         Assert.Contains(number, (await browser.Shop.WaitForMailAsync(email, "Your Bazaar order")).Subject);
         var (admin, _) = await browser.Shop.SignedInClientAsync("admin", "admin");
         var ordersOfGuest = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/admin/orders?q={Uri.EscapeDataString(email)}");
@@ -93,7 +81,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.GotoAsync(orderUrl.Replace("&placed=1", ""));
         Assert.Equal("Shipped", await page.GetByTestId("order-status").InnerTextAsync());
         Assert.Contains("BD-2002", await page.GetByTestId("timeline").InnerTextAsync());
-        await Screenshot(page, "order-shipped.png");
+        await Screenshots.SaveAsync(page, "order-shipped.png");
         Assert.Empty(errors);
     }
 
@@ -126,14 +114,14 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         Assert.Contains("You chose a saved address and also entered a new one.", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).CountAsync());
-        await ScreenshotsAsync(page, "checkout-address");
+        await Screenshots.AtBothWidthsAsync(page, "checkout-address");
 
         await page.GetByLabel("A new address, entered below").CheckAsync();
         await page.GetByLabel("Save the new address to my address book").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Review order" }).ClickAsync();
         Assert.Equal(tax, await page.GetByTestId("tax").InnerTextAsync());
         Assert.Contains("Tax (included in prices)", await page.GetByTestId("totals").InnerTextAsync());
-        await ScreenshotsAsync(page, "checkout-review");
+        await Screenshots.AtBothWidthsAsync(page, "checkout-review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/orders/") && url.EndsWith("placed=1"));
@@ -142,7 +130,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Contains("Rohan Kulkarni", shipTo);
         Assert.Contains("Pune", shipTo);
         Assert.Equal(tax, await page.GetByTestId("tax").InnerTextAsync());
-        await ScreenshotsAsync(page, "order-page");
+        await Screenshots.AtBothWidthsAsync(page, "order-page");
         var saved = await account.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me/addresses");
         Assert.Equal(["Bengaluru", "Pune"], saved.EnumerateArray().Select(a => a.GetProperty("city").GetString()).Order());
         var orderId = new Uri(page.Url).AbsolutePath.Split('/')[2];
@@ -170,7 +158,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await admin.GetByText("The order was updated.").WaitForAsync();
         Assert.Equal("Shipped", await admin.GetByTestId("order-status").InnerTextAsync());
         Assert.Contains("Marked shipped by an admin for the seller: The seller's phone is off", await admin.GetByTestId("timeline").InnerTextAsync());
-        await ScreenshotsAsync(admin, "admin-order");
+        await Screenshots.AtBothWidthsAsync(admin, "admin-order");
         Assert.Empty(adminErrors);
     }
 
@@ -202,7 +190,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Contains(lines, l => l.Contains(shawl.ProductTitle));
         Assert.Contains(lines, l => l.Contains(mug.ProductTitle));
         Assert.Equal("2", await page.Locator("[data-cart-count]").InnerTextAsync());
-        await Screenshot(page, "cart-merged.png");
+        await Screenshots.SaveAsync(page, "cart-merged.png");
         Assert.Empty(errors);
     }
 }

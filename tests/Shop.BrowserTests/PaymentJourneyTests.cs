@@ -34,7 +34,7 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("Your payment failed: Your card was declined.", await page.GetByTestId("payment-failed").InnerTextAsync());
         Assert.Equal(0, await page.GetByText("Thank you!").CountAsync());
         Assert.Equal("Pending payment", await page.GetByTestId("order-status").InnerTextAsync());
-        await OrderJourneyTests.ScreenshotsAsync(page, "payment-failed");
+        await Screenshots.AtBothWidthsAsync(page, "payment-failed");
         await ReloadUntilAsync(page, async () => (await page.GetByTestId("timeline").InnerTextAsync()).Contains("Payment failed: Your card was declined."));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay now: Card, UPI or net banking (sandbox)" }).ClickAsync();
@@ -68,7 +68,7 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("Payment of ₹1,450.00 received.", timeline);
         Assert.Contains("Refund of ₹450.00 issued: One earring was bent", timeline);
         Assert.DoesNotContain("INR", timeline);
-        await OrderJourneyTests.ScreenshotsAsync(admin, "admin-order-refunded");
+        await Screenshots.AtBothWidthsAsync(admin, "admin-order-refunded");
         Assert.Empty(adminErrors);
     }
 

@@ -9,14 +9,15 @@ public sealed class ProductPageTests(BrowserFixture browser) : IClassFixture<Bro
     private const string Indigo = "Indigo kurta, front", Rust = "Rust kurta, front", Weave = "Kurta, close-up of the weave";
 
     /// <summary>A kurta in two colours with three pictures, by a seller the browser can sign in as.</summary>
-    private async Task<(string Slug, string Id, string SellerEmail)> KurtaAsync()
+    private async Task<(string Slug, string Id, string SellerEmail, string Title)> KurtaAsync()
     {
+        var title = CatalogClient.Unique("Gallery Kurta");
         var catalog = await CatalogClient.CreateAsync(browser.Shop);
         var (seller, email) = await browser.Shop.SignedInClientAsync("seller", "seller");
         var category = await catalog.CategoryAsync("Kurtas");
         var product = await CatalogClient.Expect(await seller.PostAsJsonAsync("/api/v1/seller/products", new
         {
-            title = CatalogClient.Unique("Gallery Kurta"), brand = "Fabindia", description = "Hand-woven cotton.", categoryId = category.GetProperty("id").GetString(),
+            title, brand = "Fabindia", description = "Hand-woven cotton.", categoryId = category.GetProperty("id").GetString(),
             status = "active",
             variants = new[]
             {
@@ -30,13 +31,13 @@ public sealed class ProductPageTests(BrowserFixture browser) : IClassFixture<Bro
                 new { hash = await catalog.UploadAsync(73, seller), altText = Weave },
             },
         }), System.Net.HttpStatusCode.Created);
-        return (product.GetProperty("slug").GetString()!, product.GetProperty("id").GetString()!, email);
+        return (product.GetProperty("slug").GetString()!, product.GetProperty("id").GetString()!, email, title);
     }
 
     [Fact]
     public async Task A_shopper_moves_through_the_pictures_by_mouse_keyboard_and_variant_and_opens_a_larger_view()
     {
-        var (slug, _, _) = await KurtaAsync();
+        var (slug, _, _, _) = await KurtaAsync();
         var (page, errors) = await browser.NewPageAsync();
         var main = page.Locator("[data-gallery-image]");
         var thumbs = page.GetByRole(AriaRole.List, new() { Name = "Pictures of" }).GetByRole(AriaRole.Link);
@@ -84,7 +85,7 @@ public sealed class ProductPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task Without_javascript_a_thumbnail_shows_its_picture_and_the_large_one_opens_full_size()
     {
-        var (slug, _, _) = await KurtaAsync();
+        var (slug, _, _, _) = await KurtaAsync();
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.Shop.ServerAddress.ToString(), JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
 
@@ -102,10 +103,11 @@ public sealed class ProductPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task A_seller_reorders_pictures_and_describes_them_in_the_product_editor()
     {
-        var (slug, id, email) = await KurtaAsync();
+        var (slug, id, email, _) = await KurtaAsync();
         var (page, errors) = await browser.NewPageAsync();
         await SignIn.AsAsync(page, email);
         await page.GotoAsync($"/seller/products/{id}");
+        await Screenshots.AtBothWidthsAsync(page, "seller-product-editor");
         var pictures = page.GetByTestId("picture");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Move picture 3 earlier" }).ClickAsync();
@@ -128,9 +130,32 @@ public sealed class ProductPageTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task An_admin_finds_a_sellers_product_among_all_products_and_opens_it_in_the_editor()
+    {
+        var (_, id, _, title) = await KurtaAsync();
+        var (_, email) = await browser.Shop.SignedInClientAsync("admin", "admin");
+        var (page, errors) = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, email);
+        await page.GotoAsync("/admin/products");
+        Assert.Equal("All products", await page.Locator("h1").InnerTextAsync());
+        await Screenshots.AtBothWidthsAsync(page, "admin-products");
+
+        await page.GetByLabel("Title, brand or SKU").FillAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("q="));
+        var rows = page.Locator("table tbody tr");
+        Assert.Equal(1, await rows.CountAsync());
+        Assert.Contains("Fabindia", await rows.InnerTextAsync());
+        await rows.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await page.WaitForURLAsync($"**/seller/products/{id}");
+        Assert.Equal(title, await page.Locator("h1").InnerTextAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_shopper_checks_delivery_to_a_postal_code_and_on_a_phone_add_to_cart_stays_in_reach()
     {
-        var (slug, _, _) = await KurtaAsync();
+        var (slug, _, _, _) = await KurtaAsync();
         var (admin, _) = await browser.Shop.SignedInClientAsync("admin", "admin");
         var tag = Guid.NewGuid().ToString("N")[..6];
         var (doorstep, rocket) = ($"Doorstep {tag}", $"Rocket {tag}");
