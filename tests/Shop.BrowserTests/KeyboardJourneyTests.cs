@@ -91,6 +91,7 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser) : IClassFixture
         await page.WaitForURLAsync(url => url.Contains("/orders/") && url.EndsWith("placed=1"));
         Assert.Contains("Thank you!", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
         Assert.Contains(stole, await page.Locator("main").InnerTextAsync());
+        Assert.Equal("Placed, pay on delivery", await page.GetByTestId("order-status").InnerTextAsync());
         await Screenshots.AtBothWidthsAsync(page, "order-placed");
         Assert.Empty(errors);
     }

@@ -51,4 +51,8 @@ public static class OrderStatusText
         OrderStatus.ReturnRequested => "Return requested",
         _ => status.ToString(),
     };
+
+    /// <summary>An order paid on delivery is not waiting for anything the buyer must do.</summary>
+    public static string Of(OrderStatus status, string paymentMethod) =>
+        status == OrderStatus.PendingPayment && paymentMethod == Order.CashOnDelivery ? "Placed, pay on delivery" : Of(status);
 }
