@@ -1,6 +1,7 @@
-// On phones (where the listing is one column) the filters start closed behind their "Filters (n)" summary,
-// so the results come first; without JavaScript they stay open and the page still works.
+// The filters panel is sent closed, so on phones (one column) the results come first without anything
+// moving once the page has loaded; wide screens show its content beside the results by CSS, and this
+// opens it there too, so its state matches what is shown. Without JavaScript it opens with a tap.
 (() => {
-  if (!window.matchMedia('(max-width: 800px)').matches) return;
-  for (const panel of document.querySelectorAll('details[data-closed-on-phones]')) panel.open = false;
+  if (!window.matchMedia('(min-width: 801px)').matches) return;
+  for (const panel of document.querySelectorAll('details[data-open-on-wide-screens]')) panel.open = true;
 })();
