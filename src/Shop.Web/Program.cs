@@ -53,6 +53,7 @@ app.MapWebhooks();
 app.MapSupport();
 app.MapContent();
 app.MapAnalytics();
+app.MapStorefront();
 
 if (await app.RunCommandAsync(args))
     return;

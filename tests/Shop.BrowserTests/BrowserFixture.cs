@@ -22,16 +22,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Shop.InitializeAsync();
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SHOP_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            // This machine has no outside network; root needs --no-sandbox.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
         Directory.CreateDirectory(ScreenshotDirectory);
     }
+
+    private static string ChromiumPath => Environment.GetEnvironmentVariable("SHOP_CHROMIUM") ?? "/usr/bin/chromium";
+
+    // This machine has no outside network; root needs --no-sandbox.
+    private static readonly string[] ChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+    /// <summary>
+    /// A Chromium of its own with a profile on disk, as a person's browser has (the other contexts are
+    /// incognito): for what only such a browser offers, such as installing the shop as an app. Close it after.
+    /// </summary>
+    public async Task<IBrowserContext> BrowserWithProfileAsync(int width, int height) =>
+        await playwright!.Chromium.LaunchPersistentContextAsync(Directory.CreateTempSubdirectory("shop-chromium-profile-").FullName,
+            new BrowserTypeLaunchPersistentContextOptions
+            {
+                ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs, BaseURL = Shop.ServerAddress.ToString(),
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+            });
 
     /// <summary>A fresh browser context (own cookies) at the given viewport, failing on console errors.</summary>
     public async Task<(IPage Page, List<string> ConsoleErrors)> NewPageAsync(int width = 1366, int height = 900)

@@ -1,4 +1,5 @@
 using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Modules.Storefront.InstallableApp;
 
 namespace Shop.Web.Modules.Storefront;
 
@@ -11,5 +12,11 @@ public static class StorefrontModule
             .ValidateOnStart();
         builder.Services.AddSingleton<Money>();
         return builder;
+    }
+
+    public static WebApplication MapStorefront(this WebApplication app)
+    {
+        app.MapInstallableApp();
+        return app;
     }
 }

@@ -65,6 +65,15 @@ public static class ImagePipeline
         return Prepare(drawing.Flatten(background: [255, 255, 255]), lossless: false);
     }
 
+    /// <summary>The shop's own SVG (an app icon) as a square PNG <paramref name="size"/> pixels wide, transparency kept.</summary>
+    public static byte[] RenderIcon(string svg, int size)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(svg);
+        using var header = Image.SvgloadBuffer(bytes);
+        using var icon = Image.SvgloadBuffer(bytes, scale: (double)size / header.Width);
+        return Encode(icon, RenditionFormat.Png);
+    }
+
     /// <summary>One rendition of a prepared picture: <paramref name="width"/> wide (never wider than the picture) in the given format.</summary>
     public static byte[] Render(byte[] prepared, int width, RenditionFormat format)
     {

@@ -1,5 +1,6 @@
 // Keeps the header's cart count and notification bell current: when a page is shown again from the
-// back/forward cache, when its tab comes back into view, and (the bell) once a minute while visible.
+// back/forward cache, when its tab comes back into view, when the connection returns, and (the bell) once a
+// minute while visible.
 (() => {
   const cart = document.querySelector('[data-cart-count]');
   const bell = document.querySelector('[data-unread-count]');
@@ -27,6 +28,7 @@
 
   const refresh = () => Promise.all([refreshCart(), refreshBell()]);
   window.addEventListener('pageshow', event => { if (event.persisted) refresh(); });
+  window.addEventListener('online', refresh);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') refresh(); });
   if (bell) setInterval(() => { if (document.visibilityState === 'visible') refreshBell(); }, 60_000);
 })();
