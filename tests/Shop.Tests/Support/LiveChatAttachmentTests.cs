@@ -80,7 +80,8 @@ public sealed class LiveChatAttachmentTests : IAsyncLifetime
         Assert.All(listed.SelectMany(m => m.GetProperty("attachments").EnumerateArray()), a => Assert.Contains("?access=", a.GetProperty("url").GetString()));
         var agentMissed = await agentHub.InvokeAsync<List<ChatMessage>>("Join", id, null, messageId - 1);
         Assert.Equal([messageId, replyId], agentMissed.Where(m => m.Attachments.Count > 0).Select(m => m.Id));
-        Assert.Equal(guestInbox.Messages.Count, guestInbox.Messages.Select(m => m.Id).Distinct().Count());
+        ChatMessage[] pushed = [.. guestInbox.Messages];
+        Assert.Equal(pushed.Length, pushed.Select(m => m.Id).Distinct().Count());
     }
 
     [Fact]
