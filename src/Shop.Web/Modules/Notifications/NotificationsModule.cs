@@ -2,8 +2,10 @@ using Shop.Web.Modules.Notifications.Administration;
 using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Notifications.Inbox;
 using Shop.Web.Modules.Notifications.Preferences;
+using Shop.Web.Modules.Notifications.Push;
 using Shop.Web.Modules.Notifications.Sending;
 using Shop.Web.Modules.Notifications.Templates;
+using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Notifications;
@@ -20,6 +22,11 @@ public static class NotificationsModule
         builder.Services.AddScoped<INotificationInbox>(services => services.GetRequiredService<NotificationCentre>());
         builder.Services.AddScoped<NotificationPreferences>();
         builder.Services.AddScoped<FailedDeliveries>();
+        builder.Services.AddSingleton<PushKeys>();
+        builder.Services.AddScoped<ISetupStep, PushKeysSetup>();
+        builder.Services.AddScoped<PushDevices>();
+        builder.Services.AddHttpClient(PushDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddIntegrationEventHandler<PushQueued, PushDelivery>();
         return builder;
     }
 
@@ -28,6 +35,7 @@ public static class NotificationsModule
         var api = app.MapGroup("/api/v1");
         api.MapNotificationEndpoints();
         api.MapPreferenceEndpoints();
+        api.MapPushEndpoints();
         api.MapNotificationAdminEndpoints();
         app.MapEmailPreview();
         return app;

@@ -44,13 +44,14 @@ public sealed class InboxItem
     public DateTimeOffset? ReadAt { get; set; }
 }
 
-/// <summary>A user's choice for one kind; without a row, both channels are on.</summary>
+/// <summary>A user's choice for one kind; without a row, every channel the kind has is on (push reaches only devices turned on).</summary>
 public sealed class NotificationPreference
 {
     public Guid UserId { get; set; }
     public string Kind { get; set; } = "";
     public bool Email { get; set; } = true;
     public bool InApp { get; set; } = true;
+    public bool Push { get; set; } = true;
 }
 
 internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<OutgoingEmail>

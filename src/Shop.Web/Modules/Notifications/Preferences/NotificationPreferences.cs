@@ -8,10 +8,12 @@ using Shop.Web.Platform.Errors;
 
 namespace Shop.Web.Modules.Notifications.Preferences;
 
-/// <param name="Essential">Always sent by email (security and orders); the switches are shown, not offered.</param>
-public sealed record PreferenceView(string Kind, string Label, bool Essential, bool Email, bool InApp, bool HasInApp);
+/// <param name="Essential">Always sent by email (security and orders); those switches are shown, not offered. Push stays a choice.</param>
+/// <param name="Push">Pushed to the devices the user turned on; only where <paramref name="HasPush"/>.</param>
+public sealed record PreferenceView(string Kind, string Label, bool Essential, bool Email, bool InApp, bool HasInApp, bool Push = false, bool HasPush = false);
 
-public sealed record PreferenceChoice(string Kind, bool Email, bool InApp);
+/// <param name="Push">Null leaves the push choice as it is (callers that only know email and in-app).</param>
+public sealed record PreferenceChoice(string Kind, bool Email, bool InApp, bool? Push = null);
 
 public sealed class PreferencesRequest
 {
@@ -26,9 +28,14 @@ public sealed class NotificationPreferences(ShopDbContext db)
         var userId = user.UserId();
         var choices = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.UserId == userId)
             .ToDictionaryAsync(p => p.Kind, cancellationToken);
-        return KindsFor(user).Select(k => choices.TryGetValue(k.Slug, out var choice) && !k.Essential
-                ? new PreferenceView(k.Slug, k.Label, false, choice.Email, choice.InApp && k.InApp, k.InApp)
-                : new PreferenceView(k.Slug, k.Label, k.Essential, true, k.InApp, k.InApp))
+        return KindsFor(user).Select(k =>
+            {
+                var choice = choices.GetValueOrDefault(k.Slug) ?? new NotificationPreference();
+                var push = choice.Push && k.Push;
+                return k.Essential
+                    ? new PreferenceView(k.Slug, k.Label, true, true, k.InApp, k.InApp, push, k.Push)
+                    : new PreferenceView(k.Slug, k.Label, false, choice.Email, choice.InApp && k.InApp, k.InApp, push, k.Push);
+            })
             .ToList();
     }
 
@@ -43,13 +50,18 @@ public sealed class NotificationPreferences(ShopDbContext db)
                 throw new InputValidationException($"Preferences[{i}].Kind", $"\"{kind.Label}\" is always sent: it is about your security or your orders.");
         }
         var userId = user.UserId();
-        foreach (var change in changes.Where(c => !allowed[c.Kind].Essential))
+        foreach (var change in changes)
         {
+            var kind = allowed[change.Kind];
+            if (kind.Essential && !(kind.Push && change.Push.HasValue))
+                continue;
             var row = await db.Set<NotificationPreference>().SingleOrDefaultAsync(p => p.UserId == userId && p.Kind == change.Kind, cancellationToken);
             if (row is null)
                 db.Add(row = new NotificationPreference { UserId = userId, Kind = change.Kind });
-            row.Email = change.Email;
-            row.InApp = change.InApp;
+            if (!kind.Essential)
+                (row.Email, row.InApp) = (change.Email, change.InApp);
+            if (kind.Push && change.Push is { } push)
+                row.Push = push;
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Notifications.Data;
+using Shop.Web.Modules.Notifications.Push;
 using Shop.Web.Modules.Notifications.Templates;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
@@ -8,19 +9,20 @@ using Shop.Web.Platform.Outbox;
 namespace Shop.Web.Modules.Notifications.Sending;
 
 /// <summary>
-/// Renders a notice and stores its email and in-app entry in the caller's transaction. Both inserts
-/// are keyed by (fact, recipient), so a duplicated event adds nothing; the email itself leaves later,
-/// through its own outbox event.
+/// Renders a notice and stores its email, in-app entry and pushes in the caller's transaction. Every insert
+/// is keyed by (fact, recipient or device), so a duplicated event adds nothing; emails and pushes leave
+/// later, each through its own outbox event.
 /// </summary>
 internal sealed class Notifier(ShopDbContext db, IOutbox outbox, EmailTemplates templates, CurrentOutboxMessage current, TimeProvider clock) : INotifier
 {
     public async Task NotifyAsync(Notice notice, CancellationToken cancellationToken)
     {
         var kind = NotificationKinds.Of(notice.Kind);
-        var (email, inApp) = await ChannelsAsync(kind, notice.To.UserId, cancellationToken);
-        email &= notice.WithEmail;
-        var userId = kind.InApp && inApp ? notice.To.UserId : null;
-        if (!email && userId is null)
+        var choice = await ChoiceAsync(kind, notice.To.UserId, cancellationToken);
+        var email = choice.Email && notice.WithEmail;
+        var userId = kind.InApp && choice.InApp ? notice.To.UserId : null;
+        var pushTo = kind.Push && choice.Push ? notice.To.UserId : null;
+        if (!email && userId is null && pushTo is null)
             return;
 
         var key = $"{kind.Slug}:{notice.Key ?? current.Id?.ToString() ?? Guid.NewGuid().ToString()}";
@@ -45,15 +47,35 @@ internal sealed class Notifier(ShopDbContext db, IOutbox outbox, EmailTemplates 
                         {notice.LinkPath}, {now})
                 ON CONFLICT (user_id, dedup_key) DO NOTHING
                 """, cancellationToken);
+        if (pushTo is not null)
+            await QueuePushesAsync(kind, key, pushTo.Value, rendered, notice.LinkPath, now, cancellationToken);
     }
 
-    private async Task<(bool Email, bool InApp)> ChannelsAsync(KindInfo kind, Guid? userId, CancellationToken cancellationToken)
+    private async Task QueuePushesAsync(KindInfo kind, string key, Guid userId, RenderedNotice rendered, string? link, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (kind.Essential || userId is null)
-            return (true, true);
-        var choice = await db.Set<NotificationPreference>().AsNoTracking()
+        var devices = await db.Set<PushSubscriptionRow>().AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var device in devices)
+        {
+            var id = Guid.CreateVersion7(now);
+            var queued = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO notifications.pushes (id, kind, dedup_key, subscription_id, title, body, link, created_at)
+                VALUES ({id}, {kind.Slug}, {key}, {device}, {Clip(rendered.Subject, 300)}, {Clip(rendered.Summary, 500)}, {link}, {now})
+                ON CONFLICT (dedup_key, subscription_id) DO NOTHING
+                """, cancellationToken);
+            if (queued == 1)
+                outbox.Add(new PushQueued(id));
+        }
+    }
+
+    /// <summary>Essential kinds always go by email and in the app; push stays the user's choice for every kind.</summary>
+    private async Task<NotificationPreference> ChoiceAsync(KindInfo kind, Guid? userId, CancellationToken cancellationToken)
+    {
+        var choice = userId is null ? null : await db.Set<NotificationPreference>().AsNoTracking()
             .SingleOrDefaultAsync(p => p.UserId == userId && p.Kind == kind.Slug, cancellationToken);
-        return choice is null ? (true, true) : (choice.Email, choice.InApp);
+        choice ??= new NotificationPreference();
+        if (kind.Essential)
+            (choice.Email, choice.InApp) = (true, true);
+        return choice;
     }
 
     private static string Clip(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";

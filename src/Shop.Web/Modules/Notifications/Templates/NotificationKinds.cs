@@ -10,14 +10,27 @@ public enum Audience
     Admin,
 }
 
+/// <summary>Channels beyond email and the notification centre, for the few kinds that matter on the move.</summary>
+[Flags]
+public enum MobileChannels
+{
+    None = 0,
+    /// <summary>A web push to every device the user turned on; people may turn it off per kind, essential or not.</summary>
+    Push = 1,
+}
+
 /// <summary>
 /// What the shop knows about a kind: who gets it, whether people may turn it off (security and order
 /// messages are essential), whether it also appears in the notification centre, whether its email
-/// carries a one-time code (its body is not kept once sent), and sample data for the preview.
+/// carries a one-time code (its body is not kept once sent), sample data for the preview, and whether
+/// it also reaches phones.
 /// </summary>
-public sealed record KindInfo(NotificationKind Kind, string Label, Audience Audience, bool Essential, bool InApp, bool Sensitive, object Sample)
+public sealed record KindInfo(NotificationKind Kind, string Label, Audience Audience, bool Essential, bool InApp, bool Sensitive, object Sample,
+    MobileChannels Mobile = MobileChannels.None)
 {
     public string Slug { get; } = NotificationKinds.Slug(Kind);
+
+    public bool Push => Mobile.HasFlag(MobileChannels.Push);
 }
 
 public static partial class NotificationKinds
@@ -51,15 +64,15 @@ public static partial class NotificationKinds
             new PaymentModel("SH-2026-7K4M9QXR", 3201.30m, "The card was declined.", "/orders/sample")),
         new(NotificationKind.OrderShipped, "Order shipped", Audience.Customer, true, true, false,
             new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", "https://www.delhivery.com/track/package/DL123456789IN",
-                ["2 × Cotton Kurta (Size M / Indigo)"], false, "/orders/sample")),
+                ["2 × Cotton Kurta (Size M / Indigo)"], false, "/orders/sample"), MobileChannels.Push),
         new(NotificationKind.OrderDelivered, "Order delivered", Audience.Customer, true, true, false,
-            new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", null, ["2 × Cotton Kurta (Size M / Indigo)"], true, "/orders/sample")),
+            new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", null, ["2 × Cotton Kurta (Size M / Indigo)"], true, "/orders/sample"), MobileChannels.Push),
         new(NotificationKind.OrderCancelled, "Order cancelled", Audience.Customer, true, true, false,
             new OrderUpdateModel("SH-2026-7K4M9QXR", "Cancelled: the customer changed their mind.", "/orders/sample")),
         new(NotificationKind.ReturnAccepted, "Return accepted", Audience.Customer, true, true, false,
             new OrderUpdateModel("SH-2026-7K4M9QXR", "We received your return.", "/orders/sample")),
         new(NotificationKind.RefundIssued, "Refund issued", Audience.Customer, true, true, false,
-            new RefundModel("SH-2026-7K4M9QXR", 3201.30m, true, "Returned items", "/orders/sample")),
+            new RefundModel("SH-2026-7K4M9QXR", 3201.30m, true, "Returned items", "/orders/sample"), MobileChannels.Push),
         new(NotificationKind.SellerNewOrder, "New order to fulfil", Audience.Seller, false, true, false,
             new SellerOrderModel("SH-2026-7K4M9QXR", "Indigo Looms", [new("Cotton Kurta", "KUR-M-IND", 2)], "Asha Rao, Bengaluru, Karnataka 560001", "/seller/orders/sample")),
         new(NotificationKind.SellerLowStock, "Low stock", Audience.Seller, false, true, false,
@@ -79,7 +92,7 @@ public static partial class NotificationKinds
         new(NotificationKind.SupportReplies, "Support replied", Audience.Customer, true, true, false,
             new SupportRepliesModel("Returns and refunds", [
                 new("Support", "4 Dec 2026, 10:02", "Of course! Send it back with the label we emailed.", []),
-                new("Support", "4 Dec 2026, 10:03", "A large is reserved for you.", ["label.pdf"])], "/account/support/sample")),
+                new("Support", "4 Dec 2026, 10:03", "A large is reserved for you.", ["label.pdf"])], "/account/support/sample"), MobileChannels.Push),
         new(NotificationKind.SupportTranscript, "Conversation transcript", Audience.Customer, true, false, false,
             new SupportTranscriptModel("Returns and refunds", "4 Dec 2026", [
                 new("You", "4 Dec 2026, 09:58", "The kurta I received is too small. Can I exchange it for a large?", ["photo.jpg"]),

@@ -75,3 +75,25 @@ async function trim(cache, limit) {
   const keys = await cache.keys();
   for (const key of keys.slice(0, Math.max(0, keys.length - limit))) await cache.delete(key);
 }
+
+// A push from the shop (order updates, support replies): shown as a notification; a tap opens its page.
+self.addEventListener('push', event => {
+  const message = event.data ? event.data.json() : {};
+  event.waitUntil(self.registration.showNotification(message.title || 'News from the shop', {
+    body: message.body || '',
+    tag: message.tag,
+    icon: '/icons/app-192.png',
+    data: { url: message.url || '/' },
+  }));
+});
+
+self.addEventListener('notificationclick', event => {
+  event.notification.close();
+  const target = new URL(event.notification.data?.url || '/', self.location.origin);
+  const url = target.origin === self.location.origin ? target.href : self.location.origin + '/';
+  event.waitUntil((async () => {
+    const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const open = windows.find(w => w.url === url);
+    return open ? open.focus() : self.clients.openWindow(url);
+  })());
+});
