@@ -18,6 +18,9 @@ public sealed record DisplayCurrency(IsoCurrency Currency, decimal Rate, bool Ch
 
     /// <summary>An amount of this currency with its sign and minor units, e.g. US$1,234.50.</summary>
     public string Show(decimal amount) => Currency.Sign + amount.ToString("N" + Currency.MinorUnits, CultureInfo.InvariantCulture);
+
+    /// <summary>An amount of the shop's currency as a shopper reads its estimate, e.g. ≈ US$12.34.</summary>
+    public string Estimate(decimal amount) => "≈ " + Show(FromShopCurrency(amount));
 }
 
 /// <summary>A payment to be charged in another currency: the amount in it and the rate it was converted at.</summary>
