@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -19,8 +20,8 @@ public sealed class DisplayCurrencyTests(ShopAppFactory app) : IClassFixture<Sho
     [InlineData("EUR", "90.1", "0", "0.00")]
     public void Conversion_divides_exactly_and_rounds_once_to_the_currencys_minor_units(string code, string rate, string inr, string expected)
     {
-        var converted = Currency(code, decimal.Parse(rate)).FromShopCurrency(decimal.Parse(inr));
-        Assert.Equal(expected, converted.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var converted = Currency(code, decimal.Parse(rate, CultureInfo.InvariantCulture)).FromShopCurrency(decimal.Parse(inr, CultureInfo.InvariantCulture));
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), converted);
     }
 
     [Fact]
@@ -89,14 +90,14 @@ public sealed class DisplayCurrencyTests(ShopAppFactory app) : IClassFixture<Sho
         var productPage = $"/p/{product.GetProperty("slug").GetString()}";
 
         var guest = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var before = await guest.GetStringAsync(productPage);
+        var before = await PageTextAsync(guest, productPage);
         Assert.Contains("currency-menu", before);
         Assert.DoesNotContain("≈ €", before);
 
         var chosen = await ChooseAsync(guest, productPage, "EUR");
         Assert.Equal(productPage, chosen.Headers.Location?.OriginalString);
         Assert.Contains(chosen.Headers.GetValues("Set-Cookie"), c => c.StartsWith("shop_currency=EUR", StringComparison.Ordinal));
-        var after = await guest.GetStringAsync(productPage);
+        var after = await PageTextAsync(guest, productPage);
         Assert.Contains("≈ €10.00", after);
         Assert.Contains("you pay in INR", after);
         var unknown = await guest.PostAsync("/currency", await ChoiceFormAsync(guest, productPage, "XYZ"));
@@ -108,12 +109,14 @@ public sealed class DisplayCurrencyTests(ShopAppFactory app) : IClassFixture<Sho
         var browser = await app.CookieClientAsync(email);
         await ChooseAsync(browser, "/", "EUR");
         var elsewhere = await app.CookieClientAsync(email);
-        Assert.Contains("≈ €10.00", await elsewhere.GetStringAsync(productPage));
+        Assert.Contains("≈ €10.00", await PageTextAsync(elsewhere, productPage));
         var bearer = app.BearerClient((await app.LoginAsync(email)).AccessToken);
         Assert.Equal("EUR", (await bearer.GetFromJsonAsync<JsonElement>("/api/v1/currencies")).GetProperty("chosen").GetString());
         await CatalogClient.Expect(await bearer.PutAsJsonAsync("/api/v1/currencies/choice", new { currency = "" }), HttpStatusCode.OK);
         Assert.Equal(JsonValueKind.Null, (await bearer.GetFromJsonAsync<JsonElement>("/api/v1/currencies")).GetProperty("chosen").ValueKind);
     }
+
+    private static async Task<string> PageTextAsync(HttpClient client, string page) => WebUtility.HtmlDecode(await client.GetStringAsync(page));
 
     private static async Task<HttpResponseMessage> ChooseAsync(HttpClient client, string page, string currency)
     {
@@ -136,7 +139,7 @@ public sealed class NoDisplayCurrencyTests(ShopAppFactory app) : IClassFixture<S
     [Fact]
     public async Task Without_other_currencies_the_header_has_no_chooser()
     {
-        var home = await app.CreateClient().GetStringAsync("/");
+        var home = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/"));
         Assert.DoesNotContain("currency-menu", home);
         Assert.DoesNotContain("≈", home);
     }

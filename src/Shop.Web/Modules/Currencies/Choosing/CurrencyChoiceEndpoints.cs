@@ -19,7 +19,7 @@ public static class CurrencyChoiceEndpoints
 {
     public static void MapCurrencyChoiceEndpoints(this RouteGroupBuilder api)
     {
-        var currencies = api.MapGroup("/currencies").WithTags("Currencies").Access(Callers.Anyone);
+        var currencies = api.MapGroup("/currencies").WithTags("Currencies").AllowAnonymous().Access(Callers.Anyone);
 
         currencies.MapGet("/", async Task<Ok<CurrencyChoiceView>> (CurrencyChoice choice) => TypedResults.Ok(await choice.ViewAsync()))
             .WithName("ListShopperCurrencies").WithSummary("The display currencies a shopper may choose and the one chosen; prices in them are estimates, orders are charged in the shop's currency.");
