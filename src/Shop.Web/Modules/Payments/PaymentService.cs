@@ -170,7 +170,7 @@ public sealed partial class PaymentService(
     private PaymentSucceeded Succeeded(Payment payment) => new(payment.OrderId, payment.Id, payment.Amount, payment.Currency, payment.Provider)
     {
         ChargedAs = payment.ChargedCurrency is { } currency && IsoCurrencies.Find(currency) is { } iso
-            ? $"{new DisplayCurrency(iso, payment.ChargedRate!.Value, true, payment.CreatedAt).Show(payment.ChargedAmount!.Value)} at {money.Symbol}{payment.ChargedRate!.Value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)} per {currency}"
+            ? $"{iso.Show(payment.ChargedAmount!.Value)} at {money.Symbol}{payment.ChargedRate!.Value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)} per {currency}"
             : null,
     };
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Shop.Web.Modules.Currencies.Contracts;
 using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Currencies.Choosing;
@@ -36,21 +35,4 @@ public static class CurrencyChoiceEndpoints
             await choice.ChooseAsync(currency);
             return TypedResults.Redirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous().Access(Callers.Anyone).ExcludeFromDescription();
-}
-
-/// <summary>What the chooser offers and the shopper's choice.</summary>
-public sealed class CurrencyChoice(ShopperCurrency shopper, IDisplayCurrencies currencies, Microsoft.Extensions.Options.IOptions<Storefront.Contracts.StorefrontSettings> store)
-{
-    public async Task<CurrencyChoiceView> ViewAsync()
-    {
-        var offered = await currencies.EnabledAsync();
-        return new(store.Value.Currency, (await shopper.ChosenAsync())?.Code,
-            offered.Select(c => new DisplayCurrencyView(c.Code, c.Currency.Name, c.Currency.Sign.Trim(), c.Currency.MinorUnits, c.Rate, c.RateSetAt)).ToList());
-    }
-
-    public async Task<CurrencyChoiceView> ChooseAsync(string? currency)
-    {
-        await shopper.ChooseAsync(currency);
-        return await ViewAsync();
-    }
 }

@@ -24,7 +24,7 @@ public sealed class ShopperCurrency(
 
     public async Task<CurrencyCharge?> ChargeAsync(decimal amount) =>
         await ChosenAsync() is { ChargeInCurrency: true } currency
-            ? new CurrencyCharge(currency.Code, currency.FromShopCurrency(amount), currency.Rate, currency.Currency.MinorUnits)
+            ? new CurrencyCharge(currency.Code, currency.FromShopCurrency(amount), currency.Rate)
             : null;
 
     /// <summary>Remembers the shopper's choice in the cookie and, when signed in, on the account; an empty code goes back to the shop's currency.</summary>

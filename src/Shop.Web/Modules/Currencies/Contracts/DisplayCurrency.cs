@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Shop.Web.Modules.Currencies.Contracts;
 
 /// <summary>
@@ -13,18 +11,15 @@ public sealed record DisplayCurrency(IsoCurrency Currency, decimal Rate, bool Ch
     /// <summary>An amount in the shop's currency, in this one, rounded half away from zero to its minor units.</summary>
     public decimal FromShopCurrency(decimal amount) => Math.Round(amount / Rate, Currency.MinorUnits, MidpointRounding.AwayFromZero);
 
-    /// <summary>An amount in this currency, in the shop's (two decimals), at this rate.</summary>
-    public decimal ToShopCurrency(decimal amount) => Math.Round(amount * Rate, 2, MidpointRounding.AwayFromZero);
-
     /// <summary>An amount of this currency with its sign and minor units, e.g. US$1,234.50.</summary>
-    public string Show(decimal amount) => Currency.Sign + amount.ToString("N" + Currency.MinorUnits, CultureInfo.InvariantCulture);
+    public string Show(decimal amount) => Currency.Show(amount);
 
     /// <summary>An amount of the shop's currency as a shopper reads its estimate, e.g. ≈ US$12.34.</summary>
     public string Estimate(decimal amount) => "≈ " + Show(FromShopCurrency(amount));
 }
 
 /// <summary>A payment to be charged in another currency: the amount in it and the rate it was converted at.</summary>
-public sealed record CurrencyCharge(string Currency, decimal Amount, decimal Rate, int MinorUnits);
+public sealed record CurrencyCharge(string Currency, decimal Amount, decimal Rate);
 
 /// <summary>The display currencies admins enabled, cached in memory on every instance.</summary>
 public interface IDisplayCurrencies

@@ -1,7 +1,13 @@
+using System.Globalization;
+
 namespace Shop.Web.Modules.Currencies.Contracts;
 
 /// <summary>An ISO 4217 currency: its code, name, the sign shoppers know it by, and its minor units (2 for cents, 0 for yen).</summary>
-public sealed record IsoCurrency(string Code, string Name, string Sign, int MinorUnits);
+public sealed record IsoCurrency(string Code, string Name, string Sign, int MinorUnits)
+{
+    /// <summary>An amount of this currency with its sign and minor units, e.g. US$1,234.50.</summary>
+    public string Show(decimal amount) => Sign + amount.ToString("N" + MinorUnits, CultureInfo.InvariantCulture);
+}
 
 /// <summary>The ISO 4217 currencies a shop may show prices in, with their minor units as the standard lists them.</summary>
 public static class IsoCurrencies
