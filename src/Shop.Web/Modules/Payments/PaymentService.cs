@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Shop.Web.Modules.Currencies.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Data;
@@ -26,7 +27,7 @@ public sealed class PaymentOptions
 /// <summary>Starts payment attempts and applies what providers report back.</summary>
 public sealed partial class PaymentService(
     ShopDbContext db, IEnumerable<IPaymentProvider> providers, IPayableOrders orders, IOutbox outbox, IOptions<PaymentOptions> options,
-    Money money, TimeProvider clock, ILogger<PaymentService> logger) : IPayments, IRefundHistory
+    IShopperCurrency shopperCurrency, Money money, TimeProvider clock, ILogger<PaymentService> logger) : IPayments, IRefundHistory
 {
     private IEnumerable<IPaymentProvider> Offered =>
         (options.Value.Methods.Count > 0 ? options.Value.Methods : [Razorpay.RazorpayGateway.Code, Stripe.StripeGateway.Code, Sandbox.SandboxGateway.Code, CashOnDelivery.Code])
@@ -46,6 +47,8 @@ public sealed partial class PaymentService(
         if (order.Status != OrderStatus.PendingPayment)
             throw new ConflictException("payment.not_payable", $"Order {order.Number} can no longer be paid.");
         var payment = Payment.Start(order.Id, method, order.Total, order.Currency, clock.GetUtcNow());
+        if (provider.ChargesInOtherCurrencies && await shopperCurrency.ChargeAsync(order.Total) is { } charge)
+            payment.ChargeIn(charge);
         db.Add(payment);
         await db.SaveChangesAsync();
         var url = await provider.StartAsync(payment, order, returnPath);
@@ -61,8 +64,9 @@ public sealed partial class PaymentService(
             .SingleOrDefaultAsync()
             ?? throw new ConflictException("refund.nothing_paid", "This order has no online payment to refund.");
         var now = clock.GetUtcNow();
+        var providerAmount = payment.ProviderRefund(amount);
         payment.Refund(amount, money.Show, now);
-        await Provider(payment.Provider)!.RefundAsync(payment, amount);
+        await Provider(payment.Provider)!.RefundAsync(payment, providerAmount);
         Announce(payment, amount, reason, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -135,7 +139,7 @@ public sealed partial class PaymentService(
     {
         if (payment is null || payment.Provider != providerCode)
             return "rejected: no such payment";
-        if (received.Amount is { } amount && (amount != payment.Amount || !string.Equals(received.Currency, payment.Currency, StringComparison.OrdinalIgnoreCase)))
+        if (received.Amount is { } amount && (amount != payment.ProviderAmount || !string.Equals(received.Currency, payment.ProviderCurrency, StringComparison.OrdinalIgnoreCase)))
         {
             LogMismatch(payment.Id, amount, received.Currency);
             return "rejected: amount or currency differs from the payment";
@@ -144,15 +148,16 @@ public sealed partial class PaymentService(
         switch (received.Outcome)
         {
             case ProviderOutcome.Succeeded when payment.Succeed(received.ProviderReference, now):
-                outbox.Add(new PaymentSucceeded(payment.OrderId, payment.Id, payment.Amount, payment.Currency, payment.Provider));
+                outbox.Add(Succeeded(payment));
                 return "succeeded";
             case ProviderOutcome.Failed when payment.Fail(received.Reason ?? "The payment failed.", now):
                 outbox.Add(new PaymentFailed(payment.OrderId, payment.Id, payment.FailureReason!));
                 return "failed";
-            case ProviderOutcome.Refunded when received.RefundedTotal is { } refundedTotal && refundedTotal > payment.RefundedAmount:
+            case ProviderOutcome.Refunded when received.RefundedTotal is { } reported && payment.FromProviderCurrency(reported) is var refundedTotal
+                                               && refundedTotal > payment.RefundedAmount:
                 // A refund proves the money was taken, even if the success event has not arrived yet.
                 if (payment.Succeed(received.ProviderReference, now))
-                    outbox.Add(new PaymentSucceeded(payment.OrderId, payment.Id, payment.Amount, payment.Currency, payment.Provider));
+                    outbox.Add(Succeeded(payment));
                 var refunded = refundedTotal - payment.RefundedAmount;
                 payment.Refund(refunded, money.Show, now);
                 Announce(payment, refunded, $"refunded at {payment.Provider}", now);
@@ -161,6 +166,13 @@ public sealed partial class PaymentService(
                 return $"no change ({received.Type} on a {payment.Status} payment)";
         }
     }
+
+    private PaymentSucceeded Succeeded(Payment payment) => new(payment.OrderId, payment.Id, payment.Amount, payment.Currency, payment.Provider)
+    {
+        ChargedAs = payment.ChargedCurrency is { } currency && IsoCurrencies.Find(currency) is { } iso
+            ? $"{iso.Show(payment.ChargedAmount!.Value)} at {money.Symbol}{payment.ChargedRate!.Value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)} per {currency}"
+            : null,
+    };
 
     [LoggerMessage(LogLevel.Warning, "A callback for payment {PaymentId} reported {Amount} {Currency}, which differs from the payment")]
     private partial void LogMismatch(Guid paymentId, decimal amount, string? currency);

@@ -20,6 +20,8 @@
 
   function show(variant) {
     find('[data-variant-price]').textContent = variant?.price ?? '';
+    const estimate = find('[data-variant-estimate]');
+    if (estimate) estimate.textContent = variant?.estimate ?? '';
     const compareAt = find('[data-variant-compare-at]');
     compareAt.textContent = variant?.compareAtPrice ?? '';
     compareAt.hidden = !variant?.compareAtPrice;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Shop.Web.Modules.Catalog.Products;
+using Shop.Web.Modules.Currencies.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
 
 namespace Shop.Web.Modules.Catalog.ProductPage;
@@ -10,19 +11,21 @@ namespace Shop.Web.Modules.Catalog.ProductPage;
 /// </summary>
 public sealed record VariantOffer(
     Guid Id, string Sku, IReadOnlyDictionary<string, string> Options, string Price, string? CompareAtPrice, string? Saving,
-    string Stock, string StockClass, int Available, int Picture)
+    string Stock, string StockClass, int Available, int Picture, string? Estimate)
 {
     public const string NotOffered = "Not available in this combination";
 
-    public static IReadOnlyList<VariantOffer> All(ProductDetail product, Money money) =>
-        product.Variants.Select(v => Of(product, v, money)).ToList();
+    /// <param name="display">The shopper's display currency, for the price's estimate in it; null for none.</param>
+    public static IReadOnlyList<VariantOffer> All(ProductDetail product, Money money, DisplayCurrency? display) =>
+        product.Variants.Select(v => Of(product, v, money, display)).ToList();
 
-    public static VariantOffer Of(ProductDetail product, PublicVariant variant, Money money)
+    public static VariantOffer Of(ProductDetail product, PublicVariant variant, Money money, DisplayCurrency? display)
     {
         return new VariantOffer(variant.Id, variant.Sku, variant.Options, money.Show(variant.Price),
             variant.CompareAtPrice is { } compareAt ? money.Show(compareAt) : null,
             variant.CompareAtPrice is { } was && was > variant.Price ? $"{Math.Round((1 - variant.Price / was) * 100)}% off" : null,
-            StockText(variant), $"stock-{variant.Stock.ToString().ToLowerInvariant()}", variant.Available, PictureOf(product, variant));
+            StockText(variant), $"stock-{variant.Stock.ToString().ToLowerInvariant()}", variant.Available, PictureOf(product, variant),
+            display?.Estimate(variant.Price));
     }
 
     public static string StockText(PublicVariant variant) => variant.Stock switch

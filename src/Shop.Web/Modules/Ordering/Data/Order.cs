@@ -134,7 +134,8 @@ public sealed class Order
     /// A provider's confirmation that the order's money arrived. Repeats change nothing; money for an
     /// order cancelled meanwhile is noted for a refund rather than reviving the order.
     /// </summary>
-    public void ReceivePayment(string provider, decimal amount, Func<decimal, string> showMoney, DateTimeOffset now)
+    /// <param name="chargedAs">What the provider charged when it was another currency (with the rate), for the timeline.</param>
+    public void ReceivePayment(string provider, decimal amount, string? chargedAs, Func<decimal, string> showMoney, DateTimeOffset now)
     {
         if (IsPaid)
             return;
@@ -146,7 +147,7 @@ public sealed class Order
         PaidAt = now;
         if (Status == OrderStatus.PendingPayment)
             Status = OrderStatus.Paid;
-        Record("paid", $"Payment of {showMoney(amount)} received.", null, now);
+        Record("paid", chargedAs is null ? $"Payment of {showMoney(amount)} received." : $"Payment of {showMoney(amount)} received, charged as {chargedAs}.", null, now);
     }
 
     /// <summary>Money went back to the buyer; a full refund of a returned or cancelled order closes it as refunded.</summary>

@@ -17,7 +17,7 @@ internal sealed class OrderPayments(OrderStore store, Money money) : IPayableOrd
     public Task HandleAsync(PaymentSucceeded paid, CancellationToken cancellationToken) =>
         store.ChangeAsync(paid.OrderId, _ => true, (order, now) =>
         {
-            order.ReceivePayment(paid.Provider, paid.Amount, money.Show, now);
+            order.ReceivePayment(paid.Provider, paid.Amount, paid.ChargedAs, money.Show, now);
             return Task.CompletedTask;
         });
 

@@ -61,8 +61,12 @@ public interface IRefundHistory
     Task<IReadOnlyList<RefundRecord>> RefundsOfAsync(Guid orderId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A provider confirmed that an order's payment went through.</summary>
-public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amount, string Currency, string Provider) : IIntegrationEvent;
+/// <summary>A provider confirmed that an order's payment went through; <see cref="Amount"/> is in the shop's currency.</summary>
+public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amount, string Currency, string Provider) : IIntegrationEvent
+{
+    /// <summary>What the provider charged when it was another currency, with the recorded rate, e.g. "US$12.01 at ₹83.25 per USD"; null otherwise.</summary>
+    public string? ChargedAs { get; init; }
+}
 
 /// <summary>A payment attempt was declined or failed; the order stays open for another try.</summary>
 public sealed record PaymentFailed(Guid OrderId, Guid PaymentId, string Reason) : IIntegrationEvent;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shop.Web.Modules.Currencies.Contracts;
 using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Modules.Payments.Data;
@@ -34,11 +35,55 @@ public sealed class Payment
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The currency the provider charges in, when not the shop's; amounts above stay in the shop's currency.</summary>
+    public string? ChargedCurrency { get; private set; }
+
+    /// <summary>What the provider charges, in <see cref="ChargedCurrency"/>.</summary>
+    public decimal? ChargedAmount { get; private set; }
+
+    /// <summary>The shop's currency per unit of <see cref="ChargedCurrency"/> the amount was converted at; refunds use it too.</summary>
+    public decimal? ChargedRate { get; private set; }
+
+    /// <summary>The currency the provider is asked for and reports in.</summary>
+    public string ProviderCurrency => ChargedCurrency ?? Currency;
+
+    /// <summary>The whole amount in <see cref="ProviderCurrency"/>.</summary>
+    public decimal ProviderAmount => ChargedAmount ?? Amount;
+
+    private int ProviderMinorUnits => IsoCurrencies.Find(ProviderCurrency)?.MinorUnits ?? 2;
+
     public static Payment Start(Guid orderId, string provider, decimal amount, string currency, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now), OrderId = orderId, Provider = provider, Amount = amount, Currency = currency,
         Status = PaymentStatus.Pending, CreatedAt = now, UpdatedAt = now,
     };
+
+    /// <summary>Charges the payment in another currency, converted at the recorded rate.</summary>
+    public void ChargeIn(CurrencyCharge charge)
+    {
+        ChargedCurrency = charge.Currency;
+        ChargedAmount = charge.Amount;
+        ChargedRate = charge.Rate;
+    }
+
+    /// <summary>
+    /// An amount of the shop's currency, in <see cref="ProviderCurrency"/> at the recorded rate; the whole amount is
+    /// exactly what was charged, so successive refunds (differences of these) add up to the charge.
+    /// </summary>
+    public decimal InProviderCurrency(decimal amount) =>
+        ChargedRate is not { } rate ? amount
+        : amount == Amount ? ChargedAmount!.Value
+        : Math.Round(amount / rate, ProviderMinorUnits, MidpointRounding.AwayFromZero);
+
+    /// <summary>What a refund of <paramref name="amount"/> (shop's currency) returns in <see cref="ProviderCurrency"/>.</summary>
+    public decimal ProviderRefund(decimal amount) => InProviderCurrency(RefundedAmount + amount) - InProviderCurrency(RefundedAmount);
+
+    /// <summary>An amount the provider reports (refunded so far, in its currency), in the shop's currency at the recorded rate.</summary>
+    public decimal FromProviderCurrency(decimal amount) =>
+        ChargedRate is not { } rate ? amount
+        : amount == ChargedAmount ? Amount
+        : amount == InProviderCurrency(RefundedAmount) ? RefundedAmount
+        : Math.Min(Amount, Math.Round(amount * rate, 2, MidpointRounding.AwayFromZero));
 
     public void Reference(string providerReference) => ProviderReference = providerReference;
 
@@ -155,7 +200,12 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 {
     public void Configure(EntityTypeBuilder<Payment> builder)
     {
-        builder.ToTable("payments", "payments", table => table.HasCheckConstraint("ck_payments_refunds", "refunded_amount >= 0 AND refunded_amount <= amount"));
+        builder.ToTable("payments", "payments", table =>
+        {
+            table.HasCheckConstraint("ck_payments_refunds", "refunded_amount >= 0 AND refunded_amount <= amount");
+            table.HasCheckConstraint("ck_payments_charged",
+                "(charged_currency IS NULL) = (charged_amount IS NULL) AND (charged_currency IS NULL) = (charged_rate IS NULL)");
+        });
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Provider).HasMaxLength(32);
         builder.Property(p => p.Amount).HasPrecision(12, 2);
@@ -164,6 +214,9 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Status).HasMaxLength(24).HasConversion(s => ToSnake(s), s => FromSnake(s));
         builder.Property(p => p.ProviderReference).HasMaxLength(200);
         builder.Property(p => p.FailureReason).HasMaxLength(500);
+        builder.Property(p => p.ChargedCurrency).HasMaxLength(3);
+        builder.Property(p => p.ChargedAmount).HasPrecision(15, 3);
+        builder.Property(p => p.ChargedRate).HasPrecision(18, 6);
         builder.HasIndex(p => p.OrderId);
         builder.HasIndex(p => new { p.Status, p.CreatedAt });
     }

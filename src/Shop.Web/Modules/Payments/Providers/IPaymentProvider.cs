@@ -36,13 +36,16 @@ public interface IPaymentProvider
     /// <summary>False when the provider lacks its configuration (e.g. a secret) and must not be offered.</summary>
     bool IsConfigured { get; }
 
+    /// <summary>True when it can charge in the shopper's display currency (<see cref="Payment.ProviderCurrency"/>) rather than the shop's.</summary>
+    bool ChargesInOtherCurrencies => false;
+
     /// <summary>Prepares the attempt with the provider and returns the hosted page to send the buyer to.</summary>
     Task<string> StartAsync(Payment payment, PayableOrder order, string returnUrl);
 
     /// <summary>Verifies and reads a callback; throws <see cref="WebhookRejectedException"/> when it is not genuine.</summary>
     ProviderEvent ReadCallback(IHeaderDictionary headers, string body);
 
-    /// <summary>Returns money from a settled payment; answers the provider's refund reference.</summary>
+    /// <summary>Returns money from a settled payment, <paramref name="amount"/> in its <see cref="Payment.ProviderCurrency"/>; answers the provider's refund reference.</summary>
     Task<string> RefundAsync(Payment payment, decimal amount);
 
     /// <summary>Asks the provider how a pending attempt ended; null while it is still open there.</summary>

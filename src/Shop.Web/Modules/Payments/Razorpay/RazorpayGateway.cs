@@ -48,7 +48,7 @@ public sealed class RazorpayGateway(IOptions<RazorpayOptions> options, IHttpClie
     {
         using var created = await SendAsync(HttpMethod.Post, "/v1/orders", new
         {
-            amount = ProviderApi.MinorUnits(payment.Amount), currency = payment.Currency, receipt = order.Number,
+            amount = ProviderApi.MinorUnits(payment.Amount, payment.Currency), currency = payment.Currency, receipt = order.Number,
             notes = new Dictionary<string, string> { ["payment_id"] = payment.Id.ToString() },
         });
         payment.Reference(created.RootElement.GetProperty("id").GetString()!);
@@ -98,7 +98,7 @@ public sealed class RazorpayGateway(IOptions<RazorpayOptions> options, IHttpClie
     {
         if (payment.ProviderReference is not { } razorpayPayment || !razorpayPayment.StartsWith("pay_", StringComparison.Ordinal))
             throw new Platform.Errors.ConflictException("refund.no_charge", "Razorpay has not reported the captured payment yet.");
-        using var refund = await SendAsync(HttpMethod.Post, $"/v1/payments/{razorpayPayment}/refund", new { amount = ProviderApi.MinorUnits(amount) });
+        using var refund = await SendAsync(HttpMethod.Post, $"/v1/payments/{razorpayPayment}/refund", new { amount = ProviderApi.MinorUnits(amount, payment.Currency) });
         return refund.RootElement.GetProperty("id").GetString()!;
     }
 

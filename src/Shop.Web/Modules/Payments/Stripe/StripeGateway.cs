@@ -41,6 +41,8 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
 
     public bool IsConfigured => !string.IsNullOrEmpty(options.Value.SecretKey) && !string.IsNullOrEmpty(options.Value.WebhookSecret);
 
+    public bool ChargesInOtherCurrencies => true;
+
     public async Task<string> StartAsync(Payment payment, PayableOrder order, string returnUrl)
     {
         var back = store.Value.PublicUrl.TrimEnd('/') + returnUrl;
@@ -52,8 +54,8 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
             ["client_reference_id"] = payment.Id.ToString(),
             ["customer_email"] = order.Email,
             ["line_items[0][quantity]"] = "1",
-            ["line_items[0][price_data][currency]"] = payment.Currency.ToLowerInvariant(),
-            ["line_items[0][price_data][unit_amount]"] = ProviderApi.MinorUnits(payment.Amount).ToString(CultureInfo.InvariantCulture),
+            ["line_items[0][price_data][currency]"] = payment.ProviderCurrency.ToLowerInvariant(),
+            ["line_items[0][price_data][unit_amount]"] = ProviderApi.MinorUnits(payment.ProviderAmount, payment.ProviderCurrency).ToString(CultureInfo.InvariantCulture),
             ["line_items[0][price_data][product_data][name]"] = $"Order {order.Number}",
             ["metadata[payment_id]"] = payment.Id.ToString(),
             ["payment_intent_data[metadata][payment_id]"] = payment.Id.ToString(),
@@ -69,7 +71,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
         using var refund = await SendAsync("/v1/refunds", $"refund-{payment.Id}-{payment.RefundedAmount}-{amount}", new Dictionary<string, string>
         {
             ["payment_intent"] = paymentIntent,
-            ["amount"] = ProviderApi.MinorUnits(amount).ToString(CultureInfo.InvariantCulture),
+            ["amount"] = ProviderApi.MinorUnits(amount, payment.ProviderCurrency).ToString(CultureInfo.InvariantCulture),
         });
         return refund.RootElement.GetProperty("id").GetString()!;
     }
@@ -90,7 +92,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
         return (Text("payment_status"), Text("status")) switch
         {
             ("paid", _) => new ProviderEvent($"query_{sessionId}_paid", "checkout.session.queried", payment.Id, Text("payment_intent"),
-                root.GetProperty("amount_total").GetInt64() / 100m, Text("currency"), ProviderOutcome.Succeeded, null),
+                ProviderApi.FromMinorUnits(root.GetProperty("amount_total").GetInt64(), Text("currency")), Text("currency"), ProviderOutcome.Succeeded, null),
             (_, "expired") => new ProviderEvent($"query_{sessionId}_expired", "checkout.session.queried", payment.Id, null, null, null,
                 ProviderOutcome.Failed, "The Stripe checkout expired before it was paid."),
             _ => null,
@@ -115,7 +117,8 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
         var paymentId = item.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("payment_id", out var pid) && Guid.TryParse(pid.GetString(), out var parsed)
             ? parsed : (Guid?)null;
         string? Text(string name) => item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        decimal? Money(string name) => item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() / 100m : null;
+        decimal? Money(string name) => item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? ProviderApi.FromMinorUnits(value.GetInt64(), Text("currency")) : null;
         return type.GetString() switch
         {
             "checkout.session.completed" when Text("payment_status") == "paid" =>
