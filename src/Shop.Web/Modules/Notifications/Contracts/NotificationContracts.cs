@@ -51,3 +51,10 @@ public interface INotificationInbox
 {
     Task<int> UnreadCountAsync(Guid userId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Text messages that are not notifications: one-time codes for checking a phone number.</summary>
+public interface ITextMessages
+{
+    /// <summary>Queues a code for <paramref name="phoneNumber"/> (E.164) in the caller's unit of work; its text is not kept once sent.</summary>
+    Task QueueCodeAsync(Guid userId, string phoneNumber, string text, CancellationToken cancellationToken);
+}
