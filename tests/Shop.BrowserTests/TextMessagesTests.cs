@@ -23,19 +23,19 @@ public sealed class TextMessagesTests(BrowserFixture browser) : IClassFixture<Br
         Assert.True(await shippedBySms.IsDisabledAsync());
         await page.GetByTestId("sms-note").GetByRole(AriaRole.Link, new() { Name = "Add your phone number" }).ClickAsync();
 
-        await page.GetByLabel("Mobile number").FillAsync("12345");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Mobile number" }).FillAsync("12345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Text me a code" }).ClickAsync();
         await page.GetByText("Enter a 10-digit Indian mobile number").WaitForAsync();
-        await page.GetByLabel("Mobile number").FillAsync("98450 12377");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Mobile number" }).FillAsync("98450 12377");
         await page.GetByRole(AriaRole.Button, new() { Name = "Text me a code" }).ClickAsync();
         Assert.Equal("+919845012377", await page.GetByTestId("phone-to-confirm").InnerTextAsync());
         var code = await browser.Twilio.CodeSentToAsync("+919845012377");
 
-        await page.GetByLabel("Code").FillAsync(code == "000000" ? "111111" : "000000");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Code", Exact = true }).FillAsync(code == "000000" ? "111111" : "000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm number" }).ClickAsync();
         await page.GetByText("This code is not right or has expired").WaitForAsync();
         await Screenshots.AtBothWidthsAsync(page, "phone-code-refused");
-        await page.GetByLabel("Code").FillAsync(code);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Code", Exact = true }).FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm number" }).ClickAsync();
         await page.GetByText("Your mobile number is confirmed.").WaitForAsync();
         Assert.Contains("+919845012377", await page.GetByTestId("phone-status").InnerTextAsync());

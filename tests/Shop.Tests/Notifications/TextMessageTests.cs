@@ -117,7 +117,7 @@ public sealed class TextMessageTests : IAsyncLifetime
         const string phone = "+919845012301";
         var (customer, _) = await ConfirmedPhoneClientAsync("shipped", phone);
         await TurnOnAsync(customer, "order-shipped");
-        var (order, step) = await OrderAsync(customer);
+        var (order, step, _) = await OrderAsync(customer);
 
         await step(new { status = "shipped", carrier = "Blue Dart", trackingNumber = "BD-SMS-1" });
         var texted = await twilio.WaitForAsync(phone, $"your order {order} is shipped");
@@ -168,7 +168,7 @@ public sealed class TextMessageTests : IAsyncLifetime
         const string phone = "+919845012302";
         var (customer, _) = await ConfirmedPhoneClientAsync("errors", phone);
         await TurnOnAsync(customer, "order-shipped", "order-delivered");
-        var (order, step) = await OrderAsync(customer);
+        var (order, step, _) = await OrderAsync(customer);
 
         twilio.FailNext(400, 21610, "Attempt to send to unsubscribed recipient");
         await step(new { status = "shipped", carrier = "Delhivery", trackingNumber = "DL-SMS-2" });
@@ -187,6 +187,28 @@ public sealed class TextMessageTests : IAsyncLifetime
         Assert.Equal("queued", await StatusOfAsync(delivered.Sid));
     }
 
+    [Fact]
+    public async Task Out_for_delivery_is_a_step_between_shipped_and_delivered_and_is_texted_when_chosen()
+    {
+        const string phone = "+919845012303";
+        var (customer, email) = await ConfirmedPhoneClientAsync("courier", phone);
+        await TurnOnAsync(customer, "order-out-for-delivery");
+        var (order, step, post) = await OrderAsync(customer);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await post(new { status = "outForDelivery" })).StatusCode);
+        await step(new { status = "shipped", carrier = "Delhivery", trackingNumber = "DL-SMS-3" });
+        await step(new { status = "outForDelivery" });
+        var texted = await twilio.WaitForAsync(phone, $"your order {order} is out for delivery today with Delhivery");
+        await app.WaitForMailAsync(email, $"Out for delivery today: your order {order}");
+        var again = await post(new { status = "outForDelivery" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("out for delivery cannot become out for delivery", (await again.JsonAsync()).GetProperty("detail").GetString());
+        await step(new { status = "delivered" });
+        await OutboxDrainedAsync();
+        // Shipped and delivered were not chosen by text: only the courier's day was.
+        Assert.Equal([texted], twilio.Messages.Where(m => m.To == phone && m.Body.StartsWith("Bazaar: ", StringComparison.Ordinal)));
+    }
+
     /// <summary>A signed-in customer whose account has <paramref name="phone"/> confirmed (a fresh session: confirming ends the old ones).</summary>
     private async Task<(HttpClient Client, string Email)> ConfirmedPhoneClientAsync(string who, string phone)
     {
@@ -201,8 +223,8 @@ public sealed class TextMessageTests : IAsyncLifetime
         await CatalogClient.Expect(await customer.PutAsJsonAsync("/api/v1/notifications/preferences",
             new { preferences = kinds.Select(kind => new { kind, email = true, inApp = true, sms = true }).ToArray() }), HttpStatusCode.OK);
 
-    /// <summary>An order placed by <paramref name="customer"/>, and its seller's step for its status.</summary>
-    private async Task<(string Number, Func<object, Task> Step)> OrderAsync(HttpClient customer)
+    /// <summary>An order placed by <paramref name="customer"/>, its seller's step for its status, and that step's bare request.</summary>
+    private async Task<(string Number, Func<object, Task> Step, Func<object, Task<HttpResponseMessage>> Post)> OrderAsync(HttpClient customer)
     {
         await app.EnsureShippingAsync();
         var catalog = await CatalogClient.CreateAsync(app);
@@ -213,8 +235,8 @@ public sealed class TextMessageTests : IAsyncLifetime
         var number = (await CatalogClient.Expect(await customer.CheckoutAsync(email: null), HttpStatusCode.Created)).GetProperty("number").GetString()!;
         var fulfillmentId = (await catalog.Seller.GetFromJsonAsync<JsonElement>("/api/v1/seller/fulfillments")).GetProperty("items").EnumerateArray()
             .Single(f => f.GetProperty("orderNumber").GetString() == number).GetProperty("id").GetString();
-        return (number, async body =>
-            await CatalogClient.Expect(await catalog.Seller.PostAsJsonAsync($"/api/v1/seller/fulfillments/{fulfillmentId}/status", body), HttpStatusCode.OK));
+        Task<HttpResponseMessage> Post(object body) => catalog.Seller.PostAsJsonAsync($"/api/v1/seller/fulfillments/{fulfillmentId}/status", body);
+        return (number, async body => await CatalogClient.Expect(await Post(body), HttpStatusCode.OK), Post);
     }
 
     private static async Task<string> EmailOfAsync(HttpClient customer) =>

@@ -27,6 +27,7 @@ public enum NotificationKind
     SupportReplies,
     SupportTranscript,
     SellerMessageReceived,
+    OrderOutForDelivery,
 }
 
 /// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email.</summary>
