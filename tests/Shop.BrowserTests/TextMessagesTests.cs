@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Shop.Testing;
 
@@ -5,7 +8,8 @@ namespace Shop.BrowserTests;
 
 /// <summary>
 /// Text messages on a phone: a customer adds a mobile number on the account page, types in the code the
-/// shop texted, and then turns on SMS for shipped orders in notification settings.
+/// shop texted, and then turns on SMS for shipped orders in notification settings; a seller marks a parcel
+/// out for delivery on its order page, and the customer who chose it is texted.
 /// </summary>
 public sealed class TextMessagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -52,5 +56,60 @@ public sealed class TextMessagesTests(BrowserFixture browser) : IClassFixture<Br
         await Screenshots.AtBothWidthsAsync(page, "notification-settings-sms");
         Assert.Empty(errors);
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_seller_marks_a_shipped_parcel_out_for_delivery_and_the_customer_who_chose_sms_is_texted()
+    {
+        const string phone = "+919845012388";
+        var shop = browser.Shop;
+        await shop.EnsureShippingAsync();
+        var catalog = await CatalogClient.CreateAsync(shop);
+        var (seller, sellerEmail) = await shop.SignedInClientAsync("seller", "seller");
+        var category = await catalog.CategoryAsync("Bells");
+        var product = await catalog.ProductAsync(CatalogClient.Unique("Brass Temple Bell"), category.GetProperty("id").GetString()!,
+            [CatalogClient.Variant("BELL-" + Guid.NewGuid().ToString("N")[..6], 450m, stock: 5)], client: seller);
+
+        var (customer, email) = await shop.SignedInClientAsync("courier");
+        await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/me/phone/code", new { phoneNumber = phone }), HttpStatusCode.Accepted);
+        var code = await browser.Twilio.CodeSentToAsync(phone);
+        await CatalogClient.Expect(await customer.PostAsJsonAsync("/api/v1/me/phone/confirm", new { phoneNumber = phone, code }), HttpStatusCode.OK);
+        customer = shop.BearerClient((await shop.LoginAsync(email)).AccessToken);
+        await CatalogClient.Expect(await customer.PutAsJsonAsync("/api/v1/notifications/preferences",
+            new { preferences = new[] { new { kind = "order-out-for-delivery", email = true, inApp = true, sms = true } } }), HttpStatusCode.OK);
+        await customer.AddToCartAsync(Guid.Parse(product.GetProperty("variants")[0].GetProperty("id").GetString()!));
+        var number = (await CatalogClient.Expect(await customer.CheckoutAsync(email: null), HttpStatusCode.Created)).GetProperty("number").GetString()!;
+        var fulfillmentId = (await seller.GetFromJsonAsync<JsonElement>("/api/v1/seller/fulfillments")).GetProperty("items").EnumerateArray()
+            .Single(f => f.GetProperty("orderNumber").GetString() == number).GetProperty("id").GetString();
+        await CatalogClient.Expect(await seller.PostAsJsonAsync($"/api/v1/seller/fulfillments/{fulfillmentId}/status",
+            new { status = "shipped", carrier = "Delhivery", trackingNumber = "DL-OFD-1" }), HttpStatusCode.OK);
+
+        var (page, errors) = await browser.NewPageAsync(390, 844);
+        await SignIn.AsAsync(page, sellerEmail);
+        await page.GotoAsync("/seller/orders");
+        await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark as out for delivery" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("done=updated"));
+        Assert.Equal("out for delivery", await page.GetByTestId("fulfillment-status").InnerTextAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Mark as out for delivery" }).CountAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark as delivered" }).WaitForAsync();
+        await Screenshots.AtBothWidthsAsync(page, "seller-order-out-for-delivery");
+
+        var texted = await browser.Twilio.WaitForAsync(phone, $"your order {number} is out for delivery today with Delhivery");
+        Assert.StartsWith("Bazaar: ", texted.Body);
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+
+        // Admins see what was texted and what the provider last said about it.
+        var (_, adminEmail) = await shop.SignedInClientAsync("admin", "admin");
+        var (adminPage, adminErrors) = await browser.NewPageAsync(390, 844);
+        await SignIn.AsAsync(adminPage, adminEmail);
+        await adminPage.GotoAsync("/admin/notifications/text-messages");
+        var row = adminPage.GetByTestId("text-message").Filter(new() { HasText = $"your order {number} is out for delivery" });
+        Assert.Contains(phone, await row.InnerTextAsync());
+        Assert.Contains("queued", await row.InnerTextAsync());
+        await Screenshots.AtBothWidthsAsync(adminPage, "admin-text-messages");
+        Assert.Empty(adminErrors);
+        await adminPage.Context.CloseAsync();
     }
 }

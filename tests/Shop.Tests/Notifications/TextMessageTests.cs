@@ -91,7 +91,7 @@ public sealed class TextMessageTests : IAsyncLifetime
         var preferences = await client.GetFromJsonAsync<JsonElement>("/api/v1/notifications/preferences");
         var shipped = preferences.EnumerateArray().Single(p => p.GetProperty("kind").GetString() == "order-shipped");
         Assert.Equal((true, false), (shipped.GetProperty("hasSms").GetBoolean(), shipped.GetProperty("sms").GetBoolean()));
-        Assert.Equal(["order-delivered", "order-shipped", "refund-issued"],
+        Assert.Equal(["order-delivered", "order-out-for-delivery", "order-shipped", "refund-issued"],
             preferences.EnumerateArray().Where(p => p.GetProperty("hasSms").GetBoolean()).Select(p => p.GetProperty("kind").GetString()).Order());
 
         await ExpectFieldErrorAsync(await client.PutAsJsonAsync("/api/v1/notifications/preferences",

@@ -69,7 +69,7 @@ public static partial class NotificationKinds
         new(NotificationKind.OrderShipped, "Order shipped", Audience.Customer, true, true, false,
             new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", "https://www.delhivery.com/track/package/DL123456789IN",
                 ["2 × Cotton Kurta (Size M / Indigo)"], false, "/orders/sample"), MobileChannels.Push | MobileChannels.Sms),
-        new(NotificationKind.OrderOutForDelivery, "Out for delivery", Audience.Customer, false, true, false,
+        new(NotificationKind.OrderOutForDelivery, "Order out for delivery", Audience.Customer, false, true, false,
             new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", "https://www.delhivery.com/track/package/DL123456789IN",
                 ["2 × Cotton Kurta (Size M / Indigo)"], false, "/orders/sample"), MobileChannels.Push | MobileChannels.Sms),
         new(NotificationKind.OrderDelivered, "Order delivered", Audience.Customer, true, true, false,
