@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Notifications.Administration;
 using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Notifications.Inbox;
@@ -6,7 +7,6 @@ using Shop.Web.Modules.Notifications.Push;
 using Shop.Web.Modules.Notifications.Sending;
 using Shop.Web.Modules.Notifications.Templates;
 using Shop.Web.Modules.Notifications.TextMessages;
-using Microsoft.Extensions.Options;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Outbox;
 

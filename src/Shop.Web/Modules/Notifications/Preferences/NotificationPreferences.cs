@@ -8,7 +8,7 @@ using Shop.Web.Platform.Errors;
 
 namespace Shop.Web.Modules.Notifications.Preferences;
 
-/// <param name="Essential">Always sent by email (security and orders); those switches are shown, not offered. Push stays a choice.</param>
+/// <param name="Essential">Always sent by email (security and orders); those switches are shown, not offered. Push and SMS stay a choice.</param>
 /// <param name="Push">Pushed to the devices the user turned on; only where <paramref name="HasPush"/>.</param>
 /// <param name="Sms">Texted to the account's verified phone number; only where <paramref name="HasSms"/>, off until turned on.</param>
 public sealed record PreferenceView(string Kind, string Label, bool Essential, bool Email, bool InApp, bool HasInApp, bool Push = false, bool HasPush = false,
