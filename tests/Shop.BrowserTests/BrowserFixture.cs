@@ -4,8 +4,8 @@ using Shop.Testing;
 namespace Shop.BrowserTests;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright against the live shop. Screenshots of every checked
-/// view land in TestResults/screenshots for a person to look at.
+/// Debian's Chromium driven by Playwright against the live shop, which texts through a Twilio stand-in.
+/// Screenshots of every checked view land in TestResults/screenshots for a person to look at.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -16,10 +16,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Where the shop's text messages arrive.</summary>
+    public FakeTwilio Twilio { get; private set; } = null!;
+
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
+        Twilio = await FakeTwilio.StartAsync();
+        Shop.WithSettings(Twilio.Settings);
         await Shop.InitializeAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
@@ -68,5 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         playwright?.Dispose();
         await ((IAsyncLifetime)Shop).DisposeAsync();
+        if (Twilio is not null)
+            await Twilio.DisposeAsync();
     }
 }

@@ -107,6 +107,7 @@ public static class IdentityModule
         builder.Services.AddScoped<CookieSession>();
         builder.Services.AddScoped<PasswordRecovery>();
         builder.Services.AddScoped<AccountProfile>();
+        builder.Services.AddScoped<PhoneVerification>();
         builder.Services.AddScoped<AddressBook>();
         builder.Services.AddScoped<SellerOnboarding>();
         builder.Services.AddScoped<UserAdministration>();

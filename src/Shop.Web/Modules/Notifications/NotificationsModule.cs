@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Notifications.Administration;
 using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Notifications.Inbox;
@@ -5,6 +6,7 @@ using Shop.Web.Modules.Notifications.Preferences;
 using Shop.Web.Modules.Notifications.Push;
 using Shop.Web.Modules.Notifications.Sending;
 using Shop.Web.Modules.Notifications.Templates;
+using Shop.Web.Modules.Notifications.TextMessages;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Outbox;
 
@@ -27,7 +29,23 @@ public static class NotificationsModule
         builder.Services.AddScoped<PushDevices>();
         builder.Services.AddHttpClient(PushDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         builder.Services.AddIntegrationEventHandler<PushQueued, PushDelivery>();
+        builder.Services.AddTextMessages(builder.Configuration);
+        builder.Services.AddScoped<TextMessageLog>();
         return builder;
+    }
+
+    private static void AddTextMessages(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section));
+        services.AddScoped<TextMessageQueue>();
+        services.AddScoped<ITextMessages>(provider => provider.GetRequiredService<TextMessageQueue>());
+        services.AddHttpClient(TwilioTextMessages.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<TwilioTextMessages>();
+        services.AddSingleton<LoggedTextMessages>();
+        services.AddSingleton<ITextMessageProvider>(provider => provider.GetRequiredService<IOptions<TwilioOptions>>().Value.IsConfigured
+            ? provider.GetRequiredService<TwilioTextMessages>()
+            : provider.GetRequiredService<LoggedTextMessages>());
+        services.AddIntegrationEventHandler<TextMessageQueued, TextMessageDelivery>();
     }
 
     public static WebApplication MapNotifications(this WebApplication app)
@@ -36,6 +54,7 @@ public static class NotificationsModule
         api.MapNotificationEndpoints();
         api.MapPreferenceEndpoints();
         api.MapPushEndpoints();
+        api.MapTextMessageStatusEndpoints();
         api.MapNotificationAdminEndpoints();
         app.MapEmailPreview();
         return app;

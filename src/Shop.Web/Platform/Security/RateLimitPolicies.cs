@@ -22,4 +22,9 @@ public sealed class RateLimitOptions
     public int AccountAttemptsPerWindow { get; set; } = 10;
 
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Texted codes per account, and per phone number, per window: each costs money and wakes a phone.</summary>
+    public int TextedCodesPerWindow { get; set; } = 3;
+
+    public TimeSpan TextedCodeWindow { get; set; } = TimeSpan.FromHours(1);
 }

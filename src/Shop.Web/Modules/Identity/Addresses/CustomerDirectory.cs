@@ -11,6 +11,9 @@ internal sealed class CustomerDirectory(ShopDbContext db, AddressBook book) : IC
         await db.Set<ShopUser>().AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new CustomerContact(u.Id, u.Email!, u.DisplayName)).SingleOrDefaultAsync();
 
+    public async Task<string?> VerifiedPhoneAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await db.Set<ShopUser>().AsNoTracking().Where(u => u.Id == userId && u.PhoneNumberConfirmed).Select(u => u.PhoneNumber).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<CustomerContact>> FindByEmailAsync(IReadOnlyCollection<string> emails)
     {
         var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();

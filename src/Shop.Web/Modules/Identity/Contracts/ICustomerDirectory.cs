@@ -13,6 +13,9 @@ public interface ICustomerDirectory
 {
     Task<CustomerContact?> FindAsync(Guid userId);
 
+    /// <summary>The account's phone number (E.164) once the user has proved it by entering a texted code; null otherwise.</summary>
+    Task<string?> VerifiedPhoneAsync(Guid userId, CancellationToken cancellationToken = default);
+
     /// <summary>The accounts with these email addresses (as stored, lower case); unknown addresses are left out.</summary>
     Task<IReadOnlyList<CustomerContact>> FindByEmailAsync(IReadOnlyCollection<string> emails);
 

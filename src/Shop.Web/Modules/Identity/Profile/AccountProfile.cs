@@ -9,7 +9,9 @@ using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Identity.Profile;
 
-public sealed record ProfileResponse(Guid Id, string Email, bool EmailConfirmed, string Name, string? Phone, bool TwoFactorEnabled, IReadOnlyList<string> Roles);
+/// <param name="PhoneConfirmed">The user proved <paramref name="Phone"/> with a texted code; only then does it get text messages.</param>
+public sealed record ProfileResponse(Guid Id, string Email, bool EmailConfirmed, string Name, string? Phone, bool TwoFactorEnabled, IReadOnlyList<string> Roles,
+    bool PhoneConfirmed);
 
 public sealed class UpdateProfileRequest
 {
@@ -54,7 +56,7 @@ public sealed class AccountProfile(UserManager<ShopUser> users, ShopDbContext db
     {
         var user = await FindAsync(userId);
         return new ProfileResponse(user.Id, user.Email!, user.EmailConfirmed, user.DisplayName, user.PhoneNumber, user.TwoFactorEnabled,
-            (await users.GetRolesAsync(user)).Order().ToList());
+            (await users.GetRolesAsync(user)).Order().ToList(), user.PhoneNumberConfirmed);
     }
 
     public async Task<ProfileResponse> UpdateAsync(Guid userId, UpdateProfileRequest request)

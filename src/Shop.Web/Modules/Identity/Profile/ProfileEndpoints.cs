@@ -26,6 +26,18 @@ public static class ProfileEndpoints
             return TypedResults.Accepted((string?)null, new AcceptedMessage("A confirmation link was sent to the new address. Your email changes once it is opened."));
         }).WithName("ChangeEmail").WithSummary("Start an email change; it takes effect when the link sent to the new address is opened.");
 
+        me.MapPost("/phone/code", async Task<Accepted<PhoneCodeSent>> (PhoneCodeRequest request, ClaimsPrincipal user, PhoneVerification phone,
+                CancellationToken cancellationToken) =>
+            TypedResults.Accepted((string?)null, await phone.SendCodeAsync(user.UserId(), request, cancellationToken)))
+            .WithName("SendPhoneCode").WithSummary("Text a 6-digit code to a mobile number (E.164, or Indian without +91) to confirm it (400 for a bad number, 429 after too many codes).");
+
+        me.MapPost("/phone/confirm", async Task<Ok<ProfileResponse>> (PhoneConfirmation confirmation, ClaimsPrincipal user, PhoneVerification phone, AccountProfile profile) =>
+            {
+                await phone.ConfirmAsync(user.UserId(), confirmation);
+                return TypedResults.Ok(await profile.GetAsync(user.UserId()));
+            })
+            .WithName("ConfirmPhone").WithSummary("Enter the texted code: the number becomes the account's, confirmed, and other sessions end (400 for a wrong or expired code).");
+
         me.MapPost("/change-password", async Task<NoContent> (ChangePasswordRequest request, ClaimsPrincipal user, AccountProfile profile) =>
         {
             await profile.ChangePasswordAsync(user.UserId(), request);

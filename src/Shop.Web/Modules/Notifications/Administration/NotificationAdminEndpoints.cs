@@ -16,6 +16,9 @@ public static class NotificationAdminEndpoints
         admin.MapPost("/failed/{id:guid}/retry", async Task<Results<NoContent, NotFound>> (Guid id, FailedDeliveries failed) =>
             await failed.RetryAsync(id) ? TypedResults.NoContent() : TypedResults.NotFound())
             .WithName("RetryFailedDelivery").WithSummary("Try a failed delivery again, with a fresh set of attempts.");
+        admin.MapGet("/text-messages", async Task<Ok<IReadOnlyList<TextMessageView>>> (TextMessageLog log, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await log.LatestAsync(cancellationToken: cancellationToken)))
+            .WithName("TextMessages").WithSummary("The latest 100 text messages, newest first, with the status the provider last reported.");
     }
 
     /// <summary>The rendered HTML of a template with sample data, framed by the preview page (its own, stricter policy).</summary>

@@ -27,6 +27,7 @@ public enum NotificationKind
     SupportReplies,
     SupportTranscript,
     SellerMessageReceived,
+    OrderOutForDelivery,
 }
 
 /// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email.</summary>
@@ -50,4 +51,11 @@ public interface INotifier
 public interface INotificationInbox
 {
     Task<int> UnreadCountAsync(Guid userId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Text messages that are not notifications: one-time codes for checking a phone number.</summary>
+public interface ITextMessages
+{
+    /// <summary>Queues a code for <paramref name="phoneNumber"/> (E.164) in the caller's unit of work; its text is not kept once sent.</summary>
+    Task QueueCodeAsync(Guid userId, string phoneNumber, string text, CancellationToken cancellationToken);
 }

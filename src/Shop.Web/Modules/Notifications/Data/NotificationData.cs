@@ -44,7 +44,10 @@ public sealed class InboxItem
     public DateTimeOffset? ReadAt { get; set; }
 }
 
-/// <summary>A user's choice for one kind; without a row, every channel the kind has is on (push reaches only devices turned on).</summary>
+/// <summary>
+/// A user's choice for one kind; without a row, every channel the kind has is on (push reaches only devices
+/// turned on) except text messages, which are off until turned on.
+/// </summary>
 public sealed class NotificationPreference
 {
     public Guid UserId { get; set; }
@@ -52,6 +55,7 @@ public sealed class NotificationPreference
     public bool Email { get; set; } = true;
     public bool InApp { get; set; } = true;
     public bool Push { get; set; } = true;
+    public bool Sms { get; set; }
 }
 
 internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<OutgoingEmail>

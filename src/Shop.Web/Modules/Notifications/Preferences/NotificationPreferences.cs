@@ -8,12 +8,14 @@ using Shop.Web.Platform.Errors;
 
 namespace Shop.Web.Modules.Notifications.Preferences;
 
-/// <param name="Essential">Always sent by email (security and orders); those switches are shown, not offered. Push stays a choice.</param>
+/// <param name="Essential">Always sent by email (security and orders); those switches are shown, not offered. Push and SMS stay a choice.</param>
 /// <param name="Push">Pushed to the devices the user turned on; only where <paramref name="HasPush"/>.</param>
-public sealed record PreferenceView(string Kind, string Label, bool Essential, bool Email, bool InApp, bool HasInApp, bool Push = false, bool HasPush = false);
+/// <param name="Sms">Texted to the account's verified phone number; only where <paramref name="HasSms"/>, off until turned on.</param>
+public sealed record PreferenceView(string Kind, string Label, bool Essential, bool Email, bool InApp, bool HasInApp, bool Push = false, bool HasPush = false,
+    bool Sms = false, bool HasSms = false);
 
-/// <param name="Push">Null leaves the push choice as it is (callers that only know email and in-app).</param>
-public sealed record PreferenceChoice(string Kind, bool Email, bool InApp, bool? Push = null);
+/// <param name="Push">Null leaves the push choice as it is (callers that only know email and in-app); so does a null <paramref name="Sms"/>.</param>
+public sealed record PreferenceChoice(string Kind, bool Email, bool InApp, bool? Push = null, bool? Sms = null);
 
 public sealed class PreferencesRequest
 {
@@ -21,8 +23,12 @@ public sealed class PreferencesRequest
 }
 
 /// <summary>What a user hears about: the kinds that reach someone in their roles, and their choices for the optional ones.</summary>
-public sealed class NotificationPreferences(ShopDbContext db)
+public sealed class NotificationPreferences(ShopDbContext db, ICustomerDirectory customers)
 {
+    /// <summary>Where text messages go: the account's verified number, or null while it has none (and none can be turned on).</summary>
+    public Task<string?> TextMessagePhoneAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        customers.VerifiedPhoneAsync(user.UserId(), cancellationToken);
+
     public async Task<IReadOnlyList<PreferenceView>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var userId = user.UserId();
@@ -31,10 +37,10 @@ public sealed class NotificationPreferences(ShopDbContext db)
         return KindsFor(user).Select(k =>
             {
                 var choice = choices.GetValueOrDefault(k.Slug) ?? new NotificationPreference();
-                var push = choice.Push && k.Push;
+                var (push, sms) = (choice.Push && k.Push, choice.Sms && k.Sms);
                 return k.Essential
-                    ? new PreferenceView(k.Slug, k.Label, true, true, k.InApp, k.InApp, push, k.Push)
-                    : new PreferenceView(k.Slug, k.Label, false, choice.Email, choice.InApp && k.InApp, k.InApp, push, k.Push);
+                    ? new PreferenceView(k.Slug, k.Label, true, true, k.InApp, k.InApp, push, k.Push, sms, k.Sms)
+                    : new PreferenceView(k.Slug, k.Label, false, choice.Email, choice.InApp && k.InApp, k.InApp, push, k.Push, sms, k.Sms);
             })
             .ToList();
     }
@@ -48,12 +54,17 @@ public sealed class NotificationPreferences(ShopDbContext db)
                 throw new InputValidationException($"Preferences[{i}].Kind", $"There is no notification \"{changes[i].Kind}\" for your account.");
             if (kind.Essential && !(changes[i].Email && (changes[i].InApp || !kind.InApp)))
                 throw new InputValidationException($"Preferences[{i}].Kind", $"\"{kind.Label}\" is always sent: it is about your security or your orders.");
+            if (changes[i].Sms == true && !kind.Sms)
+                throw new InputValidationException($"Preferences[{i}].Sms", $"\"{kind.Label}\" is not sent as a text message.");
         }
         var userId = user.UserId();
+        var smsField = Enumerable.Range(0, changes.Count).FirstOrDefault(i => changes[i].Sms == true, -1);
+        if (smsField >= 0 && await customers.VerifiedPhoneAsync(userId, cancellationToken) is null)
+            throw new InputValidationException($"Preferences[{smsField}].Sms", "Add your phone number on your account page and enter the code we text you before turning on text messages.");
         foreach (var change in changes)
         {
             var kind = allowed[change.Kind];
-            if (kind.Essential && !(kind.Push && change.Push.HasValue))
+            if (kind.Essential && !(kind.Push && change.Push.HasValue) && !(kind.Sms && change.Sms.HasValue))
                 continue;
             var row = await db.Set<NotificationPreference>().SingleOrDefaultAsync(p => p.UserId == userId && p.Kind == change.Kind, cancellationToken);
             if (row is null)
@@ -62,6 +73,8 @@ public sealed class NotificationPreferences(ShopDbContext db)
                 (row.Email, row.InApp) = (change.Email, change.InApp);
             if (kind.Push && change.Push is { } push)
                 row.Push = push;
+            if (kind.Sms && change.Sms is { } sms)
+                row.Sms = sms;
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,19 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Notifications.Data;
 using Shop.Web.Modules.Notifications.Push;
 using Shop.Web.Modules.Notifications.Templates;
+using Shop.Web.Modules.Notifications.TextMessages;
+using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Notifications.Sending;
 
 /// <summary>
-/// Renders a notice and stores its email, in-app entry and pushes in the caller's transaction. Every insert
-/// is keyed by (fact, recipient or device), so a duplicated event adds nothing; emails and pushes leave
-/// later, each through its own outbox event.
+/// Renders a notice and stores its email, in-app entry, pushes and text message in the caller's transaction.
+/// Every insert is keyed by (fact, recipient, device or phone number), so a duplicated event adds nothing;
+/// emails, pushes and text messages leave later, each through its own outbox event.
 /// </summary>
-internal sealed class Notifier(ShopDbContext db, IOutbox outbox, EmailTemplates templates, CurrentOutboxMessage current, TimeProvider clock) : INotifier
+internal sealed class Notifier(ShopDbContext db, IOutbox outbox, EmailTemplates templates, CurrentOutboxMessage current, TextMessageQueue textMessages,
+    ICustomerDirectory customers, IOptions<StorefrontSettings> store, TimeProvider clock) : INotifier
 {
     public async Task NotifyAsync(Notice notice, CancellationToken cancellationToken)
     {
@@ -22,7 +27,8 @@ internal sealed class Notifier(ShopDbContext db, IOutbox outbox, EmailTemplates 
         var email = choice.Email && notice.WithEmail;
         var userId = kind.InApp && choice.InApp ? notice.To.UserId : null;
         var pushTo = kind.Push && choice.Push ? notice.To.UserId : null;
-        if (!email && userId is null && pushTo is null)
+        var phone = kind.Sms && choice.Sms && notice.To.UserId is { } texted ? await customers.VerifiedPhoneAsync(texted, cancellationToken) : null;
+        if (!email && userId is null && pushTo is null && phone is null)
             return;
 
         var key = $"{kind.Slug}:{notice.Key ?? current.Id?.ToString() ?? Guid.NewGuid().ToString()}";
@@ -49,6 +55,8 @@ internal sealed class Notifier(ShopDbContext db, IOutbox outbox, EmailTemplates 
                 """, cancellationToken);
         if (pushTo is not null)
             await QueuePushesAsync(kind, key, pushTo.Value, rendered, notice.LinkPath, now, cancellationToken);
+        if (phone is not null)
+            await textMessages.QueueAsync(kind.Slug, key, phone, notice.To.UserId, rendered.TextMessage ?? $"{store.Value.Name}: {rendered.Subject}", cancellationToken);
     }
 
     private async Task QueuePushesAsync(KindInfo kind, string key, Guid userId, RenderedNotice rendered, string? link, DateTimeOffset now, CancellationToken cancellationToken)
@@ -67,7 +75,7 @@ internal sealed class Notifier(ShopDbContext db, IOutbox outbox, EmailTemplates 
         }
     }
 
-    /// <summary>Essential kinds always go by email and in the app; push stays the user's choice for every kind.</summary>
+    /// <summary>Essential kinds always go by email and in the app; push and text messages stay the user's choice for every kind.</summary>
     private async Task<NotificationPreference> ChoiceAsync(KindInfo kind, Guid? userId, CancellationToken cancellationToken)
     {
         var choice = userId is null ? null : await db.Set<NotificationPreference>().AsNoTracking()

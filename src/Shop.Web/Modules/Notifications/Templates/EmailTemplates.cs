@@ -7,11 +7,12 @@ using Shop.Web.Modules.Storefront.Contracts;
 
 namespace Shop.Web.Modules.Notifications.Templates;
 
-public sealed record RenderedNotice(string Subject, string Summary, string Text, string Html);
+/// <param name="TextMessage">The template's "Text message:" line: what an SMS says (null when the template has none).</param>
+public sealed record RenderedNotice(string Subject, string Summary, string Text, string Html, string? TextMessage = null);
 
 /// <summary>
-/// Renders a kind's Handlebars templates: "{slug}.txt" (headers Subject: and Summary:, a blank line, then
-/// the plain-text body) and "{slug}.html", each inside its "_layout". HTML output is encoded; plain text
+/// Renders a kind's Handlebars templates: "{slug}.txt" (headers Subject:, Summary: and, for kinds sent as SMS,
+/// "Text message:"; a blank line, then the plain-text body) and "{slug}.html", each inside its "_layout". HTML output is encoded; plain text
 /// is not. Other files named "_name.txt" / "_name.html" are partials ({{> name}}) shared by several kinds. Files are
 /// re-read when they change, so a shop owner's edit applies to the next message.
 /// </summary>
@@ -55,7 +56,7 @@ public sealed partial class EmailTemplates
         var fullText = Template(text, "_layout.txt")(data);
         data["body"] = Template(html, $"{slug}.html")(data);
         var fullHtml = Template(html, "_layout.html")(data);
-        return new RenderedNotice(subject, headers.GetValueOrDefault("Summary", ""), fullText, fullHtml);
+        return new RenderedNotice(subject, headers.GetValueOrDefault("Summary", ""), fullText, fullHtml, headers.GetValueOrDefault("Text message"));
     }
 
     private string Url(string? path) =>

@@ -17,6 +17,8 @@ public enum MobileChannels
     None = 0,
     /// <summary>A web push to every device the user turned on; people may turn it off per kind, essential or not.</summary>
     Push = 1,
+    /// <summary>A text message to the account's verified phone number; off until the user turns it on per kind.</summary>
+    Sms = 2,
 }
 
 /// <summary>
@@ -31,6 +33,8 @@ public sealed record KindInfo(NotificationKind Kind, string Label, Audience Audi
     public string Slug { get; } = NotificationKinds.Slug(Kind);
 
     public bool Push => Mobile.HasFlag(MobileChannels.Push);
+
+    public bool Sms => Mobile.HasFlag(MobileChannels.Sms);
 }
 
 public static partial class NotificationKinds
@@ -64,15 +68,18 @@ public static partial class NotificationKinds
             new PaymentModel("SH-2026-7K4M9QXR", 3201.30m, "The card was declined.", "/orders/sample")),
         new(NotificationKind.OrderShipped, "Order shipped", Audience.Customer, true, true, false,
             new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", "https://www.delhivery.com/track/package/DL123456789IN",
-                ["2 × Cotton Kurta (Size M / Indigo)"], false, "/orders/sample"), MobileChannels.Push),
+                ["2 × Cotton Kurta (Size M / Indigo)"], false, "/orders/sample"), MobileChannels.Push | MobileChannels.Sms),
+        new(NotificationKind.OrderOutForDelivery, "Order out for delivery", Audience.Customer, false, true, false,
+            new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", "https://www.delhivery.com/track/package/DL123456789IN",
+                ["2 × Cotton Kurta (Size M / Indigo)"], false, "/orders/sample"), MobileChannels.Push | MobileChannels.Sms),
         new(NotificationKind.OrderDelivered, "Order delivered", Audience.Customer, true, true, false,
-            new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", null, ["2 × Cotton Kurta (Size M / Indigo)"], true, "/orders/sample"), MobileChannels.Push),
+            new ShipmentModel("SH-2026-7K4M9QXR", "Indigo Looms", "Delhivery", "DL123456789IN", null, ["2 × Cotton Kurta (Size M / Indigo)"], true, "/orders/sample"), MobileChannels.Push | MobileChannels.Sms),
         new(NotificationKind.OrderCancelled, "Order cancelled", Audience.Customer, true, true, false,
             new OrderUpdateModel("SH-2026-7K4M9QXR", "Cancelled: the customer changed their mind.", "/orders/sample")),
         new(NotificationKind.ReturnAccepted, "Return accepted", Audience.Customer, true, true, false,
             new OrderUpdateModel("SH-2026-7K4M9QXR", "We received your return.", "/orders/sample")),
         new(NotificationKind.RefundIssued, "Refund issued", Audience.Customer, true, true, false,
-            new RefundModel("SH-2026-7K4M9QXR", 3201.30m, true, "Returned items", "/orders/sample"), MobileChannels.Push),
+            new RefundModel("SH-2026-7K4M9QXR", 3201.30m, true, "Returned items", "/orders/sample"), MobileChannels.Push | MobileChannels.Sms),
         new(NotificationKind.SellerNewOrder, "New order to fulfil", Audience.Seller, false, true, false,
             new SellerOrderModel("SH-2026-7K4M9QXR", "Indigo Looms", [new("Cotton Kurta", "KUR-M-IND", 2)], "Asha Rao, Bengaluru, Karnataka 560001", "/seller/orders/sample")),
         new(NotificationKind.SellerLowStock, "Low stock", Audience.Seller, false, true, false,

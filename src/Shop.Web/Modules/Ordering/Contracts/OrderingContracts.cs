@@ -23,6 +23,8 @@ public enum FulfillmentStatus
     Shipped,
     Delivered,
     Cancelled,
+    /// <summary>Shipped, and with the courier on today's round; delivery follows.</summary>
+    OutForDelivery,
 }
 
 /// <summary>How long after delivery a customer may ask to return an order (section "Ordering:Returns").</summary>

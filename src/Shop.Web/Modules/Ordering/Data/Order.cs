@@ -225,11 +225,12 @@ public sealed class Order
         {
             FulfillmentStatus.Processing => "A seller is preparing your items.",
             FulfillmentStatus.Shipped => $"Shipped with {carrier}, tracking number {trackingNumber}.",
+            FulfillmentStatus.OutForDelivery => "Out for delivery: the courier is bringing it today.",
             _ => "Delivered.",
         }, actorId, now, fulfillmentId);
         var live = fulfillments.Where(f => f.Status != FulfillmentStatus.Cancelled).ToList();
         var next = live.All(f => f.Status == FulfillmentStatus.Delivered) ? OrderStatus.Delivered
-            : live.All(f => f.Status is FulfillmentStatus.Shipped or FulfillmentStatus.Delivered) ? OrderStatus.Shipped
+            : live.All(f => f.Status is FulfillmentStatus.Shipped or FulfillmentStatus.OutForDelivery or FulfillmentStatus.Delivered) ? OrderStatus.Shipped
             : OrderStatus.Processing;
         if (next != Status)
             Status = next;
@@ -301,12 +302,13 @@ public sealed class Fulfillment
         {
             (FulfillmentStatus.Pending, FulfillmentStatus.Processing) => true,
             (FulfillmentStatus.Pending or FulfillmentStatus.Processing, FulfillmentStatus.Shipped) => true,
-            (FulfillmentStatus.Shipped, FulfillmentStatus.Delivered) => true,
+            (FulfillmentStatus.Shipped, FulfillmentStatus.OutForDelivery) => true,
+            (FulfillmentStatus.Shipped or FulfillmentStatus.OutForDelivery, FulfillmentStatus.Delivered) => true,
             _ => false,
         };
         if (!allowed)
             throw new ConflictException("fulfillment.illegal_transition",
-                $"A shipment that is {Status.ToString().ToLowerInvariant()} cannot become {to.ToString().ToLowerInvariant()}.");
+                $"A shipment that is {Describe(Status)} cannot become {Describe(to)}.");
         if (to == FulfillmentStatus.Shipped)
         {
             if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
@@ -324,6 +326,10 @@ public sealed class Fulfillment
         Status = to;
         UpdatedAt = now;
     }
+
+    /// <summary>"shipped", "out for delivery": a shipment's status as people read it.</summary>
+    public static string Describe(FulfillmentStatus status) =>
+        status == FulfillmentStatus.OutForDelivery ? "out for delivery" : status.ToString().ToLowerInvariant();
 
     internal void Cancel(DateTimeOffset now)
     {

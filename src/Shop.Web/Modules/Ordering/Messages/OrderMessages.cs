@@ -80,7 +80,8 @@ internal sealed class OrderMessages(OrderStore orders, OrderAccess access, ICust
 
     public async Task HandleAsync(FulfillmentStatusChanged changed, CancellationToken cancellationToken)
     {
-        if (changed.Status is not (FulfillmentStatus.Shipped or FulfillmentStatus.Delivered) || await orders.LoadAsync(changed.OrderId) is not { } order)
+        if (changed.Status is not (FulfillmentStatus.Shipped or FulfillmentStatus.OutForDelivery or FulfillmentStatus.Delivered)
+            || await orders.LoadAsync(changed.OrderId) is not { } order)
             return;
         var fulfillment = order.Fulfillments.Single(f => f.Id == changed.FulfillmentId);
         var seller = (await sellers.FindAsync([fulfillment.SellerId])).GetValueOrDefault(fulfillment.SellerId)?.ShopName ?? "The seller";
@@ -88,9 +89,13 @@ internal sealed class OrderMessages(OrderStore orders, OrderAccess access, ICust
             .Select(l => $"{l.Quantity} × {l.ProductTitle}{(l.VariantLabel == "Standard" ? "" : $" ({l.VariantLabel})")}").ToList();
         var model = new ShipmentModel(order.Number, seller, fulfillment.Carrier, fulfillment.TrackingNumber,
             TrackingLinks.For(fulfillment.Carrier, fulfillment.TrackingNumber), items, order.Status == OrderStatus.Delivered, BuyerLink(order));
-        var shipped = changed.Status == FulfillmentStatus.Shipped;
-        await ToBuyerAsync(order, shipped ? NotificationKind.OrderShipped : NotificationKind.OrderDelivered, model,
-            $"{(shipped ? "shipped" : "delivered")}:{fulfillment.Id}", cancellationToken);
+        var (kind, step) = changed.Status switch
+        {
+            FulfillmentStatus.Shipped => (NotificationKind.OrderShipped, "shipped"),
+            FulfillmentStatus.OutForDelivery => (NotificationKind.OrderOutForDelivery, "out-for-delivery"),
+            _ => (NotificationKind.OrderDelivered, "delivered"),
+        };
+        await ToBuyerAsync(order, kind, model, $"{step}:{fulfillment.Id}", cancellationToken);
     }
 
     private async Task ToSellersAsync(Order order, CancellationToken cancellationToken)
