@@ -104,11 +104,13 @@ internal sealed class TwilioTextMessages(IOptions<TwilioOptions> options, IHttpC
         }
     }
 
+    /// <summary>The JSON object Twilio answers with (a message, or an error), or null for anything else (a proxy's HTML page).</summary>
     private static JsonElement? Parse(string text)
     {
         try
         {
-            return JsonDocument.Parse(text).RootElement.Clone();
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
         }
         catch (JsonException)
         {
