@@ -44,6 +44,7 @@ public sealed partial class HindiJourneyTests(BrowserFixture browser) : IClassFi
         await page.WaitForURLAsync(url => url.Contains("/orders/") && url.EndsWith("placed=1"));
         Assert.Contains("धन्यवाद!", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
         var number = OrderNumber().Match(await page.Locator("h1").InnerTextAsync()).Value;
+        Assert.Contains("भुगतान: कैश ऑन डिलीवरी", await page.Locator("main").InnerTextAsync());
         await Screenshots.AtBothWidthsAsync(page, "hindi-order-placed");
 
         var mail = await browser.Shop.WaitForMailAsync(email, "ऑर्डर");
