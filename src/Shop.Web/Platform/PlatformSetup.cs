@@ -5,6 +5,7 @@ using Shop.Web.Platform.Email;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Health;
 using Shop.Web.Platform.Hosting;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Logging;
 using Shop.Web.Platform.Media;
 using Shop.Web.Platform.Metrics;
@@ -33,6 +34,7 @@ public static class PlatformSetup
             .AddOutbox()
             .AddEmail()
             .AddErrorHandling()
+            .AddLocalizationSupport()
             .AddSecurity()
             .AddHealth()
             .AddInstanceHosting()
@@ -47,6 +49,7 @@ public static class PlatformSetup
     {
         app.UseInstanceHeader();
         app.UseSecurity();
+        app.UseLocalizationSupport();
         app.UseRequestLogging();
         app.UseErrorHandling();
         app.UseAuthentication();

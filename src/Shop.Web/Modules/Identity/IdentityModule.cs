@@ -8,6 +8,7 @@ using Shop.Web.Modules.Identity.Data;
 using Shop.Web.Modules.Identity.Demo;
 using Shop.Web.Modules.Identity.Emails;
 using Shop.Web.Modules.Identity.FirstAdmin;
+using Shop.Web.Modules.Identity.Language;
 using Shop.Web.Modules.Identity.PasswordReset;
 using Shop.Web.Modules.Identity.Profile;
 using Shop.Web.Modules.Identity.Registration;
@@ -139,6 +140,7 @@ public static class IdentityModule
         api.MapSellerApplicationEndpoints();
         api.MapUserAdminEndpoints();
         app.MapSignOut();
+        app.MapLanguageChoice();
         return app;
     }
 

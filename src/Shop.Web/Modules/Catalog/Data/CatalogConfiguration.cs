@@ -37,6 +37,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Brand).HasMaxLength(100);
         builder.Property(p => p.Description).HasMaxLength(20000);
         builder.Property(p => p.Attributes).IsJson();
+        builder.Property(p => p.Translations).IsJson();
         builder.Property(p => p.Status).IsLowercaseName();
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.MinPrice).HasPrecision(12, 2);
@@ -47,9 +48,11 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.CategoryPath).HasMaxLength(1000);
         builder.Property(p => p.SearchVector).HasComputedColumnSql("""
             setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
+            setweight(to_tsvector('simple', jsonb_path_query_array(translations, '$.*.Title')::text), 'A') ||
             setweight(to_tsvector('english', coalesce(brand, '')), 'B') ||
             setweight(to_tsvector('english', coalesce(category_names, '')), 'C') ||
-            setweight(to_tsvector('english', left(coalesce(description, ''), 4000)), 'D')
+            setweight(to_tsvector('english', left(coalesce(description, ''), 4000)), 'D') ||
+            setweight(to_tsvector('simple', left(jsonb_path_query_array(translations, '$.*.Description')::text, 4000)), 'D')
             """, stored: true);
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.HasIndex(p => p.CategoryId);

@@ -14,6 +14,13 @@ public enum ProductStatus
 /// A product a seller lists, with one or more variants. Listing fields (price range, primary image,
 /// category names for search) are derived here from the variants and images whenever they change.
 /// </summary>
+/// <summary>A product's words in one more language; an empty field falls back to the default language.</summary>
+public sealed class ProductText
+{
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+}
+
 public sealed class Product
 {
     private Product() { }
@@ -26,6 +33,9 @@ public sealed class Product
     public string Brand { get; private set; } = "";
     public string Description { get; private set; } = "";
     public Dictionary<string, string> Attributes { get; private set; } = [];
+
+    /// <summary>Title and description in other languages, by language code ("hi"); what is missing shows in the default language.</summary>
+    public Dictionary<string, ProductText> Translations { get; private set; } = [];
     public ProductStatus Status { get; private set; }
     public string Currency { get; private set; } = "INR";
     public decimal MinPrice { get; private set; }
@@ -55,7 +65,7 @@ public sealed class Product
     };
 
     public void Describe(string title, string slug, string brand, string description, Guid categoryId, string categoryNames, string categoryPath,
-        IReadOnlyDictionary<string, string> attributes, DateTimeOffset now)
+        IReadOnlyDictionary<string, string> attributes, IReadOnlyDictionary<string, ProductText> translations, DateTimeOffset now)
     {
         CategoryPath = categoryPath;
         Title = title.Trim();
@@ -65,6 +75,7 @@ public sealed class Product
         CategoryId = categoryId;
         CategoryNames = categoryNames;
         Attributes = attributes.ToDictionary(a => a.Key.Trim(), a => a.Value.Trim());
+        Translations = translations.ToDictionary(t => t.Key, t => new ProductText { Title = t.Value.Title.Trim(), Description = t.Value.Description.Trim() });
         UpdatedAt = now;
     }
 

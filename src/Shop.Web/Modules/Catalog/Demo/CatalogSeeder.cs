@@ -179,7 +179,7 @@ public sealed class CatalogSeeder(
     {
         var currency = store.Value.Currency;
         await using (var writer = await connection.BeginBinaryImportAsync("""
-            COPY catalog.products (id, seller_id, category_id, title, slug, brand, description, attributes, status, currency, min_price, max_price,
+            COPY catalog.products (id, seller_id, category_id, title, slug, brand, description, attributes, translations, status, currency, min_price, max_price,
                                    in_stock, rating_average, rating_count, sold_count, primary_image, category_names, category_path, option_values, created_at, updated_at) FROM STDIN (FORMAT BINARY)
             """, cancellationToken))
         {
@@ -194,6 +194,7 @@ public sealed class CatalogSeeder(
                 await writer.WriteAsync(p.Brand, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(p.Description, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(JsonSerializer.Serialize(p.Attributes), NpgsqlDbType.Jsonb, cancellationToken);
+                await writer.WriteAsync("{}", NpgsqlDbType.Jsonb, cancellationToken);
                 await writer.WriteAsync("active", NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(currency, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(p.Variants.Min(v => v.Price), NpgsqlDbType.Numeric, cancellationToken);

@@ -5,6 +5,7 @@ using Shop.Web.Modules.Catalog.Products;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Text;
 
 namespace Shop.Web.Modules.Catalog.ProductPage;
@@ -54,8 +55,12 @@ public sealed class ProductDetails(ShopDbContext db, CategoryTree categories, II
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(o => o.Value).Distinct().ToList());
         var category = await categories.FindAsync(product.CategoryId);
         var seller = (await sellers.FindAsync([product.SellerId])).GetValueOrDefault(product.SellerId);
-        return new ProductDetail(product.Id, product.Title, product.Slug, product.Brand, SafeMarkdown.ToHtml(product.Description),
-            SafeMarkdown.ToPlainText(product.Description), product.Currency, product.MinPrice, product.MaxPrice, variants.Any(v => v.Available > 0),
+        // The shopper's language where the seller wrote it, else the default.
+        var translated = product.Translations.GetValueOrDefault(ShopLanguages.Current.Code);
+        var title = translated?.Title is { Length: > 0 } ownTitle ? ownTitle : product.Title;
+        var description = translated?.Description is { Length: > 0 } ownDescription ? ownDescription : product.Description;
+        return new ProductDetail(product.Id, title, product.Slug, product.Brand, SafeMarkdown.ToHtml(description),
+            SafeMarkdown.ToPlainText(description), product.Currency, product.MinPrice, product.MaxPrice, variants.Any(v => v.Available > 0),
             product.RatingAverage, product.RatingCount, product.Attributes, variants,
             product.Images.OrderBy(i => i.Position).Select(i => i.View()).ToList(),
             category is null ? [] : await categories.BreadcrumbsAsync(category), product.SellerId, seller, optionValues, product.UpdatedAt);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 using Shop.Web.Modules.Catalog.Products;
 using Shop.Web.Modules.Currencies.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
@@ -16,23 +17,23 @@ public sealed record VariantOffer(
     public const string NotOffered = "Not available in this combination";
 
     /// <param name="display">The shopper's display currency, for the price's estimate in it; null for none.</param>
-    public static IReadOnlyList<VariantOffer> All(ProductDetail product, Money money, DisplayCurrency? display) =>
-        product.Variants.Select(v => Of(product, v, money, display)).ToList();
+    public static IReadOnlyList<VariantOffer> All(ProductDetail product, Money money, DisplayCurrency? display, IStringLocalizer texts) =>
+        product.Variants.Select(v => Of(product, v, money, display, texts)).ToList();
 
-    public static VariantOffer Of(ProductDetail product, PublicVariant variant, Money money, DisplayCurrency? display)
+    public static VariantOffer Of(ProductDetail product, PublicVariant variant, Money money, DisplayCurrency? display, IStringLocalizer texts)
     {
         return new VariantOffer(variant.Id, variant.Sku, variant.Options, money.Show(variant.Price),
             variant.CompareAtPrice is { } compareAt ? money.Show(compareAt) : null,
-            variant.CompareAtPrice is { } was && was > variant.Price ? $"{Math.Round((1 - variant.Price / was) * 100)}% off" : null,
-            StockText(variant), $"stock-{variant.Stock.ToString().ToLowerInvariant()}", variant.Available, PictureOf(product, variant),
+            variant.CompareAtPrice is { } was && was > variant.Price ? texts["{0}% off", Math.Round((1 - variant.Price / was) * 100)].Value : null,
+            StockText(variant, texts), $"stock-{variant.Stock.ToString().ToLowerInvariant()}", variant.Available, PictureOf(product, variant),
             display?.Estimate(variant.Price));
     }
 
-    public static string StockText(PublicVariant variant) => variant.Stock switch
+    public static string StockText(PublicVariant variant, IStringLocalizer texts) => variant.Stock switch
     {
-        StockState.OutOfStock => "Out of stock",
-        StockState.LowStock => $"Only {variant.Available} left",
-        _ => "In stock",
+        StockState.OutOfStock => texts["Out of stock"],
+        StockState.LowStock => texts["Only {0} left", variant.Available],
+        _ => texts["In stock"],
     };
 
     /// <summary>

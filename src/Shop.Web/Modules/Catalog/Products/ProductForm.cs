@@ -14,6 +14,8 @@ public sealed class ProductForm
 {
     public const int BlankVariantRows = 3;
 
+    private const string Hindi = "hi";
+
     [Required, MaxLength(200)]
     public string Title { get; set; } = "";
 
@@ -25,6 +27,13 @@ public sealed class ProductForm
 
     [Required, MaxLength(20000)]
     public string Description { get; set; } = "";
+
+    /// <summary>The title in Hindi; left empty, Hindi pages show the English one.</summary>
+    [MaxLength(200)]
+    public string? HindiTitle { get; set; }
+
+    [MaxLength(20000)]
+    public string? HindiDescription { get; set; }
 
     [MaxLength(4000)]
     public string? Attributes { get; set; }
@@ -54,6 +63,8 @@ public sealed class ProductForm
         Brand = product.Brand,
         CategoryId = product.CategoryId,
         Description = product.Description,
+        HindiTitle = product.Translations.GetValueOrDefault(Hindi)?.Title,
+        HindiDescription = product.Translations.GetValueOrDefault(Hindi)?.Description,
         Attributes = string.Join("\n", product.Attributes.Select(a => $"{a.Key}: {a.Value}")),
         Status = product.Status == ProductStatus.Archived ? ProductStatus.Draft : product.Status,
         Variants = product.Variants.Select(v => new VariantRow
@@ -101,6 +112,7 @@ public sealed class ProductForm
         {
             Title = Title, Brand = Brand, CategoryId = CategoryId, Description = Description, Status = Status,
             Attributes = ParsePairs(Attributes, '\n', ':', "Attributes", nameof(Attributes)),
+            Translations = new() { [Hindi] = new ProductTextRequest { Title = HindiTitle ?? "", Description = HindiDescription ?? "" } },
             Variants = variants,
             Images = ImageHashes.Select(h => new ImageRequest { Hash = h }).ToList(),
         };

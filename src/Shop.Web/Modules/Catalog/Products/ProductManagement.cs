@@ -12,6 +12,7 @@ using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Media;
 using Shop.Web.Platform.Outbox;
 
@@ -125,6 +126,20 @@ public sealed class ProductManagement(
         return await ViewAsync(product);
     }
 
+    /// <summary>The request's texts for the shop's other languages, leaving out languages with nothing written.</summary>
+    private static Dictionary<string, ProductText> Translations(ProductRequest request)
+    {
+        foreach (var (code, text) in request.Translations)
+        {
+            if (ShopLanguages.Find(code) is not { } language || language.Code != code || language == ShopLanguages.Default)
+                throw new InputValidationException("Translations", $"“{code}” is not one of the shop's other languages ({string.Join(", ", ShopLanguages.All.Skip(1).Select(l => l.Code))}).");
+            if (text.Title.Trim().Length > 200 || text.Description.Trim().Length > 20000)
+                throw new InputValidationException("Translations", "A translated title has at most 200 characters and a description at most 20,000.");
+        }
+        return request.Translations.Where(t => t.Value.Title.Trim().Length > 0 || t.Value.Description.Trim().Length > 0)
+            .ToDictionary(t => t.Key, t => new ProductText { Title = t.Value.Title, Description = t.Value.Description });
+    }
+
     private async Task<ManagedProduct> SaveAsync(Product product, ProductRequest request, CatalogActor actor)
     {
         var now = clock.GetUtcNow();
@@ -135,7 +150,8 @@ public sealed class ProductManagement(
         await RefuseRemovingHeldVariantsAsync(product, request);
 
         var slug = await FreeSlugAsync(request.Slug ?? Slugs.From(request.Title), product.Id, generated: request.Slug is null);
-        product.Describe(request.Title, slug, request.Brand, request.Description, request.CategoryId.Value, categoryNames, categoryPath, request.Attributes, now);
+        product.Describe(request.Title, slug, request.Brand, request.Description, request.CategoryId.Value, categoryNames, categoryPath, request.Attributes,
+            Translations(request), now);
         var existingVariants = product.Variants.Select(v => v.Id).ToHashSet();
         product.SetVariants(request.Variants.Select(v => new VariantSpec(v.Id, v.Sku, v.Options, v.Price, v.CompareAtPrice, v.WeightGrams)).ToList(), now);
         product.SetImages(request.Images.Select(i => (i.Hash, i.AltText)).ToList(), now);
@@ -208,6 +224,6 @@ public sealed class ProductManagement(
         }).ToList();
         return new ManagedProduct(product.Id, product.SellerId, product.Title, product.Slug, product.Brand, product.Description, product.CategoryId,
             product.Status, product.Attributes, product.Currency, product.MinPrice, product.MaxPrice, product.InStock, variants,
-            product.Images.OrderBy(i => i.Position).Select(i => i.View()).ToList(), product.CreatedAt, product.UpdatedAt);
+            product.Images.OrderBy(i => i.Position).Select(i => i.View()).ToList(), product.CreatedAt, product.UpdatedAt, product.Translations);
     }
 }

@@ -25,6 +25,9 @@ public sealed class ProductRequest
     /// <summary>Facts such as material or care, shown as a table.</summary>
     public Dictionary<string, string> Attributes { get; set; } = [];
 
+    /// <summary>Title and description in the shop's other languages, by language code ("hi"); either may be left empty.</summary>
+    public Dictionary<string, ProductTextRequest> Translations { get; set; } = [];
+
     [Required, MinLength(1, ErrorMessage = "A product needs at least one variant."), MaxLength(100)]
     public List<VariantRequest> Variants { get; set; } = [];
 
@@ -34,6 +37,15 @@ public sealed class ProductRequest
     /// <summary>draft (hidden) or active (on sale); archive with the archive call.</summary>
     [AllowedValues(ProductStatus.Draft, ProductStatus.Active)]
     public ProductStatus Status { get; set; } = ProductStatus.Draft;
+}
+
+public sealed class ProductTextRequest
+{
+    [MaxLength(200)]
+    public string Title { get; set; } = "";
+
+    [MaxLength(20000)]
+    public string Description { get; set; } = "";
 }
 
 public sealed class VariantRequest

@@ -16,7 +16,8 @@ public sealed record ImageView(string Hash, string Url, string? AltText);
 public sealed record ManagedProduct(
     Guid Id, Guid SellerId, string Title, string Slug, string Brand, string Description, Guid CategoryId, ProductStatus Status,
     IReadOnlyDictionary<string, string> Attributes, string Currency, decimal MinPrice, decimal MaxPrice, bool InStock,
-    IReadOnlyList<VariantView> Variants, IReadOnlyList<ImageView> Images, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    IReadOnlyList<VariantView> Variants, IReadOnlyList<ImageView> Images, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyDictionary<string, ProductText> Translations);
 
 public sealed record ProductSummary(
     Guid Id, string Title, string Slug, string Brand, ProductStatus Status, string Currency, decimal MinPrice, decimal MaxPrice,

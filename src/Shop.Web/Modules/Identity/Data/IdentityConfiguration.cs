@@ -10,6 +10,7 @@ internal sealed class ShopUserConfiguration : IEntityTypeConfiguration<ShopUser>
     {
         builder.ToTable("users", IdentitySchema.Name);
         builder.Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Property(u => u.Language).HasMaxLength(10);
         // Identity checks uniqueness in code; the index makes it hold under concurrent sign-ups too.
         builder.HasIndex(u => u.NormalizedEmail).HasDatabaseName("email_index").IsUnique();
     }

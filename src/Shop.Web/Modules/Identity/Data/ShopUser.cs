@@ -8,6 +8,9 @@ public sealed class ShopUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The culture the person chose to read the shop in (hi-IN); null until they choose one.</summary>
+    public string? Language { get; set; }
+
     /// <summary>Set while an admin has deactivated the account: it cannot sign in or use any session.</summary>
     public DateTimeOffset? DeactivatedAt { get; private set; }
 

@@ -30,8 +30,8 @@ public enum NotificationKind
     OrderOutForDelivery,
 }
 
-/// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email.</summary>
-public sealed record Recipient(Guid? UserId, string Email, string Name);
+/// <summary>Who hears of it: a user of the shop, or (UserId null) a guest known only by email; in their language (a culture, null for the default).</summary>
+public sealed record Recipient(Guid? UserId, string Email, string Name, string? Language = null);
 
 /// <summary>
 /// One notification for one person. <paramref name="Key"/> names the business fact ("order 42 shipped");

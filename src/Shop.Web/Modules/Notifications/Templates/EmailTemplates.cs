@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Modules.Notifications.Templates;
 
@@ -14,31 +16,37 @@ public sealed record RenderedNotice(string Subject, string Summary, string Text,
 /// Renders a kind's Handlebars templates: "{slug}.txt" (headers Subject:, Summary: and, for kinds sent as SMS,
 /// "Text message:"; a blank line, then the plain-text body) and "{slug}.html", each inside its "_layout". HTML output is encoded; plain text
 /// is not. Other files named "_name.txt" / "_name.html" are partials ({{> name}}) shared by several kinds. Files are
-/// re-read when they change, so a shop owner's edit applies to the next message.
+/// re-read when they change, so a shop owner's edit applies to the next message. A language's folder ("hi/")
+/// holds its versions of any of these files; a file it lacks comes from the default folder. Money, dates and
+/// {{t "text"}} follow the recipient's language.
 /// </summary>
 public sealed partial class EmailTemplates
 {
     private readonly string directory;
     private readonly StorefrontSettings store;
-    private readonly IHandlebars html;
-    private readonly IHandlebars text;
+    private readonly Money money;
+    private readonly IStringLocalizer<Strings> texts;
+    private readonly ConcurrentDictionary<string, Engines> engines = new();
     private readonly ConcurrentDictionary<string, (DateTime Stamp, HandlebarsTemplate<object, object> Render)> compiled = new();
-    private readonly ConcurrentDictionary<string, DateTime> partials = new();
 
-    public EmailTemplates(IOptions<NotificationOptions> options, IOptions<StorefrontSettings> store, IHostEnvironment environment, Money money)
+    /// <summary>One language's pair of engines (HTML-encoding and plain), each with the partials it last registered.</summary>
+    private sealed record Engines(IHandlebars Html, IHandlebars Text, ConcurrentDictionary<string, DateTime> Partials);
+
+    public EmailTemplates(IOptions<NotificationOptions> options, IOptions<StorefrontSettings> store, IHostEnvironment environment, Money money, IStringLocalizer<Strings> texts)
     {
         directory = Path.GetFullPath(options.Value.TemplateDirectory, environment.ContentRootPath);
         this.store = store.Value;
-        html = Handlebars.Create();
-        text = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-        foreach (var engine in new[] { html, text })
-        {
-            engine.RegisterHelper("money", (_, arguments) => arguments.Length > 0 && arguments[0] is not null ? money.Show(System.Convert.ToDecimal(arguments[0])) : "");
-            engine.RegisterHelper("url", (_, arguments) => Url(arguments.Length > 0 ? arguments[0]?.ToString() : null));
-        }
+        this.money = money;
+        this.texts = texts;
     }
 
     public RenderedNotice Render(NotificationKind kind, object model, Recipient to)
+    {
+        var language = ShopLanguages.Find(to.Language) ?? ShopLanguages.Default;
+        return ShopLanguages.In(language, () => Render(kind, model, to, language));
+    }
+
+    private RenderedNotice Render(NotificationKind kind, object model, Recipient to, ShopLanguage language)
     {
         var slug = NotificationKinds.Slug(kind);
         var data = TemplateData.From(model);
@@ -46,16 +54,15 @@ public sealed partial class EmailTemplates
         data["recipient"] = new Dictionary<string, object?> { ["name"] = to.Name, ["email"] = to.Email };
         data["preferencesUrl"] = Url("/account/notifications");
 
-        RegisterPartials(text, ".txt");
-        RegisterPartials(html, ".html");
-        var (headers, textBody) = SplitHeaders(Template(text, $"{slug}.txt")(data));
+        var (html, text) = EnginesFor(language);
+        var (headers, textBody) = SplitHeaders(Template(text, language, $"{slug}.txt")(data));
         if (!headers.TryGetValue("Subject", out var subject) || subject.Length == 0)
             throw new InvalidOperationException($"The template {slug}.txt has no Subject: line.");
         data["subject"] = subject;
         data["body"] = textBody;
-        var fullText = Template(text, "_layout.txt")(data);
-        data["body"] = Template(html, $"{slug}.html")(data);
-        var fullHtml = Template(html, "_layout.html")(data);
+        var fullText = Template(text, language, "_layout.txt")(data);
+        data["body"] = Template(html, language, $"{slug}.html")(data);
+        var fullHtml = Template(html, language, "_layout.html")(data);
         return new RenderedNotice(subject, headers.GetValueOrDefault("Summary", ""), fullText, fullHtml, headers.GetValueOrDefault("Text message"));
     }
 
@@ -64,11 +71,36 @@ public sealed partial class EmailTemplates
         : path.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? path
         : store.PublicUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 
-    private HandlebarsTemplate<object, object> Template(IHandlebars engine, string file)
+    private (IHandlebars Html, IHandlebars Text) EnginesFor(ShopLanguage language)
     {
-        var path = Path.Combine(directory, file);
+        var pair = engines.GetOrAdd(language.Code, _ =>
+        {
+            var created = new Engines(Handlebars.Create(), Handlebars.Create(new HandlebarsConfiguration { NoEscape = true }), new());
+            foreach (var engine in new[] { created.Html, created.Text })
+            {
+                engine.RegisterHelper("money", (_, arguments) => arguments.Length > 0 && arguments[0] is not null ? money.Show(System.Convert.ToDecimal(arguments[0])) : "");
+                engine.RegisterHelper("url", (_, arguments) => Url(arguments.Length > 0 ? arguments[0]?.ToString() : null));
+                engine.RegisterHelper("t", (_, arguments) => arguments.Length > 0 && arguments[0]?.ToString() is { } key ? texts[key].Value : "");
+            }
+            return created;
+        });
+        RegisterPartials(pair.Text, pair.Partials, language, ".txt");
+        RegisterPartials(pair.Html, pair.Partials, language, ".html");
+        return (pair.Html, pair.Text);
+    }
+
+    /// <summary>The language's own file when its folder has one, else the default.</summary>
+    private string PathOf(ShopLanguage language, string file)
+    {
+        var own = Path.Combine(directory, language.Code, file);
+        return language != ShopLanguages.Default && File.Exists(own) ? own : Path.Combine(directory, file);
+    }
+
+    private HandlebarsTemplate<object, object> Template(IHandlebars engine, ShopLanguage language, string file)
+    {
+        var path = PathOf(language, file);
         var stamp = File.GetLastWriteTimeUtc(path);
-        var key = (engine == html ? "html:" : "text:") + path;
+        var key = $"{language.Code}:{(file.EndsWith(".html", StringComparison.Ordinal) ? "html" : "text")}:{path}";
         if (compiled.TryGetValue(key, out var cached) && cached.Stamp == stamp)
             return cached.Render;
         if (!File.Exists(path))
@@ -78,16 +110,17 @@ public sealed partial class EmailTemplates
         return template;
     }
 
-    private void RegisterPartials(IHandlebars engine, string extension)
+    private void RegisterPartials(IHandlebars engine, ConcurrentDictionary<string, DateTime> registered, ShopLanguage language, string extension)
     {
-        foreach (var path in Directory.EnumerateFiles(directory, "_*" + extension))
+        foreach (var file in Directory.EnumerateFiles(directory, "_*" + extension).Select(Path.GetFileName))
         {
-            var name = Path.GetFileNameWithoutExtension(path)[1..];
+            var name = Path.GetFileNameWithoutExtension(file)![1..];
+            var path = PathOf(language, file!);
             var stamp = File.GetLastWriteTimeUtc(path);
-            if (name == "layout" || (partials.TryGetValue(path, out var known) && known == stamp))
+            if (name == "layout" || (registered.TryGetValue(path, out var known) && known == stamp))
                 continue;
             engine.RegisterTemplate(name, File.ReadAllText(path));
-            partials[path] = stamp;
+            registered[path] = stamp;
         }
     }
 

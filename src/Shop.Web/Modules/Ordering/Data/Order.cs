@@ -1,6 +1,7 @@
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Modules.Ordering.Data;
 
@@ -57,6 +58,9 @@ public sealed class Order
     public string PaymentMethod { get; private set; } = "";
     public DateTimeOffset? PaidAt { get; private set; }
     public string Currency { get; private set; } = "";
+
+    /// <summary>The culture the buyer shopped in: messages about the order speak it.</summary>
+    public string Language { get; private set; } = "";
     public decimal Subtotal { get; private set; }
     public decimal Discount { get; private set; }
     public decimal Tax { get; private set; }
@@ -101,7 +105,7 @@ public sealed class Order
         var order = new Order
         {
             Id = Guid.CreateVersion7(now), Number = draft.Number, CustomerId = draft.CustomerId, Email = draft.Email, CustomerName = draft.CustomerName,
-            Status = OrderStatus.PendingPayment, PaymentMethod = draft.PaymentMethod, Currency = draft.Currency, Subtotal = draft.Subtotal,
+            Status = OrderStatus.PendingPayment, PaymentMethod = draft.PaymentMethod, Currency = draft.Currency, Language = ShopLanguages.Current.Culture, Subtotal = draft.Subtotal,
             Discount = draft.Discount, Tax = draft.Tax, Shipping = draft.Shipping, Total = draft.Total, PricesIncludeTax = draft.PricesIncludeTax,
             CouponCode = draft.CouponCode, ShippingMethodCode = draft.ShippingMethodCode, ShippingMethodName = draft.ShippingMethodName,
             ShippingAddress = OrderAddress.From(draft.ShippingAddress), BillingAddress = OrderAddress.From(draft.BillingAddress),

@@ -16,6 +16,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Status).IsLowercaseName();
         builder.Property(o => o.PaymentMethod).HasMaxLength(32);
         builder.Property(o => o.Currency).HasMaxLength(3);
+        builder.Property(o => o.Language).HasMaxLength(10);
         foreach (var money in new[] { nameof(Order.Subtotal), nameof(Order.Discount), nameof(Order.Tax), nameof(Order.Shipping), nameof(Order.Total) })
             builder.Property(money).HasPrecision(12, 2);
         builder.Property(o => o.CouponCode).HasMaxLength(40);

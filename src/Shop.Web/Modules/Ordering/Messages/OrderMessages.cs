@@ -116,7 +116,7 @@ internal sealed class OrderMessages(OrderStore orders, OrderAccess access, ICust
 
     /// <param name="fact">What happened to this order; null when the event itself is the fact (each refund is its own).</param>
     private Task ToBuyerAsync(Order order, NotificationKind kind, object model, string? fact, CancellationToken cancellationToken) =>
-        notifier.NotifyAsync(new Notice(kind, new Recipient(order.CustomerId, order.Email, order.CustomerName), model,
+        notifier.NotifyAsync(new Notice(kind, new Recipient(order.CustomerId, order.Email, order.CustomerName, order.Language), model,
             fact is null ? null : $"order:{order.Id}:{fact}", $"/orders/{order.Id}"), cancellationToken);
 
     private static OrderTotalsModel Totals(Order o) => new(o.Subtotal, o.Discount, o.CouponCode, o.Shipping, o.Tax, o.PricesIncludeTax, o.Total);
