@@ -47,7 +47,7 @@ public sealed partial class PaymentService(
         if (order.Status != OrderStatus.PendingPayment)
             throw new ConflictException("payment.not_payable", $"Order {order.Number} can no longer be paid.");
         var payment = Payment.Start(order.Id, method, order.Total, order.Currency, clock.GetUtcNow());
-        if (provider.ChargesInOtherCurrencies && await shopperCurrency.ChargeAsync(order.Total) is { } charge)
+        if (provider.Method.ChargesInOtherCurrencies && await shopperCurrency.ChargeAsync(order.Total) is { } charge)
             payment.ChargeIn(charge);
         db.Add(payment);
         await db.SaveChangesAsync();

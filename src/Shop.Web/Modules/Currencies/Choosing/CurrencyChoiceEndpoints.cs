@@ -5,8 +5,8 @@ using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Currencies.Choosing;
 
-/// <param name="Currency">An enabled display currency's code; empty for the shop's own currency.</param>
-public sealed record CurrencyChoiceRequest([property: MaxLength(3)] string? Currency);
+/// <param name="Currency">An enabled display currency's code; the shop's own code (or empty) for its own currency.</param>
+public sealed record CurrencyChoiceRequest([property: Required(AllowEmptyStrings = true), MaxLength(3)] string Currency);
 
 /// <param name="Rate">How much of the shop's currency one unit is worth.</param>
 public sealed record DisplayCurrencyView(string Code, string Name, string Sign, int MinorUnits, decimal Rate, DateTimeOffset RateSetAt);

@@ -48,17 +48,14 @@ public sealed class ShopperCurrency(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
             var userId = context.User.UserId();
-            var saved = await db.Set<ShopperCurrencyChoice>().SingleOrDefaultAsync(c => c.UserId == userId);
-            if (code is null && saved is not null)
-                db.Remove(saved);
-            else if (code is not null && saved is null)
-                db.Add(new ShopperCurrencyChoice(userId, code, clock.GetUtcNow()));
-            else if (code is not null && saved is not null)
-            {
-                saved.Currency = code;
-                saved.UpdatedAt = clock.GetUtcNow();
-            }
-            await db.SaveChangesAsync();
+            // One statement each, so two devices choosing at once cannot collide on the row.
+            if (code is null)
+                await db.Set<ShopperCurrencyChoice>().Where(c => c.UserId == userId).ExecuteDeleteAsync();
+            else
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO currencies.shopper_currencies (user_id, currency, updated_at) VALUES ({userId}, {code}, {clock.GetUtcNow()})
+                    ON CONFLICT (user_id) DO UPDATE SET currency = excluded.currency, updated_at = excluded.updated_at
+                    """);
         }
         chosen = Task.FromResult(currency);
     }

@@ -39,21 +39,14 @@ public sealed class CurrencyRate
     }
 }
 
-/// <summary>A signed-in shopper's display currency.</summary>
+/// <summary>A signed-in shopper's display currency (written with one upsert, so only read as an entity).</summary>
 public sealed class ShopperCurrencyChoice
 {
     private ShopperCurrencyChoice() { }
 
-    public ShopperCurrencyChoice(Guid userId, string currency, DateTimeOffset now)
-    {
-        UserId = userId;
-        Currency = currency;
-        UpdatedAt = now;
-    }
-
     public Guid UserId { get; private set; }
-    public string Currency { get; set; } = "";
-    public DateTimeOffset UpdatedAt { get; set; }
+    public string Currency { get; private set; } = "";
+    public DateTimeOffset UpdatedAt { get; private set; }
 }
 
 internal sealed class CurrencyRateConfiguration : IEntityTypeConfiguration<CurrencyRate>

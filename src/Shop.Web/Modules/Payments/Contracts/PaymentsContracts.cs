@@ -4,7 +4,11 @@ namespace Shop.Web.Modules.Payments.Contracts;
 
 /// <summary>A way to pay offered at checkout.</summary>
 /// <param name="PaysOnline">False for cash on delivery: the order is confirmed unpaid.</param>
-public sealed record PaymentMethod(string Code, string Name, string Description, bool PaysOnline);
+public sealed record PaymentMethod(string Code, string Name, string Description, bool PaysOnline)
+{
+    /// <summary>It can charge in the shopper's display currency, where the admin allows it, rather than the shop's.</summary>
+    public bool ChargesInOtherCurrencies { get; init; }
+}
 
 /// <summary>Where to send the buyer to pay (the provider's hosted page).</summary>
 public sealed record PaymentStart(Guid PaymentId, string RedirectUrl);

@@ -36,9 +36,6 @@ public interface IPaymentProvider
     /// <summary>False when the provider lacks its configuration (e.g. a secret) and must not be offered.</summary>
     bool IsConfigured { get; }
 
-    /// <summary>True when it can charge in the shopper's display currency (<see cref="Payment.ProviderCurrency"/>) rather than the shop's.</summary>
-    bool ChargesInOtherCurrencies => false;
-
     /// <summary>Prepares the attempt with the provider and returns the hosted page to send the buyer to.</summary>
     Task<string> StartAsync(Payment payment, PayableOrder order, string returnUrl);
 

@@ -37,11 +37,9 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
     public const string Code = "stripe";
     public const string SignatureHeader = "Stripe-Signature";
 
-    public PaymentMethod Method { get; } = new(Code, "Card (Stripe)", "Pay by card on Stripe's secure page.", PaysOnline: true);
+    public PaymentMethod Method { get; } = new(Code, "Card (Stripe)", "Pay by card on Stripe's secure page.", PaysOnline: true) { ChargesInOtherCurrencies = true };
 
     public bool IsConfigured => !string.IsNullOrEmpty(options.Value.SecretKey) && !string.IsNullOrEmpty(options.Value.WebhookSecret);
-
-    public bool ChargesInOtherCurrencies => true;
 
     public async Task<string> StartAsync(Payment payment, PayableOrder order, string returnUrl)
     {
