@@ -91,7 +91,8 @@ public sealed class ImagePipelineTests(ShopAppFactory app) : IClassFixture<ShopA
         var refusedTruncated = await seller.PostAsync("/api/v1/media", File(truncated, "cut.jpg"));
 
         Assert.Equal(HttpStatusCode.BadRequest, refusedBomb.StatusCode);
-        Assert.Contains("25,000,000 pixels", (await refusedBomb.JsonAsync()).GetProperty("errors").GetProperty("File")[0].GetString());
+        // Numbers follow the shop's culture, en-IN, which groups digits in lakhs and crores.
+        Assert.Contains("2,50,00,000 pixels", (await refusedBomb.JsonAsync()).GetProperty("errors").GetProperty("File")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, refusedTruncated.StatusCode);
         Assert.Contains("damaged", (await refusedTruncated.JsonAsync()).GetProperty("errors").GetProperty("File")[0].GetString());
     }
