@@ -27,6 +27,7 @@ public sealed class CategoryAdminTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
         await page.WaitForURLAsync("**done=saved");
         await page.GetByLabel("Name").FillAsync("Planters");
+        await page.GetByLabel("In Hindi").FillAsync("गमले");
         await page.GetByLabel("Parent").SelectOptionAsync(new SelectOptionValue { Label = "Garden" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
         await page.WaitForURLAsync("**done=saved");
@@ -43,6 +44,12 @@ public sealed class CategoryAdminTests(BrowserFixture browser) : IClassFixture<B
         var garden = tree.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Garden");
         var planters = Assert.Single(garden.GetProperty("children").EnumerateArray());
         Assert.StartsWith("/media/", planters.GetProperty("imageUrl").GetString());
+        Assert.Equal("गमले", await page.GetByLabel("In Hindi").InputValueAsync());
+        var hindiTree = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog/categories");
+        hindiTree.Headers.AcceptLanguage.ParseAdd("hi-IN");
+        var inHindi = await (await browser.Shop.CreateClient().SendAsync(hindiTree)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("गमले", inHindi.EnumerateArray().Single(c => c.GetProperty("id").GetString() == garden.GetProperty("id").GetString())
+            .GetProperty("children")[0].GetProperty("name").GetString());
         Assert.Empty(errors);
     }
 

@@ -157,7 +157,7 @@ public sealed partial class PhoneLayoutTests(BrowserFixture browser) : IClassFix
 
         var header = phone.Locator("header");
         var signOut = header.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
-        var menu = header.GetByText("Menu");
+        var menu = header.Locator(".header-menu > summary");
         Assert.False(await signOut.IsVisibleAsync());
         Assert.True(await header.GetByRole(AriaRole.Link, new() { Name = "Cart" }).IsVisibleAsync());
         Assert.True(await header.GetByRole(AriaRole.Searchbox).IsVisibleAsync());

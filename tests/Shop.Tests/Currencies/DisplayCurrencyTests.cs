@@ -100,6 +100,12 @@ public sealed class DisplayCurrencyTests(ShopAppFactory app) : IClassFixture<Sho
         var after = await PageTextAsync(guest, productPage);
         Assert.Contains("≈ €10.00", after);
         Assert.Contains("you pay in INR", after);
+        // A shopper reading Hindi gets the same estimate with the note in Hindi.
+        var inHindi = new HttpRequestMessage(HttpMethod.Get, productPage);
+        inHindi.Headers.AcceptLanguage.ParseAdd("hi-IN");
+        var hindi = WebUtility.HtmlDecode(await (await guest.SendAsync(inHindi)).Content.ReadAsStringAsync());
+        Assert.Contains("भुगतान INR (₹) में होता है", hindi);
+        Assert.DoesNotContain("you pay in INR", hindi);
         var unknown = await guest.PostAsync("/currency", await ChoiceFormAsync(guest, productPage, "XYZ"));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
 

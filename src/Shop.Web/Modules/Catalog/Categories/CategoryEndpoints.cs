@@ -4,7 +4,8 @@ using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Catalog.Categories;
 
-public sealed record CategoryResponse(Guid Id, Guid? ParentId, string Name, string Slug, string? Description, int SortOrder, string? ImageHash, int Depth);
+public sealed record CategoryResponse(Guid Id, Guid? ParentId, string Name, string Slug, string? Description, int SortOrder, string? ImageHash, int Depth,
+    IReadOnlyDictionary<string, string> Translations);
 
 public static class CategoryEndpoints
 {
@@ -28,5 +29,5 @@ public static class CategoryEndpoints
             .WithName("DeleteCategory").WithSummary("Delete an empty category (no subcategories, no products).");
     }
 
-    private static CategoryResponse Response(Data.Category c) => new(c.Id, c.ParentId, c.Name, c.Slug, c.Description, c.SortOrder, c.ImageHash, c.Depth);
+    private static CategoryResponse Response(Data.Category c) => new(c.Id, c.ParentId, c.Name, c.Slug, c.Description, c.SortOrder, c.ImageHash, c.Depth, c.Translations);
 }

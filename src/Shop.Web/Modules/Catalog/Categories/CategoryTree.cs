@@ -6,6 +6,7 @@ using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Catalog.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Media;
 using Shop.Web.Platform.Outbox;
 
@@ -41,6 +42,9 @@ public sealed class CategoryRequest
 
     [RegularExpression("^[0-9a-f]{64}$", ErrorMessage = "Use the hash of an uploaded image.")]
     public string? ImageHash { get; set; }
+
+    /// <summary>The name in the shop's other languages, e.g. {"hi": "रसोई"}; left out, the names stay as they are.</summary>
+    public Dictionary<string, string>? Translations { get; set; }
 }
 
 /// <summary>The category tree: reading it, and the admin's changes (moving a node moves its subtree).</summary>
@@ -48,17 +52,21 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.Cata
 {
     private sealed record Row(Guid Id, Guid? ParentId, string Name, string Slug, string? Description, int SortOrder, string? ImageHash, int DirectCount);
 
-    /// <summary>The whole tree, ordered; each node counts the active products in its subtree.</summary>
-    public Task<IReadOnlyList<CategoryNode>> TreeAsync() => cache.GetOrAddAsync("tree", "", LoadTreeAsync);
+    /// <summary>The whole tree in the reader's language, ordered; each node counts the active products in its subtree.</summary>
+    public Task<IReadOnlyList<CategoryNode>> TreeAsync()
+    {
+        var language = ShopLanguages.Current.Code;
+        return cache.GetOrAddAsync("tree", language, () => LoadTreeAsync(language));
+    }
 
-    private async Task<IReadOnlyList<CategoryNode>> LoadTreeAsync()
+    private async Task<IReadOnlyList<CategoryNode>> LoadTreeAsync(string language)
     {
         var rows = (await db.Database.GetDbConnection().QueryAsync<Row>("""
-            SELECT c.id, c.parent_id AS ParentId, c.name, c.slug, c.description, c.sort_order AS SortOrder, c.image_hash AS ImageHash,
+            SELECT c.id, c.parent_id AS ParentId, coalesce(c.translations ->> @language, c.name) AS name, c.slug, c.description, c.sort_order AS SortOrder, c.image_hash AS ImageHash,
                    coalesce(p.count, 0)::int AS DirectCount
               FROM catalog.categories c
               LEFT JOIN (SELECT category_id, count(*) AS count FROM catalog.products WHERE status = 'active' GROUP BY category_id) p ON p.category_id = c.id
-            """)).ToList();
+            """, new { language })).ToList();
         var children = rows.ToLookup(r => r.ParentId);
         CategoryNode Build(Row row)
         {
@@ -73,12 +81,13 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.Cata
 
     public Task<Category?> FindAsync(Guid id) => db.Set<Category>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
 
-    /// <summary>Root first, ending with the category itself.</summary>
-    public async Task<IReadOnlyList<CategoryCrumb>> BreadcrumbsAsync(Category category)
+    /// <summary>Root first, ending with the category itself; named in <paramref name="language"/>, else the reader's.</summary>
+    public async Task<IReadOnlyList<CategoryCrumb>> BreadcrumbsAsync(Category category, ShopLanguage? language = null)
     {
+        language ??= ShopLanguages.Current;
         var ids = category.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
-        var crumbs = await db.Set<Category>().Where(c => ids.Contains(c.Id)).Select(c => new CategoryCrumb(c.Id, c.Name, c.Slug)).ToListAsync();
-        return ids.Select(id => crumbs.Single(c => c.Id == id)).ToList();
+        var path = await db.Set<Category>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
+        return ids.Select(id => path.Single(c => c.Id == id)).Select(c => new CategoryCrumb(c.Id, c.NameIn(language), c.Slug)).ToList();
     }
 
     public async Task<Category> CreateAsync(CategoryRequest request)
@@ -87,6 +96,7 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.Cata
         await CheckImageAsync(request.ImageHash);
         var category = Category.Create(request.Name, await FreeSlugAsync(request.Slug ?? Slugs.From(request.Name), null), request.Description, request.SortOrder, parent, clock.GetUtcNow());
         category.Update(category.Name, category.Slug, category.Description, category.SortOrder, request.ImageHash);
+        category.Translate(CheckedTranslations(request) ?? new Dictionary<string, string>());
         db.Add(category);
         await db.SaveChangesAsync();
         cache.Invalidate();
@@ -103,6 +113,8 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.Cata
         await using var transaction = await db.Database.BeginTransactionAsync();
         var renamed = category.Name != request.Name.Trim();
         category.Update(request.Name, await FreeSlugAsync(request.Slug ?? category.Slug, category.Id), request.Description, request.SortOrder, request.ImageHash);
+        if (CheckedTranslations(request) is { } names)
+            category.Translate(names);
         if (request.ParentId != category.ParentId)
         {
             var parent = request.ParentId is null ? null : await ParentAsync(request.ParentId.Value);
@@ -156,7 +168,7 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.Cata
     public async Task<(string Path, string Names)> PlacementAsync(Guid categoryId)
     {
         var category = await FindAsync(categoryId) ?? throw new InputValidationException("CategoryId", "That category does not exist.");
-        return (category.Path, string.Join(" › ", (await BreadcrumbsAsync(category)).Select(c => c.Name)));
+        return (category.Path, string.Join(" › ", (await BreadcrumbsAsync(category, ShopLanguages.Default)).Select(c => c.Name)));
     }
 
     private async Task RefreshProductCategoryNamesAsync(string pathPrefix, System.Data.Common.DbTransaction transaction) =>
@@ -169,6 +181,21 @@ public sealed class CategoryTree(ShopDbContext db, MediaStore media, Browse.Cata
                      GROUP BY c.id, c.path) names
              WHERE p.category_id = names.id
             """, new { pathPrefix }, transaction);
+
+    private static Dictionary<string, string>? CheckedTranslations(CategoryRequest request)
+    {
+        if (request.Translations is not { } names)
+            return null;
+        foreach (var (code, name) in names)
+        {
+            if (ShopLanguages.Find(code) is not { } language || language == ShopLanguages.Default || language.Code != code)
+                throw new InputValidationException(nameof(CategoryRequest.Translations),
+                    $"“{code}” is not one of the shop's other languages ({string.Join(", ", ShopLanguages.All.Skip(1).Select(l => l.Code))}).");
+            if (name is null || name.Trim().Length > 100)
+                throw new InputValidationException(nameof(CategoryRequest.Translations), "A translated name has at most 100 characters.");
+        }
+        return names;
+    }
 
     private async Task<Category> ParentAsync(Guid parentId) =>
         await db.Set<Category>().SingleOrDefaultAsync(c => c.Id == parentId)

@@ -20,6 +20,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.Property(c => c.Description).HasMaxLength(2000);
         builder.Property(c => c.ImageHash).HasMaxLength(64);
         builder.Property(c => c.Path).HasMaxLength(1000);
+        builder.Property(c => c.Translations).IsJson();
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.HasIndex(c => c.Path).HasOperators("varchar_pattern_ops");
         builder.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);

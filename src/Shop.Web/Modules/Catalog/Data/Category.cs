@@ -1,4 +1,5 @@
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Modules.Catalog.Data;
 
@@ -19,6 +20,15 @@ public sealed class Category
     public string? ImageHash { get; private set; }
     public string Path { get; private set; } = "";
     public int Depth { get; private set; }
+
+    /// <summary>The name in the shop's other languages, by language code ("hi"); a language without one reads <see cref="Name"/>.</summary>
+    public Dictionary<string, string> Translations { get; private set; } = [];
+
+    public string NameIn(ShopLanguage language) => Translations.GetValueOrDefault(language.Code) ?? Name;
+
+    /// <summary>Replaces the translated names; an empty one is dropped, so that language falls back to <see cref="Name"/>.</summary>
+    public void Translate(IReadOnlyDictionary<string, string> names) =>
+        Translations = names.Where(n => n.Value.Trim().Length > 0).ToDictionary(n => n.Key, n => n.Value.Trim());
 
     public static Category Create(string name, string slug, string? description, int sortOrder, Category? parent, DateTimeOffset now)
     {
