@@ -9,7 +9,7 @@ internal sealed class CustomerDirectory(ShopDbContext db, AddressBook book) : IC
 {
     public async Task<CustomerContact?> FindAsync(Guid userId) =>
         await db.Set<ShopUser>().AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new CustomerContact(u.Id, u.Email!, u.DisplayName)).SingleOrDefaultAsync();
+            .Select(u => new CustomerContact(u.Id, u.Email!, u.DisplayName, u.Language)).SingleOrDefaultAsync();
 
     public async Task<string?> VerifiedPhoneAsync(Guid userId, CancellationToken cancellationToken = default) =>
         await db.Set<ShopUser>().AsNoTracking().Where(u => u.Id == userId && u.PhoneNumberConfirmed).Select(u => u.PhoneNumber).SingleOrDefaultAsync(cancellationToken);
@@ -18,7 +18,7 @@ internal sealed class CustomerDirectory(ShopDbContext db, AddressBook book) : IC
     {
         var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();
         return await db.Set<ShopUser>().AsNoTracking().Where(u => normalized.Contains(u.NormalizedEmail!))
-            .Select(u => new CustomerContact(u.Id, u.Email!, u.DisplayName)).ToListAsync();
+            .Select(u => new CustomerContact(u.Id, u.Email!, u.DisplayName, u.Language)).ToListAsync();
     }
 
     public async Task<IReadOnlyList<SavedAddress>> AddressesAsync(Guid userId) =>

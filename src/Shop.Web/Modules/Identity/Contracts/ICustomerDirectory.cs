@@ -6,7 +6,8 @@ public sealed record PostalAddress(
 
 public sealed record SavedAddress(Guid Id, PostalAddress Address, bool IsDefaultShipping, bool IsDefaultBilling);
 
-public sealed record CustomerContact(Guid UserId, string Email, string Name);
+/// <summary>How to reach a customer; <see cref="Language"/> is the culture they chose (null: the shop's default).</summary>
+public sealed record CustomerContact(Guid UserId, string Email, string Name, string? Language = null);
 
 /// <summary>What checkout and orders need to know about a customer.</summary>
 public interface ICustomerDirectory
