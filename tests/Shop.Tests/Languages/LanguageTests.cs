@@ -101,6 +101,7 @@ public sealed class LanguageTests(ShopAppFactory app) : IClassFixture<ShopAppFac
         Assert.Contains(number!, mail.Subject);
         Assert.Contains("कैश ऑन डिलीवरी", mail.Text);
         Assert.Contains("₹1,250.00", mail.Text);
+        Assert.Contains("उप-योग", mail.Text);
         Assert.Contains("कोई सवाल?", mail.Html);
     }
 }
