@@ -17,6 +17,12 @@
   let connection = null;
   let connecting = null;
 
+  // A text in the page's language: the server renders them into [data-chat-texts]; pages without it read English.
+  function say(name, english) {
+    const texts = document.querySelector('[data-chat-texts]');
+    return (texts && texts.dataset[name]) || english;
+  }
+
   // ---- connection -------------------------------------------------------------------------------
 
   function loadSignalR() {
@@ -43,17 +49,17 @@
       connection.on('note', message => threads.get(message.conversationId)?.receive(message));
       connection.on('typing', event => threads.get(event.conversationId)?.typing(event.side));
       connection.on('read', event => threads.get(event.conversationId)?.read(event.side, event.messageId));
-      connection.onreconnecting(() => threads.forEach(t => t.status('Reconnecting…')));
+      connection.onreconnecting(() => threads.forEach(t => t.status(say('reconnecting', 'Reconnecting…'))));
       connection.onreconnected(() => joinAll());
       // Automatic reconnection gave up (a long outage): keep trying, then join again.
       connection.onclose(() => {
-        threads.forEach(t => t.status('Reconnecting…'));
+        threads.forEach(t => t.status(say('reconnecting', 'Reconnecting…')));
         setTimeout(restart, 5000);
       });
       await connection.start();
       return connection;
     })();
-    connecting.catch(() => { connecting = null; threads.forEach(t => t.status('Offline – retrying…')); setTimeout(() => { if (threads.size) startAndJoin(); }, 5000); });
+    connecting.catch(() => { connecting = null; threads.forEach(t => t.status(say('offline', 'Offline – retrying…'))); setTimeout(() => { if (threads.size) startAndJoin(); }, 5000); });
     return connecting;
   }
 
@@ -84,16 +90,16 @@
   function errorText(error) {
     const text = (error && error.message) || '';
     const match = text.match(/HubException: (.*)$/);
-    return match ? match[1] : 'Could not send. Check your connection and try again.';
+    return match ? match[1] : say('sendFailed', 'Could not send. Check your connection and try again.');
   }
 
   // A refused upload in the server's words (problem details with field errors).
   async function uploadErrorText(response) {
-    if (response.status === 413) return 'The files are too large to send together. Send fewer or smaller ones.';
-    if (response.status === 404) return 'This conversation is no longer available.';
+    if (response.status === 413) return say('filesTooLarge', 'The files are too large to send together. Send fewer or smaller ones.');
+    if (response.status === 404) return say('conversationGone', 'This conversation is no longer available.');
     const problem = await response.json().catch(() => null);
     const errors = problem && problem.errors ? Object.values(problem.errors).flat() : [];
-    return errors.length ? errors.join(' ') : (problem && (problem.detail || problem.title)) || 'Could not send the files. Try again.';
+    return errors.length ? errors.join(' ') : (problem && (problem.detail || problem.title)) || say('filesFailed', 'Could not send the files. Try again.');
   }
 
   function sizeText(bytes) {
@@ -104,7 +110,7 @@
   function renderAttachments(files) {
     const list = document.createElement('ul');
     list.className = 'support-attachments';
-    list.setAttribute('aria-label', 'Attachments');
+    list.setAttribute('aria-label', say('attachments', 'Attachments'));
     for (const file of files) {
       const picture = file.contentType.startsWith('image/');
       const item = document.createElement('li');
@@ -255,7 +261,7 @@
       const meta = document.createElement('p');
       meta.className = 'chat-meta';
       const name = document.createElement('strong');
-      name.textContent = this.own(message.author) && this.side === 'customer' ? 'You' : (message.author === 'note' ? `Note · ${message.authorName}` : message.authorName);
+      name.textContent = this.own(message.author) && this.side === 'customer' ? say('you', 'You') : (message.author === 'note' ? `Note · ${message.authorName}` : message.authorName);
       meta.append(name, ` · ${timeOf(message.createdAt)}`);
       if (this.own(message.author)) {
         const state = document.createElement('span');
@@ -280,9 +286,10 @@
         const state = li.querySelector('[data-chat-state]');
         if (!state) continue;
         const id = Number(li.dataset.messageId || 0);
-        const text = li.hasAttribute('data-pending') ? 'Sending…' : id <= this.otherRead ? 'Read' : 'Delivered';
+        const key = li.hasAttribute('data-pending') ? 'sending' : id <= this.otherRead ? 'read' : 'delivered';
+        const text = say(key, { sending: 'Sending…', read: 'Read', delivered: 'Delivered' }[key]);
         if (state.textContent !== text) state.textContent = text;
-        li.dataset.state = text === 'Sending…' ? 'sending' : text.toLowerCase();
+        li.dataset.state = key;
       }
     }
 
@@ -293,8 +300,8 @@
 
     async send() {
       const text = this.textarea.value;
-      if (!text.trim()) { this.error('Write a message.'); return; }
-      if (text.length > 4000) { this.error('Use at most 4,000 characters for a message.'); return; }
+      if (!text.trim()) { this.error(say('writeMessage', 'Write a message.')); return; }
+      if (text.length > 4000) { this.error(say('messageTooLong', 'Use at most 4,000 characters for a message.')); return; }
       this.error(null);
       const pending = this.render({ author: this.side, authorName: 'You', body: text.trim(), createdAt: new Date().toISOString() }, true);
       this.list.append(pending);
@@ -335,7 +342,7 @@
         this.receive(stored);
       } catch {
         pending.remove();
-        this.error('Could not send the files. Check your connection and try again.');
+        this.error(say('filesFailedOffline', 'Could not send the files. Check your connection and try again.'));
       }
     }
 
@@ -355,7 +362,7 @@
     typing(side) {
       clearTimeout(this.typingTimer);
       if (!side || side === this.side) { this.indicator.hidden = true; return; }
-      this.indicator.textContent = side === 'agent' ? 'Support is typing…' : 'The customer is typing…';
+      this.indicator.textContent = side === 'agent' ? say('supportTyping', 'Support is typing…') : 'The customer is typing…';
       this.indicator.hidden = false;
       this.typingTimer = setTimeout(() => { this.indicator.hidden = true; }, 5000);
     }
@@ -489,9 +496,9 @@
       intro.querySelectorAll('[data-error-for], [data-chat-intro-error]').forEach(e => { e.textContent = ''; });
       // The same words the server would answer with, without the round trip.
       const missing = {};
-      if (!signedIn && !String(request.name || '').trim()) missing.name = 'Tell us your name.';
-      if (!signedIn && !String(request.email || '').trim()) missing.email = 'Enter your email address, so we can answer you.';
-      if (!String(request.message || '').trim()) missing.message = 'Write a message.';
+      if (!signedIn && !String(request.name || '').trim()) missing.name = say('tellName', 'Tell us your name.');
+      if (!signedIn && !String(request.email || '').trim()) missing.email = say('enterEmail', 'Enter your email address, so we can answer you.');
+      if (!String(request.message || '').trim()) missing.message = say('writeMessage', 'Write a message.');
       if (Object.keys(missing).length) {
         for (const [field, text] of Object.entries(missing)) intro.querySelector(`[data-error-for="${field}"]`).textContent = text;
         intro.querySelector(`[name="${Object.keys(missing)[0]}"]`).focus();
@@ -513,7 +520,7 @@
             const slot = intro.querySelector(`[data-error-for="${field.toLowerCase()}"]`);
             if (slot) { slot.textContent = messages.join(' '); shown = true; }
           }
-          if (!shown) intro.querySelector('[data-chat-intro-error]').textContent = (result && (result.detail || result.title)) || 'Could not start the chat. Try again.';
+          if (!shown) intro.querySelector('[data-chat-intro-error]').textContent = (result && (result.detail || result.title)) || say('startFailed', 'Could not start the chat. Try again.');
           return;
         }
         const state = { conversationId: result.id, access: result.accessToken || null, lastId: 0, open: true };
@@ -521,7 +528,7 @@
         intro.reset();
         buildThread(state);
       } catch {
-        intro.querySelector('[data-chat-intro-error]').textContent = 'Could not start the chat. Check your connection and try again.';
+        intro.querySelector('[data-chat-intro-error]').textContent = say('startFailedOffline', 'Could not start the chat. Check your connection and try again.');
       } finally {
         button.disabled = false;
       }

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Support.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Media;
 
 namespace Shop.Web.Modules.Support.Attachments;
@@ -28,7 +30,7 @@ public sealed record AttachmentView(Guid Id, string FileName, string ContentType
 /// Attachments of support messages: checked by content (never by name or declared type), size-limited,
 /// stored with their message in PostgreSQL, and listed for whoever may see the conversation.
 /// </summary>
-public sealed class SupportAttachments(ShopDbContext db, IOptions<AttachmentOptions> options, TimeProvider clock)
+public sealed class SupportAttachments(ShopDbContext db, IOptions<AttachmentOptions> options, TimeProvider clock, IStringLocalizer<Strings> texts)
 {
     public const string Field = "Files";
 
@@ -41,15 +43,15 @@ public sealed class SupportAttachments(ShopDbContext db, IOptions<AttachmentOpti
     {
         var present = files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
         if (present.Count > MaxFiles)
-            throw new InputValidationException(Field, $"Attach at most {MaxFiles} files.");
+            throw new InputValidationException(Field, texts["Attach at most {0} files.", MaxFiles]);
         var uploads = new List<AttachmentUpload>(present.Count);
         foreach (var file in present)
         {
             var name = SafeName(file.FileName);
             if (file.Length == 0)
-                throw new InputValidationException(Field, $"{name} is empty.");
+                throw new InputValidationException(Field, texts["{0} is empty.", name]);
             if (file.Length > MaxBytes)
-                throw new InputValidationException(Field, $"{name} is larger than {MaxBytes / (1024 * 1024)} MB.");
+                throw new InputValidationException(Field, texts["{0} is larger than {1} MB.", name, MaxBytes / (1024 * 1024)]);
             await using var stream = file.OpenReadStream();
             uploads.Add(Check(name, await ReadLimitedAsync(stream, name, cancellationToken)));
         }
@@ -68,12 +70,12 @@ public sealed class SupportAttachments(ShopDbContext db, IOptions<AttachmentOpti
     {
         var name = SafeName(fileName);
         if (content.Length == 0)
-            throw new InputValidationException(Field, $"{name} is empty.");
+            throw new InputValidationException(Field, texts["{0} is empty.", name]);
         if (content.Length > MaxBytes)
-            throw new InputValidationException(Field, $"{name} is larger than {MaxBytes / (1024 * 1024)} MB.");
+            throw new InputValidationException(Field, texts["{0} is larger than {1} MB.", name, MaxBytes / (1024 * 1024)]);
         var (type, extension) = ImageInspector.Inspect(content) is { } image ? (image.ContentType, image.Extension)
             : content.AsSpan().StartsWith("%PDF-"u8) ? ("application/pdf", "pdf")
-            : throw new InputValidationException(Field, $"{name} is not a JPEG, PNG or WebP picture or a PDF.");
+            : throw new InputValidationException(Field, texts["{0} is not a JPEG, PNG or WebP picture or a PDF.", name]);
         return new AttachmentUpload(WithExtension(name, extension), type, content, Convert.ToHexStringLower(SHA256.HashData(content)));
     }
 
@@ -130,7 +132,7 @@ public sealed class SupportAttachments(ShopDbContext db, IOptions<AttachmentOpti
         while ((read = await upload.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > MaxBytes)
-                throw new InputValidationException(Field, $"{name} is larger than {MaxBytes / (1024 * 1024)} MB.");
+                throw new InputValidationException(Field, texts["{0} is larger than {1} MB.", name, MaxBytes / (1024 * 1024)]);
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();

@@ -9,6 +9,7 @@ using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Support.Callbacks;
@@ -25,7 +26,7 @@ public sealed class CallbackDesk(ShopDbContext db, IOutbox outbox, ICustomerDire
         var upcoming = schedule.Upcoming();
         var taken = await TakenAsync(upcoming.Select(s => s.Start).ToList(), cancellationToken);
         return new CallbackSlotsView(schedule.ZoneName, (int)schedule.SlotLength.TotalMinutes, upcoming
-            .Select(s => new CallbackSlot(s.Start, s.End, schedule.Describe(s.Start), taken.GetValueOrDefault(s.Start) < options.Value.CallsPerSlot)).ToList());
+            .Select(s => new CallbackSlot(s.Start, s.End, schedule.Describe(s.Start, ShopLanguages.Current), taken.GetValueOrDefault(s.Start) < options.Value.CallsPerSlot)).ToList());
     }
 
     public async Task<CallbackView> RequestAsync(Guid? userId, CallbackRequest request, CancellationToken cancellationToken = default)
@@ -58,14 +59,14 @@ public sealed class CallbackDesk(ShopDbContext db, IOutbox outbox, ICustomerDire
         outbox.Add(new ConversationStarted(conversation.Id));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CallbackView(conversation.Id, callback.Phone, callback.SlotStart, schedule.Describe(callback.SlotStart),
+        return new CallbackView(conversation.Id, callback.Phone, callback.SlotStart, schedule.Describe(callback.SlotStart, ShopLanguages.Current),
             userId is null ? access.TokenFor(conversation.Id) : null);
     }
 
     /// <summary>The call-back of a conversation the caller may already see (its number, slot and outcome); null for other channels.</summary>
     public async Task<CallbackDetailsView?> OfConversationAsync(Guid conversationId, CancellationToken cancellationToken = default) =>
         await db.Set<Callback>().AsNoTracking().SingleOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken) is { } callback
-            ? new CallbackDetailsView(callback.Phone, callback.SlotStart, schedule.Describe(callback.SlotStart), callback.Outcome) : null;
+            ? new CallbackDetailsView(callback.Phone, callback.SlotStart, schedule.Describe(callback.SlotStart, ShopLanguages.Current), callback.Outcome) : null;
 
     /// <summary>Call-backs still to make, and those of the last two days, by slot.</summary>
     public async Task<IReadOnlyList<CallbackAgentView>> ListAsync(CancellationToken cancellationToken = default)

@@ -1,16 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
+using Shop.Web.Modules.Support.Messages;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Support.Callbacks;
 
 /// <summary>The customer's emails about a call-back: the confirmation when it is booked, and the reminder before the slot.</summary>
-public sealed class CallbackMessages(ShopDbContext db, ICustomerDirectory customers, ConversationAccess access, CallbackSchedule schedule, INotifier notifier)
+public sealed class CallbackMessages(ShopDbContext db, ICustomerDirectory customers, ConversationAccess access, CallbackSchedule schedule, INotifier notifier,
+    IStringLocalizer<Strings> texts)
     : IIntegrationEventHandler<ConversationStarted>
 {
     public async Task HandleAsync(ConversationStarted started, CancellationToken cancellationToken)
@@ -29,16 +33,14 @@ public sealed class CallbackMessages(ShopDbContext db, ICustomerDirectory custom
         if (row is null)
             return;
         var conversation = row.conversation;
-        var recipient = conversation.CustomerId is { } customerId
-            ? await customers.FindAsync(customerId) is { } account ? new Recipient(account.UserId, account.Email, account.Name) : null
-            : new Recipient(null, conversation.GuestEmail!, conversation.GuestName!);
-        if (recipient is null)
+        if (await customers.RecipientOfAsync(conversation) is not { } recipient)
             return;
         var note = await db.Set<SupportMessage>().AsNoTracking().Where(m => m.ConversationId == conversationId && m.AuthorKind == AuthorKind.Customer)
             .OrderBy(m => m.Id).Select(m => m.Body).FirstOrDefaultAsync(cancellationToken);
         var link = access.LinkPath(conversationId, guest: conversation.CustomerId is null);
         await notifier.NotifyAsync(new Notice(kind, recipient,
-            new SupportCallbackModel(conversation.Topic.Label(), row.callback.Phone, schedule.Describe(row.callback.SlotStart), note, link),
+            new SupportCallbackModel(texts.For(recipient, conversation.Topic.Label()), row.callback.Phone,
+                schedule.Describe(row.callback.SlotStart, ConversationRecipients.LanguageOf(recipient)), note, link),
             Key: $"support:{conversationId}:callback-{what}:{row.callback.SlotStart.UtcTicks}", LinkPath: recipient.UserId is null ? null : link), cancellationToken);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Support.Hours;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Modules.Support.Callbacks;
 
@@ -11,7 +13,7 @@ public sealed record CallbackSlot(DateTimeOffset Start, DateTimeOffset End, stri
 /// Support's business hours cut into slots, in its time zone: which slots the next days offer, and whether a
 /// requested start is one of them (aligned, within hours, far enough ahead).
 /// </summary>
-public sealed class CallbackSchedule(IOptions<CallbackOptions> options, BusinessHours hours, TimeProvider clock)
+public sealed class CallbackSchedule(IOptions<CallbackOptions> options, BusinessHours hours, TimeProvider clock, IStringLocalizer<Strings> texts)
 {
     private CallbackOptions Settings => options.Value;
 
@@ -49,7 +51,7 @@ public sealed class CallbackSchedule(IOptions<CallbackOptions> options, Business
         if (start <= now)
             return "That time has passed. Choose one of the times offered.";
         if (start < now.AddMinutes(Settings.MinimumNoticeMinutes))
-            return $"Choose a time at least {Settings.MinimumNoticeMinutes} minutes from now.";
+            return texts["Choose a time at least {0} minutes from now.", Settings.MinimumNoticeMinutes];
         var local = TimeZoneInfo.ConvertTime(start, Zone);
         var time = TimeSpan.FromTicks(local.TimeOfDay.Ticks);
         if (HoursOn(local.DayOfWeek) is not var (open, close) || time < open || time + SlotLength > close)
@@ -57,19 +59,30 @@ public sealed class CallbackSchedule(IOptions<CallbackOptions> options, Business
         if ((time - open).Ticks % SlotLength.Ticks != 0)
             return "Choose one of the times offered.";
         if (!Upcoming().Any(s => s.Start == start))
-            return $"We book call-backs up to {Settings.DaysAhead} days ahead. Choose one of the times offered.";
+            return texts["We book call-backs up to {0} days ahead. Choose one of the times offered.", Settings.DaysAhead];
         return null;
     }
 
-    /// <summary>"Fri 4 Dec, 10:30–11:00 IST"-like text in the shop's time zone.</summary>
-    public string Describe(DateTimeOffset start)
+    /// <summary>
+    /// "Fri 4 Dec, 10:30–11:00 IST"-like text in the shop's time zone, with day and month names in
+    /// <paramref name="language"/> (stored messages and staff read the default).
+    /// </summary>
+    public string Describe(DateTimeOffset start, ShopLanguage? language = null)
     {
+        var culture = CultureOf(language);
         var local = TimeZoneInfo.ConvertTime(start, Zone);
         var end = local + SlotLength;
-        return $"{local.ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)}–{end.ToString("HH:mm", CultureInfo.InvariantCulture)} ({ZoneName})";
+        return $"{local.ToString("ddd d MMM, HH:mm", culture)}–{end.ToString("HH:mm", culture)} ({ZoneName})";
     }
 
+    /// <summary>"4 Dec 2026, 10:30" in the shop's time zone, as messages to customers date things.</summary>
+    public string When(DateTimeOffset at, ShopLanguage? language = null) =>
+        ToLocal(at).ToString("d MMM yyyy, HH:mm", CultureOf(language));
+
     public string ZoneName => hours.Zone.Id;
+
+    private static CultureInfo CultureOf(ShopLanguage? language) =>
+        language is null || language == ShopLanguages.Default ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(language.Culture);
 
     /// <summary>A local date and time in the shop's zone (as a form's datetime-local sends it) as an instant.</summary>
     public DateTimeOffset FromLocal(DateTime local) =>

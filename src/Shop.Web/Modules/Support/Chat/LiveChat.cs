@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Support.Contracts;
@@ -8,6 +9,7 @@ using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Support.Chat;
@@ -75,7 +77,7 @@ public sealed record ChatAvailability(bool Online, int? UsualReplyMinutes, strin
 /// </summary>
 public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk, ConversationAccess access, ICustomerDirectory customers,
     ChatMessages messages, ChatWriter writer, ChatAssignment assignment, AgentPresence presence, SupportPush push, TimeProvider clock,
-    SupportAttachments attachments)
+    SupportAttachments attachments, IStringLocalizer<Strings> texts)
 {
     public static bool IsAgent(ClaimsPrincipal user) => user.IsInRole(Roles.Support) || user.IsInRole(Roles.Admin);
 
@@ -202,7 +204,7 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
     public async Task<ChatAvailability> AvailabilityAsync(CancellationToken cancellationToken = default)
     {
         if (!await presence.IsAnyoneOnlineAsync(cancellationToken))
-            return new ChatAvailability(false, null, "No one is online right now – we'll answer by email");
+            return new ChatAvailability(false, null, texts["No one is online right now – we'll answer by email"]);
         var since = clock.GetUtcNow().AddDays(-30);
         var answered = await db.Set<Conversation>().AsNoTracking().Where(c => c.CreatedAt >= since)
             .Select(c => new
@@ -212,11 +214,11 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
             })
             .Where(c => c.FirstReply != null).OrderByDescending(c => c.CreatedAt).Take(50).ToListAsync(cancellationToken);
         if (answered.Count == 0)
-            return new ChatAvailability(true, null, "Usually replies in a few minutes");
+            return new ChatAvailability(true, null, texts["Usually replies in a few minutes"]);
         var waits = answered.Select(c => (c.FirstReply!.Value - c.CreatedAt).TotalMinutes).Order().ToList();
         var median = waits[waits.Count / 2];
         var minutes = Math.Max(1, (int)Math.Ceiling(median));
-        return new ChatAvailability(true, minutes, minutes == 1 ? "Usually replies in 1 minute" : $"Usually replies in {minutes} minutes");
+        return new ChatAvailability(true, minutes, minutes == 1 ? texts["Usually replies in 1 minute"] : texts["Usually replies in {0} minutes", minutes]);
     }
 
     private async Task<SupportCustomer> CustomerAsync(Guid? userId, StartChatRequest request)
@@ -227,13 +229,13 @@ public sealed class LiveChat(ShopDbContext db, IOutbox outbox, SupportDesk desk,
                 : throw new InvalidOperationException("The signed-in user has no account.");
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Contains('\0'))
-            errors[nameof(StartChatRequest.Name)] = ["Tell us your name."];
+            errors[nameof(StartChatRequest.Name)] = [texts["Tell us your name."]];
         if (string.IsNullOrWhiteSpace(request.Email))
-            errors[nameof(StartChatRequest.Email)] = ["Enter your email address, so we can answer you."];
+            errors[nameof(StartChatRequest.Email)] = [texts["Enter your email address, so we can answer you."]];
         else if (!new EmailAddressAttribute().IsValid(request.Email.Trim()) || request.Email.Contains('\0'))
-            errors[nameof(StartChatRequest.Email)] = ["Enter an email address like name@example.com."];
+            errors[nameof(StartChatRequest.Email)] = [texts["Enter an email address like name@example.com."]];
         if (string.IsNullOrWhiteSpace(request.Message))
-            errors[nameof(StartChatRequest.Message)] = ["Write a message."];
+            errors[nameof(StartChatRequest.Message)] = [texts["Write a message."]];
         return errors.Count > 0 ? throw new InputValidationException(errors) : new SupportCustomer(null, request.Name!.Trim(), request.Email!.Trim());
     }
 }

@@ -1,4 +1,5 @@
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Modules.Support.Data;
 
@@ -69,6 +70,9 @@ public sealed class Conversation
     /// <summary>The storefront page the customer was last on while chatting (agents see it).</summary>
     public string? CustomerPage { get; private set; }
 
+    /// <summary>The culture the customer started it in (a guest's emails speak it); null for conversations older than it.</summary>
+    public string? Language { get; private set; }
+
     /// <summary>A new conversation with the customer's first words; a signed-in customer is an account, anyone else a guest.</summary>
     public static (Conversation Conversation, SupportMessage First) Start(Channel channel, Topic topic, SupportCustomer customer, Guid? orderId, string body, DateTimeOffset now)
     {
@@ -83,6 +87,7 @@ public sealed class Conversation
             GuestEmail = customer.UserId is null ? customer.Email : null,
             Topic = topic,
             OrderId = orderId,
+            Language = ShopLanguages.Current.Culture,
             CreatedAt = now,
         };
         return (conversation, conversation.Post(AuthorKind.Customer, customer.UserId, body, now));

@@ -25,6 +25,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.Status, c.LastMessageAt });
         builder.HasIndex(c => new { c.Status, c.SnoozedUntil });
         builder.Property(c => c.CustomerPage).HasMaxLength(500);
+        builder.Property(c => c.Language).HasMaxLength(10);
         builder.HasIndex(c => new { c.AssigneeId, c.Status });
         builder.HasIndex(c => new { c.SellerId, c.LastMessageAt });
         // One buyer-seller thread per customer, seller and order, or product (V0027).

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Notifications.Contracts;
@@ -7,8 +7,10 @@ using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Support.Callbacks;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
+using Shop.Web.Modules.Support.Messages;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Jobs;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Modules.Support.ReplyEmails;
 
@@ -108,27 +110,22 @@ public sealed partial class ReplyEmailJob(IServiceScopeFactory scopes, IOptions<
                SET last_emailed_message_id = GREATEST(support.reply_emails.last_emailed_message_id, EXCLUDED.last_emailed_message_id),
                    emailed_at = EXCLUDED.emailed_at
             """, cancellationToken);
-        if (replies.Count == 0 || await RecipientAsync(services, conversation) is not { } recipient)
+        if (replies.Count == 0 || await services.GetRequiredService<ICustomerDirectory>().RecipientOfAsync(conversation) is not { } recipient)
             return false;
 
         var schedule = services.GetRequiredService<CallbackSchedule>();
         var access = services.GetRequiredService<ConversationAccess>();
         var names = await services.GetRequiredService<SupportAttachments>().NamesAsync(replies.Select(r => r.Id).ToList(), cancellationToken);
         var link = access.LinkPath(conversationId, guest: conversation.CustomerId is null);
-        var model = new SupportRepliesModel(conversation.Topic.Label(), replies.Select(r => new SupportReplyModel(
-            r.AuthorKind == AuthorKind.Seller ? "The seller" : "Support", When(schedule, r.CreatedAt), r.Body, names.GetValueOrDefault(r.Id) ?? [])).ToList(), link);
+        var texts = services.GetRequiredService<IStringLocalizer<Strings>>();
+        var language = ConversationRecipients.LanguageOf(recipient);
+        var model = new SupportRepliesModel(texts.For(recipient, conversation.Topic.Label()), replies.Select(r => new SupportReplyModel(
+            texts.For(recipient, r.AuthorKind == AuthorKind.Seller ? "The seller|author" : "Support|author"), schedule.When(r.CreatedAt, language), r.Body,
+            names.GetValueOrDefault(r.Id) ?? [])).ToList(), link);
         await services.GetRequiredService<INotifier>().NotifyAsync(new Notice(NotificationKind.SupportReplies, recipient, model,
             Key: $"support:{conversationId}:replies:{replies[^1].Id}", LinkPath: recipient.UserId is null ? null : link), cancellationToken);
         return true;
     }
-
-    internal static string When(CallbackSchedule schedule, DateTimeOffset at) =>
-        schedule.ToLocal(at).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
-
-    internal static async Task<Recipient?> RecipientAsync(IServiceProvider services, Conversation conversation) =>
-        conversation.CustomerId is { } customerId
-            ? await services.GetRequiredService<ICustomerDirectory>().FindAsync(customerId) is { } account ? new Recipient(account.UserId, account.Email, account.Name) : null
-            : new Recipient(null, conversation.GuestEmail!, conversation.GuestName!);
 
     protected override Task RunRoundAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 

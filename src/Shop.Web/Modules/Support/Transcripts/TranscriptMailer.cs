@@ -1,14 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Support.Callbacks;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
-using Shop.Web.Modules.Support.ReplyEmails;
+using Shop.Web.Modules.Support.Messages;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Support.Transcripts;
@@ -17,8 +19,8 @@ namespace Shop.Web.Modules.Support.Transcripts;
 /// Emails a conversation's transcript to its customer: every message they may see (never support's notes),
 /// with attachment names. Asking again before anything new was written sends nothing more.
 /// </summary>
-public sealed class TranscriptMailer(ShopDbContext db, SupportDesk desk, IServiceProvider services, INotifier notifier, ConversationAccess access,
-    CallbackSchedule schedule, SupportAttachments attachments)
+public sealed class TranscriptMailer(ShopDbContext db, SupportDesk desk, ICustomerDirectory customers, INotifier notifier, ConversationAccess access,
+    CallbackSchedule schedule, SupportAttachments attachments, IStringLocalizer<Strings> texts)
 {
     /// <summary>Queues the email; false when the viewer may not see the conversation.</summary>
     public async Task<bool> SendAsync(Guid id, SupportViewer viewer, CancellationToken cancellationToken = default)
@@ -27,12 +29,13 @@ public sealed class TranscriptMailer(ShopDbContext db, SupportDesk desk, IServic
         if (view is null)
             return false;
         var conversation = await db.Set<Conversation>().AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-        if (await ReplyEmailJob.RecipientAsync(services, conversation) is not { } recipient)
+        if (await customers.RecipientOfAsync(conversation) is not { } recipient)
             return true;
         var names = await attachments.NamesAsync(view.Messages.Select(m => m.Id).ToList(), cancellationToken);
         var link = access.LinkPath(id, guest: conversation.CustomerId is null);
-        var model = new SupportTranscriptModel(conversation.Topic.Label(), ReplyEmailJob.When(schedule, conversation.CreatedAt),
-            view.Messages.Select(m => new SupportReplyModel(Author(m.Author), ReplyEmailJob.When(schedule, m.CreatedAt), m.Body,
+        var language = ConversationRecipients.LanguageOf(recipient);
+        var model = new SupportTranscriptModel(texts.For(recipient, conversation.Topic.Label()), schedule.When(conversation.CreatedAt, language),
+            view.Messages.Select(m => new SupportReplyModel(texts.For(recipient, Author(m.Author)), schedule.When(m.CreatedAt, language), m.Body,
                 names.GetValueOrDefault(m.Id) ?? [])).ToList(), link);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await notifier.NotifyAsync(new Notice(NotificationKind.SupportTranscript, recipient, model,
@@ -45,9 +48,9 @@ public sealed class TranscriptMailer(ShopDbContext db, SupportDesk desk, IServic
     private static string Author(AuthorKind author) => author switch
     {
         AuthorKind.Customer => "You",
-        AuthorKind.Seller => "The seller",
-        AuthorKind.System => "Update",
-        _ => "Support",
+        AuthorKind.Seller => "The seller|author",
+        AuthorKind.System => "Update|author",
+        _ => "Support|author",
     };
 }
 
