@@ -84,6 +84,7 @@ public static class IdentityModule
             .AddRoles<ShopRole>()
             .AddEntityFrameworkStores<ShopDbContext>()
             .AddSignInManager<ShopSignInManager>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddPasswordValidator<PasswordRules>();

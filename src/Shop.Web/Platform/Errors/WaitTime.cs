@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
 namespace Shop.Web.Platform.Errors;
 
 /// <summary>How long someone must wait before trying again, as a Retry-After header and in words.</summary>
@@ -6,14 +9,16 @@ public static class WaitTime
     /// <summary>Whole seconds, at least one: a Retry-After of 0 would invite an immediate retry.</summary>
     public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
-    /// <summary>"40 seconds", "1 minute", "12 minutes": rounded up, so waiting that long is enough.</summary>
-    public static string Words(TimeSpan wait)
+    /// <summary>
+    /// "40 seconds", "1 minute", "12 minutes": rounded up, so waiting that long is enough. In the reader's language
+    /// through <paramref name="texts"/>; in English without.
+    /// </summary>
+    public static string Words(TimeSpan wait, IStringLocalizer? texts = null)
     {
         var seconds = Seconds(wait);
-        if (seconds < 60)
-            return seconds == 1 ? "1 second" : $"{seconds} seconds";
-        var minutes = (seconds + 59) / 60;
-        return minutes == 1 ? "1 minute" : $"{minutes} minutes";
+        var (count, one, many) = seconds < 60 ? (seconds, "1 second", "{0} seconds") : ((seconds + 59) / 60, "1 minute", "{0} minutes");
+        var text = count == 1 ? one : many;
+        return texts is null ? string.Format(CultureInfo.InvariantCulture, text, count) : texts[text, count];
     }
 }
 

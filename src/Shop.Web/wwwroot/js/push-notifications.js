@@ -6,8 +6,10 @@
   const button = panel.querySelector('[data-push-toggle]');
   const status = panel.querySelector('[data-push-status]');
   const say = text => { status.textContent = text; };
+  // The texts come from the page, in the reader's language.
+  const texts = panel.dataset;
   if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
-    say('This browser cannot receive push notifications.');
+    say(texts.sayUnsupported);
     return;
   }
   const pushManager = async () => (await navigator.serviceWorker.ready).pushManager;
@@ -15,15 +17,14 @@
   async function show() {
     const subscription = await (await pushManager()).getSubscription();
     button.dataset.on = subscription ? 'true' : 'false';
-    button.textContent = subscription ? 'Turn off notifications on this device' : 'Turn on notifications on this device';
+    button.textContent = subscription ? texts.sayTurnOff : texts.sayTurnOn;
     button.hidden = false;
-    say(subscription ? 'This device gets push notifications.'
-      : Notification.permission === 'denied' ? 'Notifications are blocked for this shop in your browser’s settings.' : '');
+    say(subscription ? texts.sayOn : Notification.permission === 'denied' ? texts.sayBlocked : '');
   }
 
   async function turnOn() {
     if (await Notification.requestPermission() !== 'granted') {
-      say('Notifications were not allowed, so this device will not get them.');
+      say(texts.sayDenied);
       return;
     }
     const key = await fetch(panel.dataset.keyUrl, { credentials: 'same-origin' }).then(r => r.json());
@@ -52,7 +53,7 @@
     try {
       await (button.dataset.on === 'true' ? turnOff() : turnOn());
     } catch {
-      say('Push notifications could not be turned on on this device. Please try again later.');
+      say(texts.sayFailed);
     } finally {
       button.disabled = false;
     }

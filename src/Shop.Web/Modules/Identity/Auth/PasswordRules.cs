@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Shop.Web.Modules.Identity.Data;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Modules.Identity.Auth;
 
@@ -9,7 +11,7 @@ namespace Shop.Web.Modules.Identity.Auth;
 /// common-passwords.txt, compared ignoring case and trailing digits and symbols), and not built
 /// from the account's email address.
 /// </summary>
-public sealed class PasswordRules : IPasswordValidator<ShopUser>
+public sealed class PasswordRules(IStringLocalizer<Strings> T) : IPasswordValidator<ShopUser>
 {
     private static readonly HashSet<string> CommonPasswords = LoadCommonPasswords();
 
@@ -21,11 +23,11 @@ public sealed class PasswordRules : IPasswordValidator<ShopUser>
         var lowered = password.ToLowerInvariant();
         var stem = lowered.TrimEnd("0123456789!@#$%^&*._-?".ToCharArray());
         if (CommonPasswords.Contains(lowered) || CommonPasswords.Contains(stem))
-            return Failed("PasswordTooCommon", "This password is too well known. Choose one that is hard to guess.");
+            return Failed("PasswordTooCommon", T["This password is too well known. Choose one that is hard to guess."]);
 
         var localPart = user.Email?.Split('@')[0].ToLowerInvariant() ?? "";
         if (localPart.Length >= 3 && lowered.Contains(localPart) || string.Equals(password, user.Email, StringComparison.OrdinalIgnoreCase))
-            return Failed("PasswordContainsEmail", "The password must not contain your email address.");
+            return Failed("PasswordContainsEmail", T["The password must not contain your email address."]);
 
         return Task.FromResult(IdentityResult.Success);
     }

@@ -22,7 +22,7 @@ internal sealed class AccountEmails(UserManager<ShopUser> users, ShopDbContext d
         if (await users.FindByIdAsync(request.UserId.ToString()) is not { EmailConfirmed: false } user)
             return;
         var code = EmailTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        await NotifyAsync(NotificationKind.ConfirmEmail, user,
+        await NotifyAsync(NotificationKind.ConfirmEmail, user, request.Language,
             new AccountLinkModel(Link("/account/confirm-email", ("userId", user.Id.ToString()), ("code", code))), cancellationToken);
     }
 
@@ -30,7 +30,7 @@ internal sealed class AccountEmails(UserManager<ShopUser> users, ShopDbContext d
     {
         if (await users.FindByIdAsync(attempt.UserId.ToString()) is not { } user)
             return;
-        await NotifyAsync(NotificationKind.AccountExists, user, new AccountExistsModel("/account/sign-in", "/account/forgot-password"), cancellationToken);
+        await NotifyAsync(NotificationKind.AccountExists, user, attempt.Language, new AccountExistsModel("/account/sign-in", "/account/forgot-password"), cancellationToken);
     }
 
     public async Task HandleAsync(PasswordResetRequested request, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class AccountEmails(UserManager<ShopUser> users, ShopDbContext d
         if (await users.FindByIdAsync(request.UserId.ToString()) is not { } user)
             return;
         var code = EmailTokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
-        await NotifyAsync(NotificationKind.PasswordReset, user,
+        await NotifyAsync(NotificationKind.PasswordReset, user, request.Language,
             new AccountLinkModel(Link("/account/reset-password", ("userId", user.Id.ToString()), ("code", code))), cancellationToken);
     }
 
@@ -48,7 +48,7 @@ internal sealed class AccountEmails(UserManager<ShopUser> users, ShopDbContext d
             return;
         var code = EmailTokens.Encode(await users.GenerateChangeEmailTokenAsync(user, request.NewEmail));
         var link = Link("/account/confirm-email-change", ("userId", user.Id.ToString()), ("email", request.NewEmail), ("code", code));
-        await notifier.NotifyAsync(new Notice(NotificationKind.EmailChange, new Recipient(user.Id, request.NewEmail, user.DisplayName),
+        await notifier.NotifyAsync(new Notice(NotificationKind.EmailChange, new Recipient(user.Id, request.NewEmail, user.DisplayName, user.Language ?? request.Language),
             new AccountLinkModel(link, request.NewEmail)), cancellationToken);
     }
 
@@ -63,10 +63,11 @@ internal sealed class AccountEmails(UserManager<ShopUser> users, ShopDbContext d
             new SellerApplicationModel(application.ShopName, approved, application.RejectionReason, link), LinkPath: link), cancellationToken);
     }
 
-    private Task NotifyAsync(NotificationKind kind, ShopUser user, object model, CancellationToken cancellationToken) =>
-        notifier.NotifyAsync(new Notice(kind, RecipientOf(user), model), cancellationToken);
+    private Task NotifyAsync(NotificationKind kind, ShopUser user, string? requestLanguage, object model, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(new Notice(kind, RecipientOf(user, requestLanguage), model), cancellationToken);
 
-    private static Recipient RecipientOf(ShopUser user) => new(user.Id, user.Email!, user.DisplayName);
+    /// <summary>In the account's chosen language, else the one of the request that asked (an admin's decision has none to offer).</summary>
+    private static Recipient RecipientOf(ShopUser user, string? requestLanguage = null) => new(user.Id, user.Email!, user.DisplayName, user.Language ?? requestLanguage);
 
     private static string Link(string path, params (string Name, string Value)[] query) =>
         QueryHelpers.AddQueryString(path, query.Select(q => KeyValuePair.Create(q.Name, (string?)q.Value)));

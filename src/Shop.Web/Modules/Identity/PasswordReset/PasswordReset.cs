@@ -6,6 +6,7 @@ using Shop.Web.Modules.Identity.Emails;
 using Shop.Web.Modules.Identity.Registration;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Identity.PasswordReset;
@@ -33,7 +34,7 @@ public sealed class PasswordRecovery(UserManager<ShopUser> users, ShopDbContext 
         await throttle.AttemptAsync("password-reset", request.Email);
         if (await users.FindByEmailAsync(request.Email.Trim()) is { } user)
         {
-            outbox.Add(new PasswordResetRequested(user.Id));
+            outbox.Add(new PasswordResetRequested(user.Id, ShopLanguages.Current.Culture));
             await db.SaveChangesAsync();
         }
     }

@@ -5,6 +5,7 @@ using Shop.Web.Modules.Identity.Data;
 using Shop.Web.Modules.Identity.Emails;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Identity.Profile;
@@ -83,7 +84,7 @@ public sealed class AccountProfile(UserManager<ShopUser> users, ShopDbContext db
         // An address taken by another account gets no mail, and the caller is told nothing different.
         if (await users.FindByEmailAsync(newEmail) is null)
         {
-            outbox.Add(new EmailChangeRequested(user.Id, newEmail));
+            outbox.Add(new EmailChangeRequested(user.Id, newEmail, ShopLanguages.Current.Culture));
             await db.SaveChangesAsync();
         }
     }

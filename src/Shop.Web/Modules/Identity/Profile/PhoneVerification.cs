@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Identity.Auth;
 using Shop.Web.Modules.Identity.Data;
@@ -7,6 +8,7 @@ using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Identity.Profile;
@@ -35,7 +37,7 @@ public sealed record PhoneCodeSent(string PhoneNumber, string Message);
 /// the code comes back. Codes are limited per account and per number; wrong codes count as account attempts.
 /// </summary>
 public sealed class PhoneVerification(UserManager<ShopUser> users, ShopDbContext db, ITextMessages texts, AccountThrottle throttle,
-    SharedRateLimitCounters counters, IOptions<RateLimitOptions> limits, IOptions<StorefrontSettings> store)
+    SharedRateLimitCounters counters, IOptions<RateLimitOptions> limits, IOptions<StorefrontSettings> store, IStringLocalizer<Strings> T)
 {
     public async Task<PhoneCodeSent> SendCodeAsync(Guid userId, PhoneCodeRequest request, CancellationToken cancellationToken = default)
     {
@@ -48,10 +50,10 @@ public sealed class PhoneVerification(UserManager<ShopUser> users, ShopDbContext
 
         var code = await users.GenerateChangePhoneNumberTokenAsync(user, phone);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await texts.QueueCodeAsync(user.Id, phone, $"{code} is your {store.Value.Name} code to confirm this phone number. It expires in a few minutes; never share it.",
+        await texts.QueueCodeAsync(user.Id, phone, T["{0} is your {1} code to confirm this phone number. It expires in a few minutes; never share it.", code, store.Value.Name],
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new PhoneCodeSent(phone, $"We texted a 6-digit code to {phone}. Enter it to confirm the number.");
+        return new PhoneCodeSent(phone, T["We texted a 6-digit code to {0}. Enter it to confirm the number.", phone]);
     }
 
     /// <summary>Makes the number the account's, confirmed. The account's security stamp renews, so other sessions end.</summary>
@@ -75,7 +77,7 @@ public sealed class PhoneVerification(UserManager<ShopUser> users, ShopDbContext
         var count = await counters.HitAsync(key, limit.TextedCodeWindow, 1, cancellationToken);
         if (count.Hits > limit.TextedCodesPerWindow)
             throw new TooManyRequestsException("too_many_codes",
-                $"We have texted enough codes for now. Please wait {WaitTime.Words(count.UntilWindowEnds)} and try again.", count.UntilWindowEnds);
+                T["We have texted enough codes for now. Please wait {0} and try again.", WaitTime.Words(count.UntilWindowEnds, T)], count.UntilWindowEnds);
     }
 
     private async Task<ShopUser> FindAsync(Guid userId) =>

@@ -8,6 +8,7 @@ using Shop.Web.Modules.Identity.Data;
 using Shop.Web.Modules.Identity.Emails;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Identity.Registration;
@@ -61,7 +62,7 @@ public sealed class AccountRegistration(
 
         if (await users.FindByEmailAsync(user.Email!) is { } existing)
         {
-            outbox.Add(new RegistrationAttemptedForExistingAccount(existing.Id));
+            outbox.Add(new RegistrationAttemptedForExistingAccount(existing.Id, ShopLanguages.Current.Culture));
             await db.SaveChangesAsync();
             return;
         }
@@ -74,7 +75,7 @@ public sealed class AccountRegistration(
                 return; // registered a moment ago by a concurrent request: same answer as for an existing account
             created.ThrowIfFailed();
             (await users.AddToRoleAsync(user, Roles.Customer)).ThrowIfFailed();
-            outbox.Add(new EmailConfirmationRequested(user.Id));
+            outbox.Add(new EmailConfirmationRequested(user.Id, ShopLanguages.Current.Culture));
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
@@ -99,7 +100,7 @@ public sealed class AccountRegistration(
         await throttle.AttemptAsync("confirmation", request.Email);
         if (await users.FindByEmailAsync(request.Email.Trim()) is { EmailConfirmed: false } user)
         {
-            outbox.Add(new EmailConfirmationRequested(user.Id));
+            outbox.Add(new EmailConfirmationRequested(user.Id, ShopLanguages.Current.Culture));
             await db.SaveChangesAsync();
         }
     }

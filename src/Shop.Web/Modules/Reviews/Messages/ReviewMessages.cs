@@ -22,7 +22,7 @@ internal sealed class ReviewMessages(ShopDbContext db, IProductDirectory product
             return;
         var approved = review.Status == ReviewStatus.Approved;
         var link = approved ? $"/p/{product.Slug}#reviews" : $"/p/{product.Slug}/review";
-        await notifier.NotifyAsync(new Notice(NotificationKind.ReviewDecided, new Recipient(author.UserId, author.Email, author.Name),
+        await notifier.NotifyAsync(new Notice(NotificationKind.ReviewDecided, new Recipient(author.UserId, author.Email, author.Name, author.Language),
             new ReviewDecisionModel(product.Title, review.Title, approved, review.RejectionReason, link),
             Key: $"review:{review.Id}:{review.Status}:{review.ModeratedAt:O}", LinkPath: link), cancellationToken);
     }
