@@ -185,7 +185,7 @@ public sealed class CartService(
         return (info, level?.Available ?? 0);
     }
 
-    private static string Name(VariantInfo info) => info.VariantLabel == "Standard" ? info.ProductTitle : $"{info.ProductTitle} ({info.VariantLabel})";
+    private static string Name(VariantInfo info) => info.VariantLabel == "Standard" ? info.ReaderTitle : $"{info.ReaderTitle} ({info.VariantLabel})";
 
     private async Task<CartView> ViewOfAsync(ShoppingCart? cart)
     {
@@ -206,7 +206,7 @@ public sealed class CartService(
                 : line.Quantity > available ? $"Only {available} left. Please lower the quantity."
                 : info.Price != line.PriceWhenAdded ? $"The price changed from {money.Show(line.PriceWhenAdded)} to {money.Show(info.Price)} since you added it."
                 : null;
-            return new CartLineView(line.VariantId, info.ProductId, info.ProductTitle, info.ProductSlug, info.VariantLabel, info.Sku, info.ImageUrl,
+            return new CartLineView(line.VariantId, info.ProductId, info.ReaderTitle, info.ProductSlug, info.VariantLabel, info.Sku, info.ImageUrl,
                 info.SellerId, sellerNames.GetValueOrDefault(info.SellerId)?.ShopName, line.Quantity, info.Price, line.PriceWhenAdded,
                 info.Price * line.Quantity, available, info.Purchasable && line.Quantity <= available, warning);
         }).ToList();
