@@ -11,6 +11,7 @@
   const dialog = gallery.querySelector('[data-gallery-dialog]');
   const large = dialog.querySelector('[data-gallery-large]');
   let current = Math.max(0, thumbs.findIndex(t => t.getAttribute('aria-current') === 'true'));
+  const fill = (text, ...values) => text.replace(/\{(\d)\}/g, (_, n) => values[n]);
 
   function select(index, focus) {
     current = (index + thumbs.length) % thumbs.length;
@@ -20,7 +21,7 @@
     image.src = thumb.dataset.src;
     image.alt = thumb.dataset.alt;
     zoom.href = thumb.dataset.large;
-    zoom.setAttribute('aria-label', `Larger view of picture ${current + 1} of ${thumbs.length}`);
+    zoom.setAttribute('aria-label', fill(gallery.dataset.zoomLabel, current + 1, thumbs.length));
     thumbs.forEach((t, i) => {
       if (i === current) { t.setAttribute('aria-current', 'true'); t.removeAttribute('tabindex'); }
       else { t.removeAttribute('aria-current'); t.tabIndex = -1; }
@@ -33,7 +34,7 @@
     const thumb = thumbs[current];
     large.src = thumb.dataset.large;
     large.alt = thumb.dataset.alt;
-    dialog.querySelector('[data-gallery-count]').textContent = `${current + 1} of ${thumbs.length}: ${thumb.dataset.alt}`;
+    dialog.querySelector('[data-gallery-count]').textContent = fill(gallery.dataset.countLabel, current + 1, thumbs.length, thumb.dataset.alt);
   }
 
   thumbs.forEach((thumb, i) => thumb.addEventListener('click', event => { event.preventDefault(); select(i, false); }));

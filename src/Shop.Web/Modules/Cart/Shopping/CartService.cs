@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shop.Web.Modules.Analytics.Contracts;
 using Shop.Web.Modules.Cart.Contracts;
 using Shop.Web.Modules.Cart.Data;
@@ -9,6 +10,7 @@ using Shop.Web.Modules.Pricing.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Modules.Cart.Shopping;
 
@@ -16,11 +18,12 @@ namespace Shop.Web.Modules.Cart.Shopping;
 /// The visitor's cart. Every change locks the cart row first, so parallel requests on one cart
 /// apply one after another; a customer's first cart is created with ON CONFLICT for the same reason.
 /// A guest cart the visitor still carries after signing in is merged into the customer's cart on
-/// the next request that touches the cart (every page does, for the header badge).
+/// the next request that touches the cart (every page does, for the header badge). What it says to the
+/// shopper (warnings, refusals) is in the request's language.
 /// </summary>
 public sealed class CartService(
     ShopDbContext db, CartVisitor visitor, ICatalogLookup catalog, IInventory inventory, ISellerDirectory sellers,
-    IPricing pricing, IShoppingActivity activity, Money money, TimeProvider clock) : IShoppingCart, ICartCheckout
+    IPricing pricing, IShoppingActivity activity, Money money, TimeProvider clock, IStringLocalizer<Strings> texts) : IShoppingCart, ICartCheckout
 {
     public async Task<CartView> ViewAsync() => await ViewOfAsync(await CurrentAsync(forChange: false));
 
@@ -35,7 +38,7 @@ public sealed class CartService(
         {
             var (info, available) = await VariantAsync(variantId);
             if (info is null || !info.Purchasable)
-                throw new InputValidationException("VariantId", "That product is not for sale.");
+                throw new InputValidationException("VariantId", texts["That product is not for sale."]);
             cart!.Add(variantId, Name(info), quantity, info.Price, available, clock.GetUtcNow());
             cartId = cart.Id;
             return true;
@@ -69,7 +72,7 @@ public sealed class CartService(
     public async Task<CartView> ApplyCouponAsync(string code)
     {
         if (!await pricing.CouponExistsAsync(code))
-            throw new InputValidationException("Code", $"There is no coupon {code.Trim().ToUpperInvariant()}.");
+            throw new InputValidationException("Code", texts["There is no coupon {0}.", code.Trim().ToUpperInvariant()]);
         return (await ChangeAsync(create: true, cart =>
         {
             cart!.ApplyCoupon(code.Trim().ToUpperInvariant(), clock.GetUtcNow());
@@ -185,7 +188,7 @@ public sealed class CartService(
         return (info, level?.Available ?? 0);
     }
 
-    private static string Name(VariantInfo info) => info.VariantLabel == "Standard" ? info.ProductTitle : $"{info.ProductTitle} ({info.VariantLabel})";
+    private static string Name(VariantInfo info) => info.VariantLabel == "Standard" ? info.ReaderTitle : $"{info.ReaderTitle} ({info.VariantLabel})";
 
     private async Task<CartView> ViewOfAsync(ShoppingCart? cart)
     {
@@ -199,14 +202,14 @@ public sealed class CartService(
             var info = infos.GetValueOrDefault(line.VariantId);
             var available = Math.Max(0, levels.GetValueOrDefault(line.VariantId)?.Available ?? 0);
             if (info is null)
-                return new CartLineView(line.VariantId, Guid.Empty, "An item no longer sold", "", "", "", null, Guid.Empty, null, line.Quantity,
-                    line.PriceWhenAdded, line.PriceWhenAdded, 0, 0, false, "No longer available. Please remove it.");
-            string? warning = !info.Purchasable ? "No longer available. Please remove it."
-                : available == 0 ? "Out of stock. Please remove it or check back later."
-                : line.Quantity > available ? $"Only {available} left. Please lower the quantity."
-                : info.Price != line.PriceWhenAdded ? $"The price changed from {money.Show(line.PriceWhenAdded)} to {money.Show(info.Price)} since you added it."
+                return new CartLineView(line.VariantId, Guid.Empty, texts["An item no longer sold"], "", "", "", null, Guid.Empty, null, line.Quantity,
+                    line.PriceWhenAdded, line.PriceWhenAdded, 0, 0, false, texts["No longer available. Please remove it."]);
+            string? warning = !info.Purchasable ? texts["No longer available. Please remove it."].Value
+                : available == 0 ? texts["Out of stock. Please remove it or check back later."].Value
+                : line.Quantity > available ? texts["Only {0} left. Please lower the quantity.", available].Value
+                : info.Price != line.PriceWhenAdded ? texts["The price changed from {0} to {1} since you added it.", money.Show(line.PriceWhenAdded), money.Show(info.Price)].Value
                 : null;
-            return new CartLineView(line.VariantId, info.ProductId, info.ProductTitle, info.ProductSlug, info.VariantLabel, info.Sku, info.ImageUrl,
+            return new CartLineView(line.VariantId, info.ProductId, info.ReaderTitle, info.ProductSlug, info.VariantLabel, info.Sku, info.ImageUrl,
                 info.SellerId, sellerNames.GetValueOrDefault(info.SellerId)?.ShopName, line.Quantity, info.Price, line.PriceWhenAdded,
                 info.Price * line.Quantity, available, info.Purchasable && line.Quantity <= available, warning);
         }).ToList();

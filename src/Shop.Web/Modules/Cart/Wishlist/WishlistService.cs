@@ -30,7 +30,7 @@ public sealed class WishlistService(ShopDbContext db, CartVisitor visitor, CartS
         return items.Where(i => infos.ContainsKey(i.VariantId)).Select(i =>
         {
             var info = infos[i.VariantId];
-            return new WishlistEntry(i.VariantId, info.ProductId, info.ProductTitle, info.ProductSlug, info.VariantLabel, info.ImageUrl, info.Price,
+            return new WishlistEntry(i.VariantId, info.ProductId, info.ReaderTitle, info.ProductSlug, info.VariantLabel, info.ImageUrl, info.Price,
                 info.Purchasable, info.Purchasable && levels.GetValueOrDefault(i.VariantId)?.Available > 0, i.AddedAt);
         }).ToList();
     }

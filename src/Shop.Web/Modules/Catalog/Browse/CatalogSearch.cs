@@ -129,12 +129,12 @@ public sealed class CatalogSearch(
     }
 
     private static List<ProductCard> ToCards(List<CardRow> cards, IReadOnlyDictionary<Guid, SellerProfile> names) =>
-        cards.Select(c => new ProductCard(c.Id, c.Title, c.Slug, c.Brand, c.Currency, c.MinPrice, c.MaxPrice, c.InStock,
+        cards.Select(c => new ProductCard(c.Id, c.Title, c.HindiTitle, c.Slug, c.Brand, c.Currency, c.MinPrice, c.MaxPrice, c.InStock,
             c.AverageRating, c.ReviewCount, c.PrimaryImage is null ? null : $"/media/{c.PrimaryImage}", c.SellerId,
             names.GetValueOrDefault(c.SellerId)?.ShopName)).ToList();
 
     private const string CardColumns = """
-        p.id, p.title, p.slug, p.brand, p.currency, p.min_price AS MinPrice, p.max_price AS MaxPrice, p.in_stock AS InStock,
+        p.id, p.title, p.translations -> 'hi' ->> 'Title' AS HindiTitle, p.slug, p.brand, p.currency, p.min_price AS MinPrice, p.max_price AS MaxPrice, p.in_stock AS InStock,
         p.rating_average AS AverageRating, p.rating_count AS ReviewCount, p.primary_image AS PrimaryImage, p.seller_id AS SellerId
         """;
 
@@ -276,7 +276,7 @@ public sealed class CatalogSearch(
         return merged;
     }
 
-    private sealed record CardRow(Guid Id, string Title, string Slug, string Brand, string Currency, decimal MinPrice, decimal MaxPrice, bool InStock,
+    private sealed record CardRow(Guid Id, string Title, string? HindiTitle, string Slug, string Brand, string Currency, decimal MinPrice, decimal MaxPrice, bool InStock,
         decimal AverageRating, int ReviewCount, string? PrimaryImage, Guid SellerId);
 
     /// <summary>The WHERE clause of a query, buildable with any one dimension left out (for its facet).</summary>

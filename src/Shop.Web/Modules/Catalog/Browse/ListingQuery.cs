@@ -1,18 +1,19 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace Shop.Web.Modules.Catalog.Browse;
 
 /// <summary>
 /// Reads a listing page's query string into a <see cref="ProductQuery"/>, ignoring values that make no
-/// sense; a typed price range that was not usable as it stood comes with a note saying what was done.
+/// sense; a typed price range that was not usable as it stood comes with a note, in the reader's language, saying what was done.
 /// </summary>
 internal static class ListingQuery
 {
-    public static (ProductQuery Query, string? PriceNote) From(IQueryCollection query, string? category = null)
+    public static (ProductQuery Query, string? PriceNote) From(IQueryCollection query, IStringLocalizer texts, string? category = null)
     {
         static int? Int(string? value, int min, int max) => int.TryParse(value, out var i) && i >= min && i <= max ? i : null;
         var sort = query["sort"].ToString();
-        var (minPrice, maxPrice, priceNote) = PriceRange(query["minPrice"], query["maxPrice"]);
+        var (minPrice, maxPrice, priceNote) = PriceRange(query["minPrice"], query["maxPrice"], texts);
         return (new ProductQuery
         {
             Q = Trimmed(query["q"], 200),
@@ -33,23 +34,25 @@ internal static class ListingQuery
     /// The lowest and highest price asked for. A value that is not a price of 0 or more is left out,
     /// and a range typed the wrong way round is turned round; either way the note says so.
     /// </summary>
-    private static (decimal? Min, decimal? Max, string? Note) PriceRange(string? minText, string? maxText)
+    private static (decimal? Min, decimal? Max, string? Note) PriceRange(string? minText, string? maxText, IStringLocalizer texts)
     {
-        var (min, minNote) = Price(minText, "lowest");
-        var (max, maxNote) = Price(maxText, "highest");
+        var (min, minNote) = Price(minText, texts["The lowest price “{0}” is not an amount we can search by, so it was left out.", Trimmed(minText, 20) ?? ""],
+            texts["The lowest price cannot be below zero, so it was left out."]);
+        var (max, maxNote) = Price(maxText, texts["The highest price “{0}” is not an amount we can search by, so it was left out.", Trimmed(maxText, 20) ?? ""],
+            texts["The highest price cannot be below zero, so it was left out."]);
         if (min > max)
-            return (max, min, "The lowest price was above the highest, so they were swapped.");
+            return (max, min, texts["The lowest price was above the highest, so they were swapped."]);
         return (min, max, minNote ?? maxNote);
     }
 
-    private static (decimal? Price, string? Note) Price(string? text, string which)
+    private static (decimal? Price, string? Note) Price(string? text, string notAnAmount, string belowZero)
     {
         if (string.IsNullOrWhiteSpace(text))
             return (null, null);
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var price) || price > ProductQuery.HighestPrice)
-            return (null, $"The {which} price “{Trimmed(text, 20)}” is not an amount we can search by, so it was left out.");
+            return (null, notAnAmount);
         if (price < 0)
-            return (null, $"The {which} price cannot be below zero, so it was left out.");
+            return (null, belowZero);
         return (price, null);
     }
 

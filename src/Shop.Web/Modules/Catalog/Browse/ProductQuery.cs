@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Shop.Web.Modules.Catalog.Contracts;
 
 namespace Shop.Web.Modules.Catalog.Browse;
 
@@ -70,9 +71,14 @@ public sealed record ProductQuery
             .ToDictionary(g => g.Key, g => g.Select(parts => parts[1].Trim()).Distinct().ToArray());
 }
 
+/// <summary>A product in a listing. Cached listings serve readers of every language, so both titles are kept.</summary>
 public sealed record ProductCard(
-    Guid Id, string Title, string Slug, string Brand, string Currency, decimal MinPrice, decimal MaxPrice, bool InStock,
-    decimal AverageRating, int ReviewCount, string? ImageUrl, Guid SellerId, string? SellerName);
+    Guid Id, string Title, string? HindiTitle, string Slug, string Brand, string Currency, decimal MinPrice, decimal MaxPrice, bool InStock,
+    decimal AverageRating, int ReviewCount, string? ImageUrl, Guid SellerId, string? SellerName)
+{
+    /// <summary>The title in the language of the request being served.</summary>
+    public string ReaderTitle => ProductTitles.ForReader(Title, HindiTitle);
+}
 
 public sealed record FacetValue(string Value, string Label, int Count, bool Selected);
 

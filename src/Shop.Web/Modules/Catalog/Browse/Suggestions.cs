@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Npgsql;
+using Shop.Web.Modules.Catalog.Contracts;
 
 namespace Shop.Web.Modules.Catalog.Browse;
 
@@ -12,15 +13,19 @@ public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCor
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
 
-    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string? query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string? query, CancellationToken cancellationToken = default)
     {
         var words = Word().Matches(query ?? "").Select(m => m.Value.ToLowerInvariant()).Take(6).ToList();
         if (words.Count == 0 || words.Sum(w => w.Length) < 2)
-            return Task.FromResult<IReadOnlyList<Suggestion>>([]);
-        return cache.GetOrAddAsync("suggest", string.Join(' ', words), () => LoadAsync(words, cancellationToken));
+            return [];
+        var found = await cache.GetOrAddAsync("suggest", string.Join(' ', words), () => LoadAsync(words, cancellationToken));
+        return found.Select(f => new Suggestion(f.Kind, ProductTitles.ForReader(f.Text, f.HindiText), f.Url)).ToList();
     }
 
-    private async Task<IReadOnlyList<Suggestion>> LoadAsync(List<string> words, CancellationToken cancellationToken)
+    /// <summary>A suggestion as cached for readers of every language: a product keeps its Hindi title beside the default one.</summary>
+    private sealed record Found(string Kind, string Text, string? HindiText, string Url);
+
+    private async Task<IReadOnlyList<Found>> LoadAsync(List<string> words, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var suggestions = await FindAsync(connection, words, cancellationToken);
@@ -29,14 +34,14 @@ public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCor
         return suggestions;
     }
 
-    private static async Task<List<Suggestion>> FindAsync(NpgsqlConnection connection, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    private static async Task<List<Found>> FindAsync(NpgsqlConnection connection, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         // Every word must match, the last one as a prefix of a word in the product.
         var prefixQuery = string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"{w}:*" : w));
         // A short prefix can match thousands of products: rank only the best-selling few hundred.
-        var products = await connection.QueryAsync<(string Title, string Slug)>(new CommandDefinition("""
-            SELECT title, slug FROM (
-                SELECT title, slug, sold_count, search_vector FROM catalog.products
+        var products = await connection.QueryAsync<(string Title, string? HindiTitle, string Slug)>(new CommandDefinition("""
+            SELECT title, translations -> 'hi' ->> 'Title', slug FROM (
+                SELECT title, translations, slug, sold_count, search_vector FROM catalog.products
                  WHERE status = 'active' AND search_vector @@ to_tsquery('english', @prefixQuery)
                  ORDER BY sold_count DESC, id
                  LIMIT 200) best
@@ -50,9 +55,9 @@ public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCor
         var brands = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT brand FROM catalog.products WHERE status = 'active' AND brand ILIKE @pattern ORDER BY brand LIMIT 3",
             new { pattern = phrase + "%" }, cancellationToken: cancellationToken));
-        return products.Select(p => new Suggestion("product", p.Title, $"/p/{p.Slug}"))
-            .Concat(categories.Select(c => new Suggestion("category", c.Name, $"/c/{c.Slug}")))
-            .Concat(brands.Select(b => new Suggestion("brand", b, $"/search?brand={Uri.EscapeDataString(b)}")))
+        return products.Select(p => new Found("product", p.Title, p.HindiTitle, $"/p/{p.Slug}"))
+            .Concat(categories.Select(c => new Found("category", c.Name, null, $"/c/{c.Slug}")))
+            .Concat(brands.Select(b => new Found("brand", b, null, $"/search?brand={Uri.EscapeDataString(b)}")))
             .ToList();
     }
 }

@@ -1,9 +1,16 @@
 namespace Shop.Web.Modules.Catalog.Contracts;
 
-/// <summary>What other modules (inventory pages, cart, checkout) need to know about a variant.</summary>
+/// <summary>
+/// What other modules (inventory pages, cart, checkout) need to know about a variant. <see cref="ProductTitle"/> is
+/// the default title (orders keep it); shoppers see <see cref="ReaderTitle"/>.
+/// </summary>
 public sealed record VariantInfo(
-    Guid VariantId, Guid ProductId, Guid SellerId, Guid CategoryId, string ProductTitle, string ProductSlug, string VariantLabel, string Sku,
-    decimal Price, string Currency, int WeightGrams, string? ImageUrl, bool Purchasable, IReadOnlyList<Guid> CategoryPath);
+    Guid VariantId, Guid ProductId, Guid SellerId, Guid CategoryId, string ProductTitle, string? HindiTitle, string ProductSlug, string VariantLabel, string Sku,
+    decimal Price, string Currency, int WeightGrams, string? ImageUrl, bool Purchasable, IReadOnlyList<Guid> CategoryPath)
+{
+    /// <summary>The title in the language of the request being served.</summary>
+    public string ReaderTitle => ProductTitles.ForReader(ProductTitle, HindiTitle);
+}
 
 /// <summary>A product as other modules name it: its seller, title and page.</summary>
 public sealed record ProductReference(Guid Id, Guid SellerId, string Title, string Slug, bool Active);

@@ -1,7 +1,11 @@
 namespace Shop.Web.Modules.Catalog.Contracts;
 
 /// <summary>A product as other modules refer to it (reviews, moderation).</summary>
-public sealed record ProductInfo(Guid Id, Guid SellerId, string Title, string Slug, bool Active);
+public sealed record ProductInfo(Guid Id, Guid SellerId, string Title, string? HindiTitle, string Slug, bool Active)
+{
+    /// <summary>The title in the language of the request being served.</summary>
+    public string ReaderTitle => ProductTitles.ForReader(Title, HindiTitle);
+}
 
 public interface IProductDirectory
 {

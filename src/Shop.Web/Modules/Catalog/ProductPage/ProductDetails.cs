@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Catalog.Categories;
+using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Catalog.Data;
 using Shop.Web.Modules.Catalog.Products;
 using Shop.Web.Modules.Identity.Contracts;
@@ -57,7 +58,7 @@ public sealed class ProductDetails(ShopDbContext db, CategoryTree categories, II
         var seller = (await sellers.FindAsync([product.SellerId])).GetValueOrDefault(product.SellerId);
         // The shopper's language where the seller wrote it, else the default.
         var translated = product.Translations.GetValueOrDefault(ShopLanguages.Current.Code);
-        var title = translated?.Title is { Length: > 0 } ownTitle ? ownTitle : product.Title;
+        var title = ProductTitles.ForReader(product.Title, product.Translations.GetValueOrDefault(ProductTitles.Hindi)?.Title);
         var description = translated?.Description is { Length: > 0 } ownDescription ? ownDescription : product.Description;
         return new ProductDetail(product.Id, title, product.Slug, product.Brand, SafeMarkdown.ToHtml(description),
             SafeMarkdown.ToPlainText(description), product.Currency, product.MinPrice, product.MaxPrice, variants.Any(v => v.Available > 0),

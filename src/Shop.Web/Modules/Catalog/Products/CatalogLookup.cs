@@ -13,9 +13,9 @@ internal sealed class CatalogLookup(ShopDbContext db, CategoryTree categories) :
         var rows = await (from v in db.Set<Variant>().AsNoTracking()
                           join p in db.Set<Product>().AsNoTracking() on v.ProductId equals p.Id
                           where variantIds.Contains(v.Id)
-                          select new { Variant = v, p.Id, p.SellerId, p.CategoryId, p.Title, p.Slug, p.Currency, p.PrimaryImage, p.Status, p.CategoryPath }).ToListAsync();
+                          select new { Variant = v, p.Id, p.SellerId, p.CategoryId, p.Title, p.Translations, p.Slug, p.Currency, p.PrimaryImage, p.Status, p.CategoryPath }).ToListAsync();
         return rows.ToDictionary(r => r.Variant.Id, r => new VariantInfo(
-            r.Variant.Id, r.Id, r.SellerId, r.CategoryId, r.Title, r.Slug, r.Variant.Options.Count == 0 ? "Standard" : string.Join(" / ", r.Variant.Options.Values),
+            r.Variant.Id, r.Id, r.SellerId, r.CategoryId, r.Title, r.Translations.GetValueOrDefault(ProductTitles.Hindi)?.Title, r.Slug, r.Variant.Options.Count == 0 ? "Standard" : string.Join(" / ", r.Variant.Options.Values),
             r.Variant.Sku, r.Variant.Price, r.Currency, r.Variant.WeightGrams, r.PrimaryImage is null ? null : $"/media/{r.PrimaryImage}",
             r.Status == ProductStatus.Active, r.CategoryPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList()));
     }

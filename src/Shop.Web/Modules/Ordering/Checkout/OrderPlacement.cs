@@ -42,7 +42,7 @@ public sealed class OrderPlacement(
         await using var transaction = await db.Database.BeginTransactionAsync();
         var priced = await PriceAsync(buyer, shipTo, request.ShippingMethod);
         return new CheckoutPreview(
-            priced.Lines.Select((l, i) => new CheckoutLineView(l.Line.VariantId, l.Info.ProductTitle, l.Info.VariantLabel, l.Info.ImageUrl, l.Line.Quantity,
+            priced.Lines.Select((l, i) => new CheckoutLineView(l.Line.VariantId, l.Info.ReaderTitle, l.Info.VariantLabel, l.Info.ImageUrl, l.Line.Quantity,
                 l.Info.Price, priced.Quote.Lines[i].Subtotal)).ToList(),
             priced.Quote, shipTo, billTo);
     }
@@ -146,7 +146,7 @@ public sealed class OrderPlacement(
         var lines = cart.Lines.Select(line => (line, infos.GetValueOrDefault(line.VariantId))).ToList();
         if (lines.FirstOrDefault(l => l.Item2 is not { Purchasable: true }) is { Item1: not null } gone)
             throw new ConflictException("cart.unavailable",
-                $"{gone.Item2?.ProductTitle ?? "An item in your cart"} is no longer available. Please remove it from your cart.");
+                $"{gone.Item2?.ReaderTitle ?? "An item in your cart"} is no longer available. Please remove it from your cart.");
         var quote = await pricing.QuoteAsync(new PricingRequest(
             lines.Select(l => new PricingLine(l.line.VariantId, l.Item2!.ProductId, l.Item2.SellerId, l.Item2.CategoryPath, l.Item2.Price, l.line.Quantity, l.Item2.WeightGrams)).ToList(),
             cart.CouponCode, new Pricing.Contracts.Buyer(buyer.CustomerId, buyer.Email.Length > 0 ? buyer.Email : null),

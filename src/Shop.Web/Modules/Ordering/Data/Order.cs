@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Platform.Errors;
@@ -151,13 +152,13 @@ public sealed class Order
         PaidAt = now;
         if (Status == OrderStatus.PendingPayment)
             Status = OrderStatus.Paid;
-        Record("paid", chargedAs is null ? $"Payment of {showMoney(amount)} received." : $"Payment of {showMoney(amount)} received, charged as {chargedAs}.", null, now);
+        Record("paid", chargedAs is null ? Sentence(TimelineSentences.PaymentReceived, showMoney(amount)) : Sentence(TimelineSentences.PaymentReceivedCharged, showMoney(amount), chargedAs), null, now);
     }
 
     /// <summary>Money went back to the buyer; a full refund of a returned or cancelled order closes it as refunded.</summary>
     public void ReceiveRefund(decimal amount, bool full, string reason, Func<decimal, string> showMoney, DateTimeOffset now)
     {
-        Record("refund", $"Refund of {showMoney(amount)} issued: {reason}", null, now);
+        Record("refund", Sentence(TimelineSentences.RefundedBecause, showMoney(amount), reason), null, now);
         if (full && Status is OrderStatus.Returned or OrderStatus.Cancelled or OrderStatus.ReturnRequested)
             Status = OrderStatus.Refunded;
     }
@@ -166,7 +167,7 @@ public sealed class Order
     public void RecordPaymentFailure(string reason, DateTimeOffset now)
     {
         if (Status == OrderStatus.PendingPayment && !IsPaid)
-            Record("payment_failed", $"Payment failed: {reason} You can try again.", null, now);
+            Record("payment_failed", Sentence(TimelineSentences.PaymentFailed, reason), null, now);
     }
 
     public void Cancel(string reason, Guid? actorId, DateTimeOffset now)
@@ -177,7 +178,7 @@ public sealed class Order
         foreach (var fulfillment in fulfillments)
             fulfillment.Cancel(now);
         Status = OrderStatus.Cancelled;
-        Record("cancelled", $"Order cancelled: {reason}", actorId, now);
+        Record("cancelled", Sentence(TimelineSentences.Cancelled, reason), actorId, now);
     }
 
     public void RequestReturn(string reason, Guid? actorId, DateTimeOffset now, TimeSpan window)
@@ -188,7 +189,7 @@ public sealed class Order
                 ? $"Returns are accepted within {window.TotalDays:0} days of delivery."
                 : "Returns can be requested once the order is delivered.");
         Status = OrderStatus.ReturnRequested;
-        Record("return_requested", $"Return requested: {reason}", actorId, now);
+        Record("return_requested", Sentence(TimelineSentences.ReturnRequested, reason), actorId, now);
     }
 
     public void AcceptReturn(Guid? actorId, DateTimeOffset now)
@@ -204,7 +205,7 @@ public sealed class Order
     {
         EnsureRefundable();
         Status = OrderStatus.Refunded;
-        Record("refunded", $"Refund of {showMoney(Total)} issued.", actorId, now);
+        Record("refunded", Sentence(TimelineSentences.Refunded, showMoney(Total)), actorId, now);
     }
 
     /// <summary>Refusing early lets an online refund be asked of the provider only for an order that may be refunded.</summary>
@@ -228,7 +229,7 @@ public sealed class Order
         Record(to.ToString().ToLowerInvariant(), to switch
         {
             FulfillmentStatus.Processing => "A seller is preparing your items.",
-            FulfillmentStatus.Shipped => $"Shipped with {carrier}, tracking number {trackingNumber}.",
+            FulfillmentStatus.Shipped => Sentence(TimelineSentences.Shipped, carrier, trackingNumber),
             FulfillmentStatus.OutForDelivery => "Out for delivery: the courier is bringing it today.",
             _ => "Delivered.",
         }, actorId, now, fulfillmentId);
@@ -258,6 +259,8 @@ public sealed class Order
         if (text?.Length > maximum)
             throw new InputValidationException(field, $"Use at most {maximum:N0} characters.");
     }
+
+    private static string Sentence(string format, params object?[] details) => string.Format(CultureInfo.InvariantCulture, format, details);
 
     private void Record(string kind, string message, Guid? actorId, DateTimeOffset now, Guid? fulfillmentId = null)
     {
