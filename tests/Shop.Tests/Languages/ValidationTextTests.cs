@@ -39,7 +39,7 @@ public sealed class ValidationTextTests(ShopAppFactory app) : IClassFixture<Shop
         var shown = ShopLanguages.In(hindi, () => messages.Select(texts.Localize).ToList());
 
         Assert.Equal(
-            ["पूरा नाम भरना ज़रूरी है।", "शहर में 3 से 10 अक्षर होने चाहिए।", "ईमेल एक सही ईमेल पता नहीं है।", "सही पिन कोड डालें।"],
+            ["पूरा नाम भरना ज़रूरी है।", "शहर में 3 से 10 अक्षर होने चाहिए।", "ईमेल: यह सही ईमेल पता नहीं है।", "सही पिन कोड डालें।"],
             shown);
         Assert.Equal("The Full name field is required.", ShopLanguages.In(ShopLanguages.Default, () => texts.Localize("The Full name field is required.")));
         Assert.Equal("Something we never wrote.", ShopLanguages.In(hindi, () => texts.Localize("Something we never wrote.")));

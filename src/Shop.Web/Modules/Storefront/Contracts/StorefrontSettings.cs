@@ -10,6 +10,7 @@ public sealed class StorefrontSettings
     /// <summary>Where customers reach the shop; links in emails start here.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>Shown as written, or in the reader's language when the shared texts (Strings.*.resx) translate it.</summary>
     public string Tagline { get; set; } = "";
 
     public string SupportEmail { get; set; } = "support@shop.local";

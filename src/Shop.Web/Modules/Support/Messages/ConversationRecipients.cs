@@ -9,10 +9,10 @@ namespace Shop.Web.Modules.Support.Messages;
 /// <summary>Who the emails about a conversation go to, and the words they read in their language.</summary>
 public static class ConversationRecipients
 {
-    /// <summary>The account in the language it chose, or the guest in the language they started the conversation in; null when the account is gone.</summary>
+    /// <summary>The account in the language it chose, else (and for a guest) the language the conversation was started in; null when the account is gone.</summary>
     public static async Task<Recipient?> RecipientOfAsync(this ICustomerDirectory customers, Conversation conversation) =>
         conversation.CustomerId is { } customerId
-            ? await customers.FindAsync(customerId) is { } account ? new Recipient(account.UserId, account.Email, account.Name, account.Language) : null
+            ? await customers.FindAsync(customerId) is { } account ? new Recipient(account.UserId, account.Email, account.Name, account.Language ?? conversation.Language) : null
             : new Recipient(null, conversation.GuestEmail!, conversation.GuestName!, conversation.Language);
 
     public static ShopLanguage LanguageOf(Recipient recipient) => ShopLanguages.Find(recipient.Language) ?? ShopLanguages.Default;
