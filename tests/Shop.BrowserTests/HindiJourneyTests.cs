@@ -54,6 +54,34 @@ public sealed partial class HindiJourneyTests(BrowserFixture browser) : IClassFi
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task A_signed_in_hindi_reader_finds_account_and_support_pages_in_hindi_and_fitting_a_phone()
+    {
+        var email = ApiClient.NewEmail("hindi");
+        await browser.Shop.RegisterConfirmedAsync(email);
+        var (page, errors) = await browser.NewPageAsync(Screenshots.PhoneWidth, 844);
+        await SignIn.AsAsync(page, email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "हिन्दी" }).ClickAsync();
+        await page.WaitForSelectorAsync("html[lang=hi]", new() { State = WaitForSelectorState.Attached });
+
+        foreach (var (path, name) in new[]
+        {
+            ("/account", "account"), ("/account/notifications", "notification-settings"), ("/account/two-factor", "two-factor"),
+            ("/contact", "contact"), ("/support/callback", "callback"), ("/account/support", "support-conversations"),
+        })
+        {
+            await page.GotoAsync(path);
+            Assert.Equal("hi", await page.Locator("html").GetAttributeAsync("lang"));
+            Assert.Matches(Devanagari(), await page.Locator("main h1").InnerTextAsync());
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} is wider than a phone");
+            await Screenshots.AtBothWidthsAsync(page, $"hindi-{name}");
+        }
+        Assert.Empty(errors);
+    }
+
     [GeneratedRegex(@"\S+$")]
     private static partial Regex OrderNumber();
+
+    [GeneratedRegex(@"\p{IsDevanagari}{2,}")]
+    private static partial Regex Devanagari();
 }
