@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Platform.Errors;
 
@@ -22,7 +24,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         var problem = exception switch
         {
-            DomainException rule => Problem(rule.StatusCode, rule.Message, rule.Code),
+            DomainException rule => Problem(rule.StatusCode, rule.MessageIn(httpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>()), rule.Code),
             InputValidationException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary())
             {
                 Status = StatusCodes.Status400BadRequest,

@@ -101,11 +101,11 @@ public sealed class ShoppingCart
     private static void EnsureAvailable(string name, int wanted, int available)
     {
         if (wanted > MaxQuantityPerLine)
-            throw new RuleViolationException("cart.quantity_limit", $"At most {MaxQuantityPerLine} of {name} fit in one order.");
+            throw new RuleViolationException("cart.quantity_limit", "At most {0} of {1} fit in one order.", MaxQuantityPerLine, name);
         if (available <= 0)
-            throw new ConflictException("cart.out_of_stock", $"{name} is out of stock.");
+            throw new ConflictException("cart.out_of_stock", "{0} is out of stock.", name);
         if (wanted > available)
-            throw new ConflictException("cart.insufficient_stock", $"Only {available} of {name} left; you asked for {wanted}.");
+            throw new ConflictException("cart.insufficient_stock", "Only {0} of {1} left; you asked for {2}.", available, name, wanted);
     }
 }
 

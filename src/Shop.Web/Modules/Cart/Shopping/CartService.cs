@@ -93,7 +93,7 @@ public sealed class CartService(
         if (cart is null)
             return false;
         var (info, available) = await VariantAsync(variantId);
-        return cart.SetQuantity(variantId, info is null ? "this item" : Name(info), quantity, info?.Purchasable == true ? available : 0, clock.GetUtcNow());
+        return cart.SetQuantity(variantId, info is null ? texts["this item"] : Name(info), quantity, info?.Purchasable == true ? available : 0, clock.GetUtcNow());
     });
 
     /// <summary>Removes a line; null when the cart has no such line.</summary>
