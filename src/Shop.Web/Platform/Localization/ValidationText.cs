@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 
 namespace Shop.Web.Platform.Localization;
@@ -11,36 +10,19 @@ namespace Shop.Web.Platform.Localization;
 public static class ValidationText
 {
     /// <summary>The English of the validation attributes' and form binding's default messages.</summary>
-    private static readonly (string Template, Regex Pattern)[] FrameworkMessages =
-    [
-        .. new[]
-        {
-            "The {0} field is required.",
-            "The field {0} must be a string or array type with a maximum length of '{1}'.",
-            "The field {0} must be a string or array type with a minimum length of '{1}'.",
-            "The field {0} must be a string with a maximum length of {1}.",
-            "The field {0} must be a string with a minimum length of {2} and a maximum length of {1}.",
-            "The {0} field is not a valid e-mail address.",
-            "The {0} field is not a valid phone number.",
-            "The field {0} must be between {1} and {2}.",
-            "The field {0} must match the regular expression '{1}'.",
-            "'{0}' and '{1}' do not match.",
-            "The {0} field must be a number.",
-            "The value '{0}' is not valid for '{1}'.",
-        }.Select(template => (template, Pattern(template))),
-    ];
+    private static readonly EnglishTemplates FrameworkMessages = new(
+        "The {0} field is required.",
+        "The field {0} must be a string or array type with a maximum length of '{1}'.",
+        "The field {0} must be a string or array type with a minimum length of '{1}'.",
+        "The field {0} must be a string with a maximum length of {1}.",
+        "The field {0} must be a string with a minimum length of {2} and a maximum length of {1}.",
+        "The {0} field is not a valid e-mail address.",
+        "The {0} field is not a valid phone number.",
+        "The field {0} must be between {1} and {2}.",
+        "The field {0} must match the regular expression '{1}'.",
+        "'{0}' and '{1}' do not match.",
+        "The {0} field must be a number.",
+        "The value '{0}' is not valid for '{1}'.");
 
-    public static string Localize(this IStringLocalizer<Strings> texts, string message)
-    {
-        var own = texts[message];
-        if (!own.ResourceNotFound)
-            return own.Value;
-        foreach (var (template, pattern) in FrameworkMessages)
-            if (pattern.Match(message) is { Success: true } match)
-                return texts[template, [.. Enumerable.Range(0, match.Groups.Count - 1).Select(n => (object)texts[match.Groups[$"p{n}"].Value].Value)]].Value;
-        return message;
-    }
-
-    private static Regex Pattern(string template) =>
-        new("^" + Regex.Replace(Regex.Escape(template), @"\\\{(\d)}", "(?<p$1>.+?)") + "$", RegexOptions.CultureInvariant);
+    public static string Localize(this IStringLocalizer<Strings> texts, string message) => FrameworkMessages.Localize(texts, message);
 }

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
+using Shop.Web.Platform.Localization;
 
 namespace Shop.Web.Modules.Ordering.Data;
 
@@ -18,16 +18,9 @@ public static class TimelineSentences
     public const string PaymentReceivedCharged = "Payment of {0} received, charged as {1}.";
     public const string PaymentFailed = "Payment failed: {0} You can try again.";
 
-    private static readonly (string Format, Regex Pattern)[] Patterns =
-        [.. new[] { Shipped, Cancelled, ReturnRequested, Refunded, RefundedBecause, PaymentReceived, PaymentReceivedCharged, PaymentFailed }
-            .Select(format => (format, new Regex("^" + Regex.Escape(format).Replace(@"\{0}", "(.*)").Replace(@"\{1}", "(.*)") + "$", RegexOptions.Singleline)))];
+    private static readonly EnglishTemplates Templates =
+        new(Shipped, Cancelled, ReturnRequested, Refunded, RefundedBecause, PaymentReceived, PaymentReceivedCharged, PaymentFailed);
 
-    /// <summary>A stored sentence in the reader's language: these with their details kept, any other as a whole.</summary>
-    public static string Localized(string stored, IStringLocalizer texts)
-    {
-        foreach (var (format, pattern) in Patterns)
-            if (pattern.Match(stored) is { Success: true } match)
-                return texts[format, [.. match.Groups.Values.Skip(1).Select(group => group.Value)]];
-        return texts[stored];
-    }
+    /// <summary>A stored sentence in the reader's language: these with their details (translated where the texts know them), any other as a whole.</summary>
+    public static string Localized(string stored, IStringLocalizer texts) => Templates.Localize(texts, stored);
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Notifications.Contracts;
@@ -19,7 +20,7 @@ namespace Shop.Web.Modules.Support.Callbacks;
 /// support lists them by slot and records what came of each call.
 /// </summary>
 public sealed class CallbackDesk(ShopDbContext db, IOutbox outbox, ICustomerDirectory customers, ConversationAccess access, CallbackSchedule schedule,
-    CallbackMessages emails, IOptions<CallbackOptions> options, TimeProvider clock)
+    CallbackMessages emails, IOptions<CallbackOptions> options, TimeProvider clock, IStringLocalizer<Strings> texts)
 {
     public async Task<CallbackSlotsView> SlotsAsync(CancellationToken cancellationToken = default)
     {
@@ -52,7 +53,7 @@ public sealed class CallbackDesk(ShopDbContext db, IOutbox outbox, ICustomerDire
         if ((await TakenAsync([slot.Value], cancellationToken)).GetValueOrDefault(slot.Value) >= options.Value.CallsPerSlot)
             throw new InputValidationException(nameof(CallbackRequest.SlotStart), "That time was just taken. Choose another one.");
         var now = clock.GetUtcNow();
-        var body = string.IsNullOrWhiteSpace(request.Note) ? $"Please call me back about: {request.Topic!.Value.Label()}." : request.Note.Trim();
+        var body = string.IsNullOrWhiteSpace(request.Note) ? texts["Please call me back about: {0}.", texts[request.Topic!.Value.Label()]] : request.Note.Trim();
         var (conversation, first) = Conversation.Start(Channel.Callback, request.Topic!.Value, customer!, null, body, now);
         var callback = Callback.For(conversation, phone!, slot.Value, now);
         db.AddRange(conversation, first, callback);
