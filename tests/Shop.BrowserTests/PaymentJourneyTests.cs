@@ -43,6 +43,7 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await ReloadUntilAsync(page, async () => await page.GetByTestId("order-status").InnerTextAsync() == "Paid");
         Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "Download invoice (PDF)" }).CountAsync());
+        Assert.Contains("Payment: Card, UPI or net banking (sandbox) · paid", await page.Locator("main").InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "order-paid.png"), FullPage = true });
         Assert.Empty(errors);
 
