@@ -18,6 +18,14 @@ public sealed class CategoryNameTests(ShopAppFactory app) : IClassFixture<ShopAp
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
+    private static async Task<IReadOnlyList<(string Text, string Url)>> SuggestedAsync(HttpClient client, string typed, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/catalog/suggest?q={Uri.EscapeDataString(typed)}");
+        request.Headers.Add("Accept-Language", language);
+        var found = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        return [.. found.EnumerateArray().Select(s => (s.GetProperty("text").GetString()!, s.GetProperty("url").GetString()!))];
+    }
+
     [Fact]
     public async Task A_category_reads_in_hindi_where_it_has_a_hindi_name_and_keeps_it_through_an_edit_without_names()
     {
@@ -37,6 +45,8 @@ public sealed class CategoryNameTests(ShopAppFactory app) : IClassFixture<ShopAp
         Assert.Contains(productPage.QuerySelectorAll("nav.breadcrumbs a"), a => a.TextContent.Trim() == "रसोई के बर्तन");
         var menu = await PageAsync(client, "/", "hi-IN");
         Assert.Contains(menu.QuerySelectorAll("a"), a => a.TextContent.Contains("रसोई के बर्तन") && a.GetAttribute("href") == listing);
+        Assert.Contains(await SuggestedAsync(client, "रसोई के", "hi-IN"), s => s.Text == "रसोई के बर्तन" && s.Url == listing);
+        Assert.Contains(await SuggestedAsync(client, name, "en-IN"), s => s.Text == name && s.Url == listing);
 
         // Search and the admin's form, which sends no names, keep to the default name and leave the Hindi one be.
         var found = await client.GetFromJsonAsync<JsonElement>($"/api/v1/catalog/products?q={Uri.EscapeDataString(name)}");

@@ -10,7 +10,8 @@ public sealed record Suggestion(string Kind, string Text, string Url);
 /// <summary>What to offer while a shopper types: matching products by word prefix, then categories and brands.</summary>
 public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCorrector spelling, CatalogCache cache)
 {
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    /// <summary>A word, with the vowel signs Devanagari writes as combining marks.</summary>
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+")]
     private static partial Regex Word();
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string? query, CancellationToken cancellationToken = default)
@@ -22,7 +23,7 @@ public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCor
         return found.Select(f => new Suggestion(f.Kind, ProductTitles.ForReader(f.Text, f.HindiText), f.Url)).ToList();
     }
 
-    /// <summary>A suggestion as cached for readers of every language: a product keeps its Hindi title beside the default one.</summary>
+    /// <summary>A suggestion as cached for readers of every language: a product or category keeps its Hindi name beside the default one.</summary>
     private sealed record Found(string Kind, string Text, string? HindiText, string Url);
 
     private async Task<IReadOnlyList<Found>> LoadAsync(List<string> words, CancellationToken cancellationToken)
@@ -49,14 +50,17 @@ public sealed partial class Suggestions(NpgsqlDataSource dataSource, SpellingCor
              LIMIT 6
             """, new { prefixQuery }, cancellationToken: cancellationToken));
         var phrase = string.Join(' ', words);
-        var categories = await connection.QueryAsync<(string Name, string Slug)>(new CommandDefinition(
-            "SELECT name, slug FROM catalog.categories WHERE name ILIKE @pattern OR name ILIKE @wordPattern ORDER BY depth, name LIMIT 3",
+        var categories = await connection.QueryAsync<(string Name, string? HindiName, string Slug)>(new CommandDefinition("""
+            SELECT name, translations ->> 'hi', slug FROM catalog.categories
+             WHERE name ILIKE @pattern OR name ILIKE @wordPattern OR translations ->> 'hi' ILIKE @pattern OR translations ->> 'hi' ILIKE @wordPattern
+             ORDER BY depth, name LIMIT 3
+            """,
             new { pattern = phrase + "%", wordPattern = "% " + phrase + "%" }, cancellationToken: cancellationToken));
         var brands = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT brand FROM catalog.products WHERE status = 'active' AND brand ILIKE @pattern ORDER BY brand LIMIT 3",
             new { pattern = phrase + "%" }, cancellationToken: cancellationToken));
         return products.Select(p => new Found("product", p.Title, p.HindiTitle, $"/p/{p.Slug}"))
-            .Concat(categories.Select(c => new Found("category", c.Name, null, $"/c/{c.Slug}")))
+            .Concat(categories.Select(c => new Found("category", c.Name, c.HindiName, $"/c/{c.Slug}")))
             .Concat(brands.Select(b => new Found("brand", b, null, $"/search?brand={Uri.EscapeDataString(b)}")))
             .ToList();
     }
