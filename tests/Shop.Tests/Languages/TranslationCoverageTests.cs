@@ -124,6 +124,11 @@ public sealed partial class TranslationCoverageTests(ShopAppFactory app) : IClas
         await api.AddToCartAsync(variantId);
         var order = await CatalogClient.Expect(await api.CheckoutAsync(email), HttpStatusCode.Created);
         await api.AddToCartAsync(variantId);
+        var unpaid = await CatalogClient.Expect(await api.PostAsJsonAsync("/api/v1/checkout",
+            new { email, shippingAddress = Shopper.Address, shippingMethod = "standard", paymentMethod = "sandbox" }), HttpStatusCode.Created);
+        var payment = await CatalogClient.Expect(await api.PostAsJsonAsync($"/api/v1/orders/{unpaid.GetProperty("id").GetString()}/payments", new { method = "sandbox" }),
+            HttpStatusCode.Created);
+        await api.AddToCartAsync(variantId);
         var question = await CatalogClient.Expect(await api.PostAsJsonAsync("/api/v1/support/conversations",
             new { topic = "returns", message = "क्या मैं उपहार लौटा सकती हूँ?" }), HttpStatusCode.Created);
         var customer = await app.CookieClientAsync(email);
@@ -134,7 +139,7 @@ public sealed partial class TranslationCoverageTests(ShopAppFactory app) : IClas
         string[] customerPaths =
         [
             "/", "/search?q=" + Uri.EscapeDataString("दीया"), "/search?q=zzzz", $"/c/{category.GetProperty("slug").GetString()}", $"/p/{slug}", $"/p/{slug}/review",
-            $"/sellers/{sellerId}", "/cart", "/checkout", "/orders", $"/orders/{order.GetProperty("id").GetString()}", "/wishlist", "/account", "/account/addresses",
+            $"/sellers/{sellerId}", "/cart", "/checkout", "/orders", $"/orders/{order.GetProperty("id").GetString()}", payment.GetProperty("redirectUrl").GetString()!, "/wishlist", "/account", "/account/addresses",
             "/account/addresses/new", "/account/notifications", "/notifications", "/account/two-factor", "/account/support", $"/account/support/{question.GetProperty("id").GetString()}", "/account/support/ask-seller", "/support",
             "/contact", "/support/callback", "/account/sell", "/no-such-page",
         ];
@@ -143,7 +148,7 @@ public sealed partial class TranslationCoverageTests(ShopAppFactory app) : IClas
             "/", "/cart", "/account/sign-in", "/account/sign-up", "/account/forgot-password", "/account/check-email", "/account/reset-password",
             "/account/confirm-email", "/account/access-denied", "/offline", "/contact", "/support/callback", "/status/500",
         ];
-        string[] names = [shopName, "zzzz", "Acme", "Terracotta Lamp", "Pottery", "Standard", email, order.GetProperty("number").GetString()!,
+        string[] names = [shopName, "Sandbox Bank", "zzzz", "Acme", "Terracotta Lamp", "Pottery", "Standard", email, order.GetProperty("number").GetString()!, unpaid.GetProperty("number").GetString()!,
             "Asha Rao", "12 MG Road", "Near the park", "Bengaluru", "Karnataka"];
         return new HindiShop([.. customerPaths.Select(p => (customer, p)), .. guestPaths.Select(p => (guest, p))], names);
     }
