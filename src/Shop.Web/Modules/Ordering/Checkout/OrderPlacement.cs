@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Npgsql;
 using Shop.Web.Modules.Analytics.Contracts;
 using Shop.Web.Modules.Cart.Contracts;
@@ -14,6 +15,7 @@ using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Pricing.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Metrics;
 using Shop.Web.Platform.Outbox;
 
@@ -27,7 +29,7 @@ namespace Shop.Web.Modules.Ordering.Checkout;
 /// </summary>
 public sealed class OrderPlacement(
     ShopDbContext db, ICartCheckout carts, ICatalogLookup catalog, IInventory inventory, IPricing pricing, ICustomerDirectory customers,
-    IPayments payments, Orders.OrderAccess access, IOutbox outbox, IShoppingActivity activity, TimeProvider clock, ShopMeter meter)
+    IPayments payments, Orders.OrderAccess access, IOutbox outbox, IShoppingActivity activity, TimeProvider clock, ShopMeter meter, IStringLocalizer<Strings> texts)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -154,7 +156,8 @@ public sealed class OrderPlacement(
         if (quote.SelectedShipping is null || quote.SelectedShipping.Code != shippingMethod)
             throw new InputValidationException(nameof(CheckoutRequest.ShippingMethod), "Choose one of the shipping methods offered.");
         if (quote.Coupon is { Applied: false } refused)
-            throw new ConflictException("coupon.not_applicable", $"{refused.Reason} Remove the coupon to place the order without it.");
+            throw new ConflictException("coupon.not_applicable",
+                texts["{0} Remove the coupon to place the order without it.", CouponReasons.ForReader(refused.Reason!, texts)]);
         return new Priced(cart, lines.Select(l => (l.line, l.Item2!)).ToList(), quote);
     }
 

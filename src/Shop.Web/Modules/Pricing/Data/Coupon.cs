@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shop.Web.Modules.Pricing.Contracts;
 using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Modules.Pricing.Data;
@@ -76,10 +77,10 @@ public sealed class Coupon
 
     /// <summary>Why the coupon cannot be used at <paramref name="now"/> whatever the cart holds; null when it can.</summary>
     public string? Unusable(DateTimeOffset now) =>
-        !IsActive ? $"The coupon {Code} is no longer active."
-        : StartsAt > now ? $"The coupon {Code} can be used from {Day(StartsAt.Value)}."
-        : EndsAt <= now ? $"The coupon {Code} expired on {Day(EndsAt.Value)}."
-        : UsageLimit is { } limit && UsedCount >= limit ? $"The coupon {Code} has been fully used."
+        !IsActive ? string.Format(CouponReasons.Inactive, Code)
+        : StartsAt > now ? string.Format(CouponReasons.NotYet, Code, Day(StartsAt.Value))
+        : EndsAt <= now ? string.Format(CouponReasons.Expired, Code, Day(EndsAt.Value))
+        : UsageLimit is { } limit && UsedCount >= limit ? string.Format(CouponReasons.UsedUp, Code)
         : null;
 
     /// <summary>The discount on the eligible amount: a percentage of it, or the fixed amount up to it.</summary>

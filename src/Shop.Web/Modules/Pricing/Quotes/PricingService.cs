@@ -77,7 +77,7 @@ public sealed class PricingService(ShopDbContext db, IOptions<PricingOptions> op
             throw new ConflictException("coupon.unavailable", "The coupon {0} can no longer be used. Remove it to place the order.", code);
         var coupon = await db.Set<Coupon>().AsNoTracking().SingleAsync(c => c.Id == redeemed[0]);
         if (coupon.PerCustomerLimit is { } limit && await UsesAsync(coupon.Id, buyer) >= limit)
-            throw new ConflictException("coupon.already_used", "You have already used the coupon {0}.", code);
+            throw new ConflictException("coupon.already_used", CouponReasons.UsedByYou, code);
         db.Add(new CouponRedemption(coupon.Id, buyer.CustomerId, (buyer.Email ?? "").Trim().ToLowerInvariant(), orderId, discount, now));
         await db.SaveChangesAsync();
     }

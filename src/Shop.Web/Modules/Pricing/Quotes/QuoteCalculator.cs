@@ -59,9 +59,9 @@ public static class QuoteCalculator
         }).ToList();
         var eligibleSubtotal = eligible.Sum(i => subtotals[i]);
         var reason = coupon.Unusable(rules.Now)
-            ?? (coupon.PerCustomerLimit is { } perCustomer && rules.CouponUsesByBuyer >= perCustomer ? $"You have already used the coupon {coupon.Code}." : null)
-            ?? (eligible.Count == 0 ? $"The coupon {coupon.Code} applies to other items than those in your cart." : null)
-            ?? (coupon.MinimumOrder is { } minimum && subtotal < minimum ? $"Add {showMoney(minimum - subtotal)} more to use the coupon {coupon.Code}." : null);
+            ?? (coupon.PerCustomerLimit is { } perCustomer && rules.CouponUsesByBuyer >= perCustomer ? string.Format(CouponReasons.UsedByYou, coupon.Code) : null)
+            ?? (eligible.Count == 0 ? string.Format(CouponReasons.OtherItems, coupon.Code) : null)
+            ?? (coupon.MinimumOrder is { } minimum && subtotal < minimum ? string.Format(CouponReasons.AddMore, coupon.Code, showMoney(minimum - subtotal)) : null);
         if (reason is not null)
             return (new CouponOutcome(coupon.Code, false, reason, 0), discounts);
 
