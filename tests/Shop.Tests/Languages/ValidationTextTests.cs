@@ -43,5 +43,6 @@ public sealed class ValidationTextTests(ShopAppFactory app) : IClassFixture<Shop
             shown);
         Assert.Equal("The Full name field is required.", ShopLanguages.In(ShopLanguages.Default, () => texts.Localize("The Full name field is required.")));
         Assert.Equal("Something we never wrote.", ShopLanguages.In(hindi, () => texts.Localize("Something we never wrote.")));
+        Assert.Equal("ज़्यादा से ज़्यादा 500 अक्षर लिखें।", ShopLanguages.In(hindi, () => texts.Localize("Use at most 500 characters.")));
     }
 }

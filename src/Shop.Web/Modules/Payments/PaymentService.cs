@@ -43,9 +43,9 @@ public sealed partial class PaymentService(
             ?? throw new InputValidationException("Method", "Choose one of the online payment methods offered.");
         var order = await orders.FindAsync(orderId) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
         if (order.IsPaid)
-            throw new ConflictException("payment.already_paid", $"Order {order.Number} is already paid.");
+            throw new ConflictException("payment.already_paid", "Order {0} is already paid.", order.Number);
         if (order.Status != OrderStatus.PendingPayment)
-            throw new ConflictException("payment.not_payable", $"Order {order.Number} can no longer be paid.");
+            throw new ConflictException("payment.not_payable", "Order {0} can no longer be paid.", order.Number);
         var payment = Payment.Start(order.Id, method, order.Total, order.Currency, clock.GetUtcNow());
         if (provider.Method.ChargesInOtherCurrencies && await shopperCurrency.ChargeAsync(order.Total) is { } charge)
             payment.ChargeIn(charge);

@@ -9,7 +9,7 @@ namespace Shop.Web.Platform.Localization;
 /// </summary>
 public static class ValidationText
 {
-    /// <summary>The English of the validation attributes' and form binding's default messages.</summary>
+    /// <summary>The English of the validation attributes' and form binding's default messages, and the shop's own that carry a value.</summary>
     private static readonly EnglishTemplates FrameworkMessages = new(
         "The {0} field is required.",
         "The field {0} must be a string or array type with a maximum length of '{1}'.",
@@ -22,7 +22,8 @@ public static class ValidationText
         "The field {0} must match the regular expression '{1}'.",
         "'{0}' and '{1}' do not match.",
         "The {0} field must be a number.",
-        "The value '{0}' is not valid for '{1}'.");
+        "The value '{0}' is not valid for '{1}'.",
+        "Use at most {0} characters.");
 
     public static string Localize(this IStringLocalizer<Strings> texts, string message) => FrameworkMessages.Localize(texts, message);
 }
