@@ -17,6 +17,8 @@ public static class ErrorHandlingSetup
         });
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Refusals answer in the request's language through the shared texts.
+        builder.Services.AddLocalization();
         builder.Services.AddValidation();
         // Bad bodies and parameters throw, so the handler above answers them with a reason instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -12,7 +12,8 @@ namespace Shop.Web.Platform.Errors;
 /// keep their status and message, malformed requests say what was wrong, and anything else is a
 /// 500 that reveals nothing but a trace id. Page requests fall through to the /error page.
 /// </summary>
-internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+internal sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, IStringLocalizer<Strings> texts, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         var problem = exception switch
         {
-            DomainException rule => Problem(rule.StatusCode, rule.MessageIn(httpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>()), rule.Code),
+            DomainException rule => Problem(rule.StatusCode, rule.MessageIn(texts), rule.Code),
             InputValidationException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary())
             {
                 Status = StatusCodes.Status400BadRequest,
