@@ -119,8 +119,8 @@ public sealed class AnalyticsRecountTests(ITestOutputHelper output) : IAsyncLife
         {
             var events = (await connection.QueryAsync<(Guid Id, string Type, string Payload)>("""
                 SELECT id, type, payload::text FROM platform.outbox_messages
-                 WHERE type IN ('Shop.Web.Modules.Ordering.Contracts.OrderPlaced', 'Shop.Web.Modules.Ordering.Contracts.OrderStatusChanged',
-                                'Shop.Web.Modules.Payments.Contracts.RefundIssued')
+                 WHERE type IN ('ordering.order-placed', 'ordering.order-status-changed',
+                                'payments.refund-issued')
                  ORDER BY id
                 """)).ToList();
             foreach (var message in events.Where(_ => random.Next(2) == 0).OrderBy(_ => random.Next()))

@@ -42,8 +42,8 @@ public sealed class AnalyticsTests(ShopAppFactory app) : IClassFixture<ShopAppFa
         {
             var messages = (await connection.QueryAsync<(Guid Id, string Type, string Payload)>("""
                 SELECT id, type, payload::text FROM platform.outbox_messages
-                 WHERE type IN ('Shop.Web.Modules.Ordering.Contracts.OrderPlaced', 'Shop.Web.Modules.Ordering.Contracts.OrderStatusChanged',
-                                'Shop.Web.Modules.Payments.Contracts.RefundIssued')
+                 WHERE type IN ('ordering.order-placed', 'ordering.order-status-changed',
+                                'payments.refund-issued')
                 """)).ToList();
             Assert.True(messages.Count >= 10, $"only {messages.Count} order events");
             var delivery = app.Services.GetRequiredService<OutboxDelivery>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Shop.Testing;
 
 namespace Shop.Tests.Architecture;
 
@@ -8,18 +9,10 @@ public sealed partial class ModuleBoundaryTests
     [GeneratedRegex(@"Shop\.Web\.Modules\.(?<module>\w+)(?<rest>(\.\w+)*)")]
     private static partial Regex ModuleNamespace();
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Shop.slnx")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Shop.slnx not found above the test output.");
-    }
-
     [Fact]
     public void Modules_reach_each_other_only_through_contracts()
     {
-        var modulesRoot = Path.Combine(RepositoryRoot(), "src", "Shop.Web", "Modules");
+        var modulesRoot = Path.Combine(SourceTree.WebProject, "Modules");
         var violations = new List<string>();
         foreach (var moduleDirectory in Directory.GetDirectories(modulesRoot))
         {

@@ -109,7 +109,7 @@ public sealed class InventoryTests(ShopAppFactory app) : IClassFixture<ShopAppFa
         Assert.True(await TryReserveAsync(variantId, 4, "o4")); // sold out
 
         Assert.Equal(1, await ScalarAsync<int>(
-            "SELECT count(*) FROM platform.outbox_messages WHERE type LIKE '%StockLow' AND payload->>'variantId' = @id", new { id = variantId.ToString() }));
+            "SELECT count(*) FROM platform.outbox_messages WHERE type = 'inventory.stock-low' AND payload->>'variantId' = @id", new { id = variantId.ToString() }));
         await Eventually.TrueAsync(async () => !await ScalarAsync<bool>("SELECT in_stock FROM catalog.products WHERE id = @productId", new { productId }),
             "the listing to show the product as out of stock");
         var low = await catalog.Seller.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/seller/stock?low=true");

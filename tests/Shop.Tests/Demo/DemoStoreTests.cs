@@ -56,7 +56,7 @@ public sealed class DemoStoreTests(DemoStore store) : IClassFixture<DemoStore>
              WHERE e.created_at < o.placed_at OR e.created_at > now()
             """));
         Assert.Equal(0, await db.ExecuteScalarAsync<int>("SELECT count(*) FROM ordering.orders WHERE customer_id IS NULL"));
-        Assert.Equal(0, await db.ExecuteScalarAsync<int>("SELECT count(*) FROM platform.outbox_messages WHERE type LIKE '%OrderPlaced%'"));
+        Assert.Equal(0, await db.ExecuteScalarAsync<int>("SELECT count(*) FROM platform.outbox_messages WHERE type = 'ordering.order-placed'"));
     }
 
     [Fact]

@@ -19,19 +19,11 @@ public sealed partial class AccountInHindiTests(ShopAppFactory app) : IClassFixt
 {
     private const string Hindi = "hi-IN";
 
-    private static string WebProject()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "src", "Shop.Web")))
-                return Path.Combine(dir.FullName, "src", "Shop.Web");
-        throw new DirectoryNotFoundException("src/Shop.Web is not above the test output.");
-    }
-
     /// <summary>The resource's English texts of several words that read differently in Hindi, placeholders cut out.</summary>
     private static readonly Lazy<List<string[]>> EnglishTexts = new(() =>
     {
         XElement[] Entries(string file) =>
-            XDocument.Load(Path.Combine(WebProject(), "Platform", "Localization", file)).Root!.Elements("data").ToArray();
+            XDocument.Load(Path.Combine(SourceTree.WebProject, "Platform", "Localization", file)).Root!.Elements("data").ToArray();
         var hindi = Entries("Strings.hi.resx").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
         return Entries("Strings.resx")
             .Select(d => (Key: d.Attribute("name")!.Value, English: d.Element("value")!.Value))

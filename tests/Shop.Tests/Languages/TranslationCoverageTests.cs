@@ -19,16 +19,8 @@ public sealed partial class TranslationCoverageTests(ShopAppFactory app) : IClas
     private static readonly string[] StaffAreas = ["Admin", "Seller", "Console", "Dashboards", "Analytics", "Ledger", "Webhooks", "Import", "Editing", "Categories",
         "Products", "Stock", "Coupons", "Tax", "Shipping", "UserAdmin", "Administration", "Export", "AgentThread", "SellerOrders", "SellerApplications", "Demo"];
 
-    private static string WebProject()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "src", "Shop.Web")))
-                return Path.Combine(dir.FullName, "src", "Shop.Web");
-        throw new DirectoryNotFoundException("src/Shop.Web is not above the test output.");
-    }
-
     private static Dictionary<string, string> Resource(string file) =>
-        XDocument.Load(Path.Combine(WebProject(), "Platform", "Localization", file)).Root!.Elements("data")
+        XDocument.Load(Path.Combine(SourceTree.WebProject, "Platform", "Localization", file)).Root!.Elements("data")
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
 
     [Fact]
@@ -48,7 +40,7 @@ public sealed partial class TranslationCoverageTests(ShopAppFactory app) : IClas
     public void Every_text_customer_pages_ask_for_is_in_the_resource()
     {
         var english = Resource("Strings.resx");
-        var root = WebProject();
+        var root = SourceTree.WebProject;
         var asked = Directory.EnumerateFiles(root, "*.razor", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
             .Where(file => !Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).Any(part => StaffAreas.Contains(part) || part is "bin" or "obj"))

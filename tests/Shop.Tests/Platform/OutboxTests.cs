@@ -9,6 +9,7 @@ using Shop.Web.Platform.Outbox;
 
 namespace Shop.Tests.Platform;
 
+[IntegrationEventName("tests.parcel-shipped")]
 public sealed record ParcelShipped(string Key) : IIntegrationEvent;
 
 /// <summary>Watches a handler from outside: calls per key, and whether two calls ever overlapped.</summary>

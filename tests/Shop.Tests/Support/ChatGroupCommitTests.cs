@@ -210,7 +210,7 @@ public sealed class ChatGroupCommitTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT count(*) FROM platform.outbox_messages
-             WHERE type = 'Shop.Web.Modules.Support.Contracts.SupportMessagePosted' AND payload->>'conversationId' = @id
+             WHERE type = 'support.support-message-posted' AND payload->>'conversationId' = @id
             """, connection);
         command.Parameters.AddWithValue("id", conversationId.ToString());
         return (long)(await command.ExecuteScalarAsync())!;

@@ -75,7 +75,7 @@ public sealed class WebhookDeliveryTests(WebhookShop app) : IClassFixture<Webhoo
         {
             var published = await connection.QuerySingleAsync<string>("""
                 SELECT payload::text FROM platform.outbox_messages
-                 WHERE type = 'Shop.Web.Modules.Webhooks.Contracts.WebhookEndpointDisabled' AND payload->>'endpointId' = @endpointId
+                 WHERE type = 'webhooks.webhook-endpoint-disabled' AND payload->>'endpointId' = @endpointId
                 """, new { endpointId });
             var disabled = JsonDocument.Parse(published).RootElement;
             Assert.Equal(endpointId, disabled.GetProperty("endpointId").GetString());

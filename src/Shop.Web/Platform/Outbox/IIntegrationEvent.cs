@@ -2,8 +2,8 @@ namespace Shop.Web.Platform.Outbox;
 
 /// <summary>
 /// A fact one module publishes for others, written to the outbox in the same transaction as the
-/// change it describes and delivered after commit. Its full type name is its stored identity, so a
-/// rename needs a migration of pending rows.
+/// change it describes and delivered after commit. Its stored identity is the name it declares with
+/// <see cref="IntegrationEventNameAttribute"/>, so the class may be renamed freely.
 /// </summary>
 public interface IIntegrationEvent;
 

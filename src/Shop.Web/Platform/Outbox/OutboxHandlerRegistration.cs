@@ -11,7 +11,7 @@ public sealed class OutboxHandlerRegistration
     }
 
     public Type EventType { get; }
-    public string EventTypeName => EventType.FullName!;
+    public string EventTypeName => IntegrationEventNameAttribute.Of(EventType);
     public string HandlerName { get; }
     public Func<IServiceProvider, object, CancellationToken, Task> Invoke { get; }
 

@@ -22,7 +22,7 @@ public sealed class OutboxMessage
     public static OutboxMessage From(IIntegrationEvent integrationEvent, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
-        Type = integrationEvent.GetType().FullName!,
+        Type = IntegrationEventNameAttribute.Of(integrationEvent.GetType()),
         Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), OutboxJson.Options),
         OccurredAt = now,
         AvailableAt = now,

@@ -46,9 +46,11 @@ public interface IInventory
 }
 
 /// <summary>A variant's available stock fell to or below its threshold.</summary>
+[IntegrationEventName("inventory.stock-low")]
 public sealed record StockLow(Guid VariantId, Guid ProductId, Guid SellerId, string Sku, int Available, int Threshold) : IIntegrationEvent;
 
 /// <summary>Whether a product has anything to sell may have changed (catalog listings follow).</summary>
+[IntegrationEventName("inventory.product-availability-changed")]
 public sealed record ProductAvailabilityChanged(Guid ProductId) : IIntegrationEvent;
 
 public sealed record LowStockItem(Guid VariantId, Guid ProductId, string Sku, int Available, int Threshold);

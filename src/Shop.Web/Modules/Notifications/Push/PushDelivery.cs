@@ -9,6 +9,7 @@ using Shop.Web.Platform.Outbox;
 namespace Shop.Web.Modules.Notifications.Push;
 
 /// <summary>One push is ready to leave for one device.</summary>
+[IntegrationEventName("notifications.push-queued")]
 public sealed record PushQueued(Guid PushId) : IIntegrationEvent;
 
 /// <summary>What the service worker shows: a title, a line, and where a tap leads.</summary>

@@ -8,6 +8,7 @@ using Shop.Web.Platform.Outbox;
 namespace Shop.Web.Modules.Notifications.Sending;
 
 /// <summary>One queued email is ready to leave.</summary>
+[IntegrationEventName("notifications.email-queued")]
 public sealed record EmailQueued(Guid EmailId) : IIntegrationEvent;
 
 /// <summary>

@@ -6,6 +6,7 @@ using Shop.Web.Platform.Outbox;
 namespace Shop.Web.Modules.Notifications.TextMessages;
 
 /// <summary>One text message is ready to leave.</summary>
+[IntegrationEventName("notifications.text-message-queued")]
 public sealed record TextMessageQueued(Guid TextMessageId) : IIntegrationEvent;
 
 /// <summary>

@@ -41,12 +41,15 @@ public sealed class ReturnPolicy
 public sealed record OrderedItem(Guid ProductId, Guid VariantId, int Quantity);
 
 /// <summary>An order was placed: the customer gets a confirmation, each seller a new order to fulfil, best sellers move up.</summary>
+[IntegrationEventName("ordering.order-placed")]
 public sealed record OrderPlaced(Guid OrderId, IReadOnlyList<OrderedItem> Items) : IIntegrationEvent;
 
 /// <summary>An order moved to another status (the customer hears about it).</summary>
+[IntegrationEventName("ordering.order-status-changed")]
 public sealed record OrderStatusChanged(Guid OrderId, OrderStatus Status) : IIntegrationEvent;
 
 /// <summary>A seller's part of an order moved on (the buyer hears of each shipment and delivery).</summary>
+[IntegrationEventName("ordering.fulfillment-status-changed")]
 public sealed record FulfillmentStatusChanged(Guid OrderId, Guid FulfillmentId, Guid SellerId, FulfillmentStatus Status) : IIntegrationEvent;
 
 /// <summary>What payments need to know about an order they are asked to collect.</summary>
@@ -60,6 +63,7 @@ public interface IPayableOrders
 public sealed record PaidLine(Guid SellerId, Guid? CategoryId, decimal Amount);
 
 /// <summary>An order's money arrived (online, or cash on delivery): each seller's lines are now sales.</summary>
+[IntegrationEventName("ordering.order-paid")]
 public sealed record OrderPaid(Guid OrderId, string Number, string Currency, IReadOnlyList<PaidLine> Lines) : IIntegrationEvent;
 
 /// <summary>What a customer bought and received, for reviews (only buyers who received a product review it) and recommendations.</summary>

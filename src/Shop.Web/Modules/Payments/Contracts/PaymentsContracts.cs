@@ -43,6 +43,7 @@ public sealed record RefundResult(Guid PaymentId, decimal Paid, decimal Refunded
 }
 
 /// <summary>Money went back to the buyer.</summary>
+[IntegrationEventName("payments.refund-issued")]
 public sealed record RefundIssued(Guid OrderId, Guid PaymentId, decimal Amount, bool FullyRefunded, string Reason) : IIntegrationEvent
 {
     /// <summary>Names this refund (a payment may be refunded several times).</summary>
@@ -66,6 +67,7 @@ public interface IRefundHistory
 }
 
 /// <summary>A provider confirmed that an order's payment went through; <see cref="Amount"/> is in the shop's currency.</summary>
+[IntegrationEventName("payments.payment-succeeded")]
 public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amount, string Currency, string Provider) : IIntegrationEvent
 {
     /// <summary>What the provider charged when it was another currency, with the recorded rate, e.g. "US$12.01 at ₹83.25 per USD"; null otherwise.</summary>
@@ -73,6 +75,7 @@ public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, decimal Amou
 }
 
 /// <summary>A payment attempt was declined or failed; the order stays open for another try.</summary>
+[IntegrationEventName("payments.payment-failed")]
 public sealed record PaymentFailed(Guid OrderId, Guid PaymentId, string Reason) : IIntegrationEvent;
 
 public sealed record FailedPayment(Guid PaymentId, Guid OrderId, string Provider, decimal Amount, string Currency, string? Reason, DateTimeOffset At);

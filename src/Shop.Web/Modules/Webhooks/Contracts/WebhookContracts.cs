@@ -56,4 +56,5 @@ public interface IWebhookSubscriptions
 }
 
 /// <summary>An endpoint kept failing and was switched off; its owner should hear about it.</summary>
+[IntegrationEventName("webhooks.webhook-endpoint-disabled")]
 public sealed record WebhookEndpointDisabled(Guid EndpointId, Guid OwnerId, string Url, string Reason) : IIntegrationEvent;
