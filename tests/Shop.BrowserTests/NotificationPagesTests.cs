@@ -80,7 +80,7 @@ public sealed class NotificationPagesTests(BrowserFixture browser) : IClassFixtu
             await db.SaveChangesAsync();
             await db.Database.ExecuteSqlRawAsync("""
                 UPDATE platform.outbox_messages SET dead_lettered_at = now(), attempts = 10, last_error = '550 Mailbox unavailable'
-                 WHERE type LIKE '%EmailQueued' AND processed_at IS NULL
+                 WHERE type = 'notifications.email-queued' AND processed_at IS NULL
                 """);
             await transaction.CommitAsync();
         }

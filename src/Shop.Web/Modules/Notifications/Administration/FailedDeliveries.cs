@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Notifications.Data;
 using Shop.Web.Modules.Notifications.Sending;
-using Shop.Web.Modules.Notifications.Templates;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
 
@@ -17,7 +16,7 @@ public sealed record FailedDelivery(Guid Id, string What, string? Recipient, str
 /// </summary>
 public sealed class FailedDeliveries(OutboxStore outbox, ShopDbContext db)
 {
-    private static readonly string EmailType = typeof(EmailQueued).FullName!;
+    private static readonly string EmailType = IntegrationEventNameAttribute.Of(typeof(EmailQueued));
 
     public async Task<IReadOnlyList<FailedDelivery>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -36,11 +35,10 @@ public sealed class FailedDeliveries(OutboxStore outbox, ShopDbContext db)
     private static Guid EmailIdOf(DeadLetter letter) =>
         JsonSerializer.Deserialize<EmailQueued>(letter.Payload, JsonSerializerOptions.Web)?.EmailId ?? Guid.Empty;
 
-    /// <summary>"Shop.Web.Modules.Ordering.Contracts.OrderPlaced" → "Order placed".</summary>
+    /// <summary>"ordering.order-placed" → "Order placed".</summary>
     private static string Describe(string type)
     {
-        var name = type[(type.LastIndexOf('.') + 1)..];
-        var words = NotificationKinds.SplitWords(name, " ").ToLowerInvariant();
+        var words = type[(type.LastIndexOf('.') + 1)..].Replace('-', ' ');
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 }
