@@ -25,7 +25,7 @@ public sealed class InventoryTests(ShopAppFactory app) : IClassFixture<ShopAppFa
         var inventory = scope.ServiceProvider.GetRequiredService<IInventory>();
         try
         {
-            await inventory.ReserveAsync([new StockLine(variantId, quantity)], reference);
+            await scope.ServiceProvider.GetRequiredService<ShopDbContext>().InTransactionAsync(() => inventory.ReserveAsync([new StockLine(variantId, quantity)], reference));
             return true;
         }
         catch (InsufficientStockException)
@@ -62,14 +62,16 @@ public sealed class InventoryTests(ShopAppFactory app) : IClassFixture<ShopAppFa
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var inventory = scope.ServiceProvider.GetRequiredService<IInventory>();
-            var refused = await Assert.ThrowsAsync<InsufficientStockException>(() => inventory.ReserveAsync([new StockLine(plenty, 2), new StockLine(scarce, 2)], "order-big"));
+            var refused = await Assert.ThrowsAsync<InsufficientStockException>(() => scope.ServiceProvider.GetRequiredService<ShopDbContext>()
+                .InTransactionAsync(() => inventory.ReserveAsync([new StockLine(plenty, 2), new StockLine(scarce, 2)], "order-big")));
             Assert.Equal("Only 1 of SCARCE-1 left; 2 requested.", refused.Message);
         }
         Assert.Equal(0, await ScalarAsync<int>("SELECT reserved FROM inventory.stock_items WHERE variant_id = @plenty", new { plenty }));
 
         Assert.True(await TryReserveAsync(plenty, 3, "order-ok"));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<IInventory>().ReleaseAsync([new StockLine(plenty, 3)], "order-ok");
+            await scope.ServiceProvider.GetRequiredService<ShopDbContext>()
+                .InTransactionAsync(() => scope.ServiceProvider.GetRequiredService<IInventory>().ReleaseAsync([new StockLine(plenty, 3)], "order-ok"));
         Assert.Equal(0, await ScalarAsync<int>("SELECT reserved FROM inventory.stock_items WHERE variant_id = @plenty", new { plenty }));
         Assert.Equal(["adjustment", "reservation", "release"], (await new NpgsqlConnection(app.ConnectionString).QueryAsync<string>(
             "SELECT kind FROM inventory.stock_movements WHERE variant_id = @plenty ORDER BY id", new { plenty })).ToList());

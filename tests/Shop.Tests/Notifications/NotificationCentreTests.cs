@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shop.Testing;
 using Shop.Web.Modules.Inventory.Contracts;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Tests.Notifications;
 
@@ -24,7 +25,8 @@ public sealed class NotificationCentreTests(ShopAppFactory app) : IClassFixture<
     private async Task ReserveAsync(Guid variantId, int quantity)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IInventory>().ReserveAsync([new StockLine(variantId, quantity)], "test-" + Guid.NewGuid());
+        await scope.ServiceProvider.GetRequiredService<ShopDbContext>()
+            .InTransactionAsync(() => scope.ServiceProvider.GetRequiredService<IInventory>().ReserveAsync([new StockLine(variantId, quantity)], "test-" + Guid.NewGuid()));
     }
 
     private static async Task<JsonElement> InboxAsync(HttpClient client) => await client.GetFromJsonAsync<JsonElement>("/api/v1/notifications");

@@ -24,13 +24,13 @@ public sealed record CheckoutLine(Guid VariantId, int Quantity);
 /// <param name="Scope">Who owns the cart ("customer:…" or "guest:…"), so a retried request is recognised as the same buyer's.</param>
 public sealed record CheckoutCart(Guid CartId, string Scope, IReadOnlyList<CheckoutLine> Lines, string? CouponCode);
 
-/// <summary>What checkout does with the visitor's cart, inside its own transaction.</summary>
+/// <summary>What checkout does with the visitor's cart: steps of checkout's unit of work (ADR 0037), apart from the merge.</summary>
 public interface ICartCheckout
 {
-    /// <summary>Merges a guest cart the signed-in visitor still carries; call it before starting the checkout transaction.</summary>
+    /// <summary>Merges a guest cart the signed-in visitor still carries, committing on its own; call it before opening the checkout transaction.</summary>
     Task MergeAfterSignInAsync();
 
-    /// <summary>The visitor's cart, row-locked until the caller's transaction ends; null when there is none.</summary>
+    /// <summary>The visitor's cart, row-locked until the caller's transaction ends (call it inside one); null when there is none.</summary>
     Task<CheckoutCart?> LockAsync();
 
     /// <summary>Who owns the visitor's cart, without locking, for recognising a retried request early.</summary>

@@ -61,8 +61,10 @@ public sealed class ShoppingCart
 
     public bool Remove(Guid variantId, DateTimeOffset now)
     {
+        if (lines.RemoveAll(l => l.VariantId == variantId) == 0)
+            return false;
         UpdatedAt = now;
-        return lines.RemoveAll(l => l.VariantId == variantId) > 0;
+        return true;
     }
 
     /// <summary>

@@ -50,8 +50,6 @@ public sealed class CartService(
 
     public async Task<CheckoutCart?> LockAsync()
     {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("Checkout locks the cart inside its own transaction.");
         var cart = await CurrentAsync(forChange: true);
         return cart is null ? null
             : new CheckoutCart(cart.Id, ScopeOf(cart), cart.Lines.OrderBy(l => l.AddedAt).Select(l => new CheckoutLine(l.VariantId, l.Quantity)).ToList(), cart.CouponCode);
@@ -100,30 +98,29 @@ public sealed class CartService(
     public Task<CartView?> RemoveAsync(Guid variantId) =>
         ChangeAsync(create: false, cart => Task.FromResult(cart is not null && cart.Remove(variantId, clock.GetUtcNow())));
 
-    /// <summary>Applies a change to the locked cart and saves it; null (nothing saved) when the change found nothing to change.</summary>
+    /// <summary>Applies a change to the locked cart and saves it; null (nothing changed) when the change found nothing to change.</summary>
     private async Task<CartView?> ChangeAsync(bool create, Func<ShoppingCart?, Task<bool>> change)
     {
         await MergeAfterSignInAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var cart = await CurrentAsync(forChange: true, create);
-        if (!await change(cart))
-            return null;
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return await ViewOfAsync(cart);
+        var (changed, cart) = await db.InTransactionAsync(async () =>
+        {
+            var cart = await CurrentAsync(forChange: true, create);
+            return (await change(cart), cart);
+        });
+        return changed ? await ViewOfAsync(cart) : null;
     }
 
     /// <summary>
     /// The visitor's cart, merging a guest cart into the customer's first. With <paramref name="forChange"/>
-    /// it is tracked and its row locked (the caller holds the transaction); with <paramref name="create"/>
-    /// a missing cart is created.
+    /// it is tracked and its row locked, a step of a use case that holds the transaction and merged
+    /// before opening it; with <paramref name="create"/> a missing cart is created.
     /// </summary>
     private async Task<ShoppingCart?> CurrentAsync(bool forChange, bool create = false)
     {
         var guestToken = visitor.GuestToken;
         if (visitor.CustomerId is { } customerId)
         {
-            if (db.Database.CurrentTransaction is null)
+            if (!forChange)
                 await MergeAfterSignInAsync();
             if (create)
                 await EnsureCustomerCartAsync(customerId);
@@ -150,28 +147,25 @@ public sealed class CartService(
     }
 
     /// <summary>
-    /// Merges the guest cart a signed-in visitor still carries into the customer's cart, in a
-    /// transaction of its own that commits before anything else uses the cart; only then does the
-    /// browser drop its cookie.
+    /// Merges the guest cart a signed-in visitor still carries into the customer's cart, as a use case
+    /// of its own that commits before anything else uses the cart (so call it outside a transaction);
+    /// only then does the browser drop its cookie.
     /// </summary>
     public async Task MergeAfterSignInAsync()
     {
         if (visitor.CustomerId is not { } customerId || visitor.GuestToken is not { } guestToken)
             return;
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await db.InTransactionAsync(async () =>
         {
             var guest = await FindAsync(c => c.TokenHash == CartVisitor.Hash(guestToken), forChange: true);
-            if (guest is not null)
-            {
-                await EnsureCustomerCartAsync(customerId);
-                var customerCart = (await FindAsync(c => c.CustomerId == customerId, forChange: true))!;
-                var levels = await inventory.LevelsAsync(guest.Lines.Select(l => l.VariantId).ToList());
-                customerCart.Absorb(guest, levels.ToDictionary(l => l.Key, l => l.Value.Available), clock.GetUtcNow());
-                db.Remove(guest);
-                await db.SaveChangesAsync();
-            }
-            await transaction.CommitAsync();
-        }
+            if (guest is null)
+                return;
+            await EnsureCustomerCartAsync(customerId);
+            var customerCart = (await FindAsync(c => c.CustomerId == customerId, forChange: true))!;
+            var levels = await inventory.LevelsAsync(guest.Lines.Select(l => l.VariantId).ToList());
+            customerCart.Absorb(guest, levels.ToDictionary(l => l.Key, l => l.Value.Available), clock.GetUtcNow());
+            db.Remove(guest);
+        });
         visitor.ForgetGuestToken();
     }
 

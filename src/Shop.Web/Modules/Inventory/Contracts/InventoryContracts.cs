@@ -18,7 +18,10 @@ public sealed class InsufficientStockException(Guid variantId, string sku, int r
     public int Available { get; } = available;
 }
 
-/// <summary>Stock per variant: what other modules (catalog, checkout) may ask and do.</summary>
+/// <summary>
+/// Stock per variant: what other modules (catalog, checkout) may ask and do. Changes are steps of the
+/// caller's use case: they run in its transaction, which saves their events when it commits (ADR 0037).
+/// </summary>
 public interface IInventory
 {
     /// <summary>Creates the stock record of a new variant (idempotent), with its opening quantity.</summary>
@@ -41,7 +44,10 @@ public interface IInventory
     /// <summary>Returned goods go back on hand.</summary>
     Task RestockAsync(IReadOnlyList<StockLine> lines, string reference);
 
-    /// <summary>Records a counted quantity on hand (never below what orders hold), with the reason in the ledger.</summary>
+    /// <summary>
+    /// Records a counted quantity on hand (never below what orders hold), with the reason in the ledger.
+    /// A use case of its own: it commits in a transaction it opens, so call it outside one.
+    /// </summary>
     Task SetOnHandAsync(Guid variantId, int onHand, string reason, Guid? actorId);
 }
 

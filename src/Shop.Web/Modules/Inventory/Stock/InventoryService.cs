@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Inventory.Data;
 using Shop.Web.Platform.Database;
@@ -11,9 +10,10 @@ using Shop.Web.Platform.Outbox;
 namespace Shop.Web.Modules.Inventory.Stock;
 
 /// <summary>
-/// Every stock change is one conditional UPDATE that also writes its movement (a CTE), inside the
-/// caller's transaction when there is one. The row lock taken by the UPDATE serialises concurrent
-/// changes of one variant; the WHERE clause and a CHECK constraint make overselling impossible.
+/// Every stock change is one conditional UPDATE that also writes its movement (a CTE), in the
+/// transaction of the use case that calls it (ADR 0037), which also saves the events announced here.
+/// The row lock taken by the UPDATE serialises concurrent changes of one variant; the WHERE clause and
+/// a CHECK constraint make overselling impossible. Only <see cref="SetOnHandAsync"/> is a use case of its own.
 /// </summary>
 public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvider clock) : IInventory
 {
@@ -21,11 +21,11 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
 
     public async Task TrackAsync(Guid variantId, Guid productId, Guid sellerId, string sku, int openingStock, int lowStockThreshold, Guid? actorId)
     {
-        await ExecuteAsync(tx => Connection.ExecuteAsync("""
+        await Connection.ExecuteAsync("""
             INSERT INTO inventory.stock_items (variant_id, product_id, seller_id, sku, on_hand, reserved, low_stock_threshold, updated_at)
             VALUES (@variantId, @productId, @sellerId, @sku, 0, 0, @lowStockThreshold, @now)
             ON CONFLICT (variant_id) DO UPDATE SET sku = excluded.sku
-            """, new { variantId, productId, sellerId, sku, lowStockThreshold, now = clock.GetUtcNow() }, tx));
+            """, new { variantId, productId, sellerId, sku, lowStockThreshold, now = clock.GetUtcNow() });
         if (openingStock > 0)
             await AdjustAsync(variantId, change: openingStock, setTo: null, "Opening stock", actorId, sellerId: null);
     }
@@ -34,15 +34,15 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
     {
         var levels = await Connection.QueryAsync<StockLevel>(
             "SELECT variant_id AS VariantId, sku, on_hand AS OnHand, reserved, low_stock_threshold AS LowStockThreshold FROM inventory.stock_items WHERE variant_id = ANY(@ids)",
-            new { ids = variantIds.ToArray() }, CurrentTransaction);
+            new { ids = variantIds.ToArray() });
         return levels.ToDictionary(l => l.VariantId);
     }
 
-    public Task ReserveAsync(IReadOnlyList<StockLine> lines, string reference) => ExecuteAsync(async tx =>
+    public async Task ReserveAsync(IReadOnlyList<StockLine> lines, string reference)
     {
         foreach (var line in Normalise(lines))
         {
-            var changed = await ChangeAsync(tx, "reservation", "reserved = s.reserved + @quantity", "s.on_hand - s.reserved >= @quantity",
+            var changed = await ChangeAsync("reservation", "reserved = s.reserved + @quantity", "s.on_hand - s.reserved >= @quantity",
                 line.VariantId, line.Quantity, $"Held for {reference}", reference, actorId: null);
             if (changed is null)
             {
@@ -50,39 +50,39 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
                 throw new InsufficientStockException(line.VariantId, level?.Sku ?? line.VariantId.ToString(), line.Quantity, level?.Available ?? 0);
             }
         }
-    });
+    }
 
-    public Task ReleaseAsync(IReadOnlyList<StockLine> lines, string reference) => ExecuteAsync(async tx =>
+    public async Task ReleaseAsync(IReadOnlyList<StockLine> lines, string reference)
     {
         foreach (var line in Normalise(lines))
         {
-            var changed = await ChangeAsync(tx, "release", "reserved = s.reserved - @quantity", "s.reserved >= @quantity",
+            var changed = await ChangeAsync("release", "reserved = s.reserved - @quantity", "s.reserved >= @quantity",
                 line.VariantId, line.Quantity, $"Released from {reference}", reference, actorId: null);
             if (changed is null)
                 throw new ConflictException("stock.not_reserved", $"Stock for {reference} was not held, so it cannot be released.");
         }
-    });
+    }
 
-    public Task ShipAsync(IReadOnlyList<StockLine> lines, string reference) => ExecuteAsync(async tx =>
+    public async Task ShipAsync(IReadOnlyList<StockLine> lines, string reference)
     {
         foreach (var line in Normalise(lines))
-            if (await ChangeAsync(tx, "sale", "on_hand = s.on_hand - @quantity, reserved = s.reserved - @quantity", "s.reserved >= @quantity",
+            if (await ChangeAsync("sale", "on_hand = s.on_hand - @quantity, reserved = s.reserved - @quantity", "s.reserved >= @quantity",
                     line.VariantId, line.Quantity, $"Shipped for {reference}", reference, actorId: null) is null)
                 throw new ConflictException("stock.not_reserved", $"Stock for {reference} was not held, so it cannot be shipped.");
-    });
+    }
 
-    public Task RestockAsync(IReadOnlyList<StockLine> lines, string reference) => ExecuteAsync(async tx =>
+    public async Task RestockAsync(IReadOnlyList<StockLine> lines, string reference)
     {
         foreach (var line in Normalise(lines))
-            await ChangeAsync(tx, "return", "on_hand = s.on_hand + @quantity", "true", line.VariantId, line.Quantity, $"Returned from {reference}", reference, actorId: null);
-    });
+            await ChangeAsync("return", "on_hand = s.on_hand + @quantity", "true", line.VariantId, line.Quantity, $"Returned from {reference}", reference, actorId: null);
+    }
 
-    public async Task SetOnHandAsync(Guid variantId, int onHand, string reason, Guid? actorId)
+    public Task SetOnHandAsync(Guid variantId, int onHand, string reason, Guid? actorId) => db.InTransactionAsync(async () =>
     {
         var level = (await LevelsAsync([variantId])).GetValueOrDefault(variantId);
         if (level is not null && level.OnHand != onHand)
             await AdjustAsync(variantId, change: null, setTo: onHand, reason, actorId, sellerId: null);
-    }
+    });
 
     /// <summary>
     /// A seller's or admin's correction: add or remove units (<paramref name="change"/>) or set the
@@ -99,8 +99,7 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
             return null;
         var assignment = setTo is null ? "on_hand = s.on_hand + @quantity" : "on_hand = @quantity";
         var guard = setTo is null ? "s.on_hand + @quantity >= s.reserved" : "@quantity >= s.reserved";
-        Changed? changed = null;
-        await ExecuteAsync(async tx => changed = await ChangeAsync(tx, "adjustment", assignment, guard, variantId, setTo ?? change!.Value, reason, null, actorId));
+        var changed = await ChangeAsync("adjustment", assignment, guard, variantId, setTo ?? change!.Value, reason, null, actorId);
         if (changed is null)
         {
             var level = (await LevelsAsync([variantId])).GetValueOrDefault(variantId);
@@ -119,12 +118,12 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
     private Task<bool> OwnsAsync(Guid variantId, Guid sellerId) =>
         db.Set<StockItem>().AnyAsync(s => s.VariantId == variantId && s.SellerId == sellerId);
 
-    private async Task<Changed?> ChangeAsync(DbTransaction tx, string kind, string assignment, string guard,
+    private async Task<Changed?> ChangeAsync(string kind, string assignment, string guard,
         Guid variantId, int quantity, string reason, string? reference, Guid? actorId)
     {
         // Locked in a statement of its own: the next one then starts after any concurrent change has
         // committed, so its "before" is the row it changes (within one statement, "before" would be older).
-        await Connection.ExecuteAsync("SELECT 1 FROM inventory.stock_items WHERE variant_id = @variantId FOR UPDATE", new { variantId }, tx);
+        await Connection.ExecuteAsync("SELECT 1 FROM inventory.stock_items WHERE variant_id = @variantId FOR UPDATE", new { variantId });
         var changed = await Connection.QuerySingleOrDefaultAsync<Changed>($"""
             WITH before AS (
                 SELECT on_hand, reserved FROM inventory.stock_items WHERE variant_id = @variantId
@@ -139,7 +138,7 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
             SELECT c.variant_id AS VariantId, c.product_id AS ProductId, c.seller_id AS SellerId, c.sku, c.on_hand AS OnHand, c.reserved,
                    c.low_stock_threshold AS LowStockThreshold, b.on_hand - b.reserved AS AvailableBefore
               FROM changed c, before b
-            """, new { variantId, quantity, kind, reason, reference, actorId, now = clock.GetUtcNow() }, tx);
+            """, new { variantId, quantity, kind, reason, reference, actorId, now = clock.GetUtcNow() });
         if (changed is not null)
             Announce(changed);
         return changed;
@@ -154,23 +153,8 @@ public sealed class InventoryService(ShopDbContext db, IOutbox outbox, TimeProvi
             outbox.Add(new ProductAvailabilityChanged(changed.ProductId));
     }
 
-    /// <summary>Runs in the caller's transaction, or in one of its own that also saves the outbox events.</summary>
-    private async Task ExecuteAsync(Func<DbTransaction, Task> work)
-    {
-        if (db.Database.CurrentTransaction is { } existing)
-        {
-            await work(existing.GetDbTransaction());
-            return;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await work(transaction.GetDbTransaction());
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-    }
-
+    // Npgsql runs every command in the connection's open transaction, so Dapper needs no transaction handed to it.
     private DbConnection Connection => db.Database.GetDbConnection();
-
-    private DbTransaction? CurrentTransaction => db.Database.CurrentTransaction?.GetDbTransaction();
 
     // Same order for every caller, so two orders reserving the same variants cannot deadlock.
     private static IEnumerable<StockLine> Normalise(IReadOnlyList<StockLine> lines)

@@ -66,14 +66,14 @@ public sealed class StockBook(ShopDbContext db, InventoryService inventory, ICat
             .ToListAsync();
     }
 
-    public async Task<StockLevel?> AdjustAsync(Guid? sellerScope, Guid actorId, Guid variantId, StockAdjustmentRequest request)
+    public Task<StockLevel?> AdjustAsync(Guid? sellerScope, Guid actorId, Guid variantId, StockAdjustmentRequest request) => db.InTransactionAsync(async () =>
     {
         if (request.LowStockThreshold is { } threshold && !await inventory.SetThresholdAsync(variantId, threshold, sellerScope))
             return null;
         if (request.Change is null && request.SetTo is null)
             return (await inventory.LevelsAsync([variantId])).GetValueOrDefault(variantId);
         return await inventory.AdjustAsync(variantId, request.Change, request.SetTo, request.Reason, actorId, sellerScope);
-    }
+    });
 }
 
 public static class StockEndpoints

@@ -6,6 +6,7 @@ using Shop.Web.Modules.Ordering.SellerOrders;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Modules.Ordering.Administration;
 
@@ -62,7 +63,7 @@ public sealed class OrderNoteRequest
 }
 
 /// <summary>All orders, as admins search, inspect and move them along.</summary>
-public sealed class OrderAdministration(OrderStore store, IInventory inventory, IPayments payments, Money money)
+public sealed class OrderAdministration(ShopDbContext db, OrderStore store, IInventory inventory, IPayments payments, Money money)
 {
     public async Task<Paged<OrderSummary>> ListAsync(AdminOrderFilter filter, PageRequest page)
     {
@@ -90,7 +91,7 @@ public sealed class OrderAdministration(OrderStore store, IInventory inventory, 
             await payments.RefundAsync(orderId, online.Refundable, string.IsNullOrWhiteSpace(request.Reason) ? "the return was accepted" : request.Reason.Trim());
             return true;
         }
-        return await store.ChangeAsync(orderId, _ => true, async (order, now) =>
+        return await db.InTransactionAsync(() => store.ChangeAsync(orderId, _ => true, async (order, now) =>
         {
             switch (request.Action)
             {
@@ -110,7 +111,7 @@ public sealed class OrderAdministration(OrderStore store, IInventory inventory, 
                     order.MarkRefunded(adminId, money.Show, now);
                     break;
             }
-        });
+        }));
     }
 
     /// <summary>Moves a seller's shipment to shipped or delivered for the seller, with the admin's reason on the timeline; false when the order has no such shipment.</summary>
@@ -124,17 +125,17 @@ public sealed class OrderAdministration(OrderStore store, IInventory inventory, 
                 [nameof(request.Note)] = noteMissing ? ["Say in at most 500 characters why you act for the seller; the note is kept on the timeline."] : [],
             }.Where(e => e.Value.Length > 0).ToDictionary());
         var to = request.Status.Value;
-        return store.ChangeAsync(orderId, order => order.Fulfillments.Any(f => f.Id == fulfillmentId), async (order, now) =>
+        return db.InTransactionAsync(() => store.ChangeAsync(orderId, order => order.Fulfillments.Any(f => f.Id == fulfillmentId), async (order, now) =>
         {
             await store.AdvanceAsync(order, fulfillmentId, to, request.Carrier, request.TrackingNumber, adminId, now);
             order.AddNote($"Marked {to.ToString().ToLowerInvariant()} by an admin for the seller: {request.Note.Trim()}", adminId, now, fulfillmentId);
-        });
+        }));
     }
 
-    public Task<bool> AddNoteAsync(Guid orderId, Guid adminId, string text) =>
+    public Task<bool> AddNoteAsync(Guid orderId, Guid adminId, string text) => db.InTransactionAsync(() =>
         store.ChangeAsync(orderId, _ => true, (order, now) =>
         {
             order.AddNote(text.Trim(), adminId, now);
             return Task.CompletedTask;
-        });
+        }));
 }

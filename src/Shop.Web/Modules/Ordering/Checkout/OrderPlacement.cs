@@ -41,8 +41,7 @@ public sealed class OrderPlacement(
     {
         var (buyer, shipTo, billTo) = await ResolveAsync(customerId, request, requireEmail: false);
         await carts.MergeAfterSignInAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var priced = await PriceAsync(buyer, shipTo, request.ShippingMethod);
+        var priced = await db.InTransactionAsync(() => PriceAsync(buyer, shipTo, request.ShippingMethod));
         return new CheckoutPreview(
             priced.Lines.Select((l, i) => new CheckoutLineView(l.Line.VariantId, l.Info.ReaderTitle, l.Info.VariantLabel, l.Info.ImageUrl, l.Line.Quantity,
                 l.Info.Price, priced.Quote.Lines[i].Subtotal)).ToList(),
@@ -65,20 +64,37 @@ public sealed class OrderPlacement(
             throw new InputValidationException(nameof(request.PaymentMethod), "Choose a payment method offered at checkout.");
 
         await carts.MergeAfterSignInAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        Priced priced;
-        try
+        PlacedOrder? concurrent = null;
+        var order = await db.InTransactionAsync<Order?>(async () =>
         {
-            priced = await PriceAsync(buyer, shipTo, request.ShippingMethod);
-        }
-        catch (RuleViolationException e) when (e.Code == "order.empty" && scope is not null)
-        {
-            // The same request, sent twice at once: the other one placed the order and emptied the cart while this one waited for the lock.
-            var concurrent = await PlacedBeforeAsync(scope, idempotencyKey, requestHash);
-            if (concurrent is null)
-                throw;
-            return (concurrent, false);
-        }
+            Priced priced;
+            try
+            {
+                priced = await PriceAsync(buyer, shipTo, request.ShippingMethod);
+            }
+            catch (RuleViolationException e) when (e.Code == "order.empty" && scope is not null)
+            {
+                // The same request, sent twice at once: the other one placed the order and emptied the cart while this one waited for the lock.
+                concurrent = await PlacedBeforeAsync(scope, idempotencyKey, requestHash);
+                if (concurrent is null)
+                    throw;
+                return null;
+            }
+            return await CreateAsync(priced, buyer, shipTo, billTo, request, scope, idempotencyKey, requestHash);
+        });
+        if (order is null)
+            return (concurrent!, false);
+        meter.OrderPlaced(order.PaymentMethod);
+        activity.Ordered(visitor ?? buyer.CustomerId ?? order.Id);
+        if (request.SaveShippingAddress && request.ShippingAddressId is null && buyer.CustomerId is { } customer)
+            await customers.SaveAddressAsync(customer, shipTo);
+        return (Placed(order), true);
+    }
+
+    /// <summary>Reserves the stock and records the order, the coupon's use and the emptied cart, inside the placement's transaction.</summary>
+    private async Task<Order> CreateAsync(Priced priced, Buyer buyer, PostalAddress shipTo, PostalAddress billTo, CheckoutRequest request,
+        string? scope, string? idempotencyKey, string requestHash)
+    {
         var quote = priced.Quote;
         var number = OrderNumbers.Next(clock.GetUtcNow());
         await inventory.ReserveAsync(priced.Lines.Select(l => new StockLine(l.Line.VariantId, l.Line.Quantity)).ToList(), number);
@@ -104,12 +120,7 @@ public sealed class OrderPlacement(
         if (quote.Coupon is { Applied: true } coupon)
             await pricing.RedeemAsync(coupon.Code, new Pricing.Contracts.Buyer(buyer.CustomerId, buyer.Email), order.Id, coupon.Discount);
         await carts.ClearAsync(priced.Cart.CartId);
-        await transaction.CommitAsync();
-        meter.OrderPlaced(order.PaymentMethod);
-        activity.Ordered(visitor ?? buyer.CustomerId ?? order.Id);
-        if (request.SaveShippingAddress && request.ShippingAddressId is null && buyer.CustomerId is { } customer)
-            await customers.SaveAddressAsync(customer, shipTo);
-        return (Placed(order), true);
+        return order;
     }
 
     /// <summary>

@@ -101,7 +101,7 @@ internal sealed class DemoOrdersSetup(
     {
         try
         {
-            await inventory.ReserveAsync(order.Lines.Select(l => new StockLine(l.VariantId, l.Quantity)).ToList(), order.Number);
+            await db.InTransactionAsync(() => inventory.ReserveAsync(order.Lines.Select(l => new StockLine(l.VariantId, l.Quantity)).ToList(), order.Number));
             return true;
         }
         catch (InsufficientStockException)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Shop.Web.Modules.Ordering.Data;
 using Shop.Web.Platform.Api;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Modules.Ordering.Orders;
 
@@ -14,7 +15,7 @@ public sealed class ReasonRequest
 public sealed record OrderViewer(Guid? CustomerId, string? AccessToken);
 
 /// <summary>A customer's orders: history, detail with timeline, cancelling before shipping, asking to return after delivery.</summary>
-public sealed class CustomerOrders(OrderStore store, OrderAccess access)
+public sealed class CustomerOrders(ShopDbContext db, OrderStore store, OrderAccess access)
 {
     public async Task<Paged<OrderSummary>> ListAsync(Guid customerId, PageRequest page) =>
         await store.Orders.Where(o => o.CustomerId == customerId).OrderByDescending(o => o.PlacedAt)
@@ -24,15 +25,15 @@ public sealed class CustomerOrders(OrderStore store, OrderAccess access)
     public async Task<OrderDetail?> GetAsync(OrderViewer viewer, Guid orderId) =>
         await store.LoadAsync(orderId) is { } order && MaySee(viewer, order) ? await store.DetailAsync(order, includeInternal: false) : null;
 
-    public Task<bool> CancelAsync(OrderViewer viewer, Guid orderId, string reason) =>
-        store.ChangeAsync(orderId, order => MaySee(viewer, order), (order, now) => store.CancelAsync(order, reason, viewer.CustomerId, now));
+    public Task<bool> CancelAsync(OrderViewer viewer, Guid orderId, string reason) => db.InTransactionAsync(() =>
+        store.ChangeAsync(orderId, order => MaySee(viewer, order), (order, now) => store.CancelAsync(order, reason, viewer.CustomerId, now)));
 
-    public Task<bool> RequestReturnAsync(OrderViewer viewer, Guid orderId, string reason) =>
+    public Task<bool> RequestReturnAsync(OrderViewer viewer, Guid orderId, string reason) => db.InTransactionAsync(() =>
         store.ChangeAsync(orderId, order => MaySee(viewer, order), (order, now) =>
         {
             order.RequestReturn(reason, viewer.CustomerId, now, store.ReturnWindow);
             return Task.CompletedTask;
-        });
+        }));
 
     /// <summary>The order page as this viewer reaches it (guests keep their access token).</summary>
     public static string PagePath(Guid orderId, OrderViewer viewer) =>

@@ -26,33 +26,28 @@ public sealed class OrderStore(ShopDbContext db, ISellerDirectory sellers, IInve
     public async Task<OrderDetail> DetailAsync(Order order, bool includeInternal) =>
         OrderDetail.From(order, await sellers.FindAsync(order.Fulfillments.Select(f => f.SellerId).ToList()), includeInternal, clock.GetUtcNow(), ReturnWindow);
 
-    /// <summary>Applies a change to the locked order and saves it with its stock movements and events; false when there is no such order.</summary>
+    /// <summary>
+    /// Applies a change to the locked order and queues its events; false when there is no such order. A step of
+    /// the caller's use case (or outbox handler), whose transaction holds the lock and saves the change (ADR 0037).
+    /// </summary>
     public async Task<bool> ChangeAsync(Guid orderId, Func<Order, bool> allowed, Func<Order, DateTimeOffset, Task> change)
     {
-        // Inside an outbox handler the transaction is already open (it also records the handling).
-        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
-        await using (transaction)
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT id FROM ordering.orders WHERE id = {orderId} FOR UPDATE");
-            var order = await db.Set<Order>().Include(o => o.Lines).Include(o => o.Fulfillments).Include(o => o.Events).AsSplitQuery()
-                .SingleOrDefaultAsync(o => o.Id == orderId);
-            if (order is null || !allowed(order))
-                return false;
-            var before = order.Status;
-            var wasPaid = order.IsPaid;
-            var fulfillmentsBefore = order.Fulfillments.ToDictionary(f => f.Id, f => f.Status);
-            await change(order, clock.GetUtcNow());
-            if (order.Status != before)
-                outbox.Add(new OrderStatusChanged(order.Id, order.Status));
-            foreach (var moved in order.Fulfillments.Where(f => fulfillmentsBefore[f.Id] != f.Status))
-                outbox.Add(new FulfillmentStatusChanged(order.Id, moved.Id, moved.SellerId, moved.Status));
-            if (order.IsPaid && !wasPaid)
-                outbox.Add(new OrderPaid(order.Id, order.Number, order.Currency, order.Lines.Select(l => new PaidLine(l.SellerId, l.CategoryId, l.Total)).ToList()));
-            await db.SaveChangesAsync();
-            if (transaction is not null)
-                await transaction.CommitAsync();
-            return true;
-        }
+        await db.Database.ExecuteSqlAsync($"SELECT id FROM ordering.orders WHERE id = {orderId} FOR UPDATE");
+        var order = await db.Set<Order>().Include(o => o.Lines).Include(o => o.Fulfillments).Include(o => o.Events).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == orderId);
+        if (order is null || !allowed(order))
+            return false;
+        var before = order.Status;
+        var wasPaid = order.IsPaid;
+        var fulfillmentsBefore = order.Fulfillments.ToDictionary(f => f.Id, f => f.Status);
+        await change(order, clock.GetUtcNow());
+        if (order.Status != before)
+            outbox.Add(new OrderStatusChanged(order.Id, order.Status));
+        foreach (var moved in order.Fulfillments.Where(f => fulfillmentsBefore[f.Id] != f.Status))
+            outbox.Add(new FulfillmentStatusChanged(order.Id, moved.Id, moved.SellerId, moved.Status));
+        if (order.IsPaid && !wasPaid)
+            outbox.Add(new OrderPaid(order.Id, order.Number, order.Currency, order.Lines.Select(l => new PaidLine(l.SellerId, l.CategoryId, l.Total)).ToList()));
+        return true;
     }
 
     /// <summary>Moves one seller's shipment on (for the seller, or an admin acting for it); shipping takes its items out of stock.</summary>

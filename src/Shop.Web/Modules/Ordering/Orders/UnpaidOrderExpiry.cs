@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Data;
-
+using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Jobs;
 
 namespace Shop.Web.Modules.Ordering.Orders;
@@ -38,10 +38,11 @@ public sealed partial class UnpaidOrderExpiry(IServiceScopeFactory scopes, IOpti
         foreach (var orderId in overdue)
         {
             await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
             var store = scope.ServiceProvider.GetRequiredService<OrderStore>();
             try
             {
-                if (await store.ChangeAsync(orderId, Overdue, (order, now) => store.CancelAsync(order, "it was not paid in time", null, now)))
+                if (await db.InTransactionAsync(() => store.ChangeAsync(orderId, Overdue, (order, now) => store.CancelAsync(order, "it was not paid in time", null, now))))
                     cancelled++;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -77,8 +77,8 @@ public sealed class SellerFulfillments(ShopDbContext db, OrderStore store)
     public async Task<bool> AdvanceAsync(Guid sellerId, Guid fulfillmentId, FulfillmentStepRequest request)
     {
         var orderId = await OrderOfAsync(sellerId, fulfillmentId);
-        return orderId is not null && await store.ChangeAsync(orderId.Value, _ => true,
-            (order, now) => store.AdvanceAsync(order, fulfillmentId, request.Status!.Value, request.Carrier, request.TrackingNumber, sellerId, now));
+        return orderId is not null && await db.InTransactionAsync(() => store.ChangeAsync(orderId.Value, _ => true,
+            (order, now) => store.AdvanceAsync(order, fulfillmentId, request.Status!.Value, request.Carrier, request.TrackingNumber, sellerId, now)));
     }
 
     private Task<Guid?> OrderOfAsync(Guid sellerId, Guid fulfillmentId) =>

@@ -7,16 +7,15 @@ namespace Shop.Web.Modules.Reviews.Data;
 
 /// <summary>
 /// Keeps each product's rating (count, average, histogram) equal to its approved reviews. Every change
-/// that can move it runs in one transaction that first locks the product's tally row, then recounts
-/// the product's approved reviews (an indexed read of one product's rows) and hands the result to
-/// the catalog for listings, sorting and the rating facet. Concurrent moderations of one product
-/// queue on the lock, so each recount sees the others' committed changes: none is lost.
+/// that can move it is a step in its use case's transaction (ADR 0037) that first locks the product's
+/// tally row, then recounts the product's approved reviews (an indexed read of one product's rows) and
+/// hands the result to the catalog for listings, sorting and the rating facet. Concurrent moderations
+/// of one product queue on the lock, so each recount sees the others' committed changes: none is lost.
 /// </summary>
 public sealed class RatingTally(ShopDbContext db, IProductDirectory products) : ISellerRatings
 {
     public async Task<T> ChangeAsync<T>(Guid productId, Guid sellerId, Func<Task<T>> change, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Creates the tally row or, as an update, locks it until commit.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO reviews.product_ratings (product_id, seller_id, review_count, rating_total, one_star, two_stars, three_stars, four_stars, five_stars)
@@ -36,7 +35,6 @@ public sealed class RatingTally(ShopDbContext db, IProductDirectory products) : 
             """, cancellationToken);
         var tally = await db.Set<ProductRating>().AsNoTracking().SingleAsync(r => r.ProductId == productId, cancellationToken);
         await products.SetRatingAsync(productId, Average(tally.RatingTotal, tally.ReviewCount), tally.ReviewCount, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return result;
     }
 

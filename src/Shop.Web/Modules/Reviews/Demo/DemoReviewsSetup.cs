@@ -67,7 +67,7 @@ internal sealed class DemoReviewsSetup(
         db.AddRange(written);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var product in written.Select(r => (r.ProductId, r.SellerId)).Distinct())
-            await tally.ChangeAsync(product.ProductId, product.SellerId, () => Task.FromResult(true), cancellationToken);
+            await db.InTransactionAsync(() => tally.ChangeAsync(product.ProductId, product.SellerId, () => Task.FromResult(true), cancellationToken), cancellationToken);
         await output.WriteLineAsync($"Demo reviews: {written.Count} of {written.Select(r => r.ProductId).Distinct().Count()} products.");
     }
 

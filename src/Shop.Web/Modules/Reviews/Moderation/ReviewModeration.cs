@@ -71,14 +71,14 @@ public sealed class ReviewModeration(ShopDbContext db, RatingTally tally, IOutbo
         var target = await db.Set<Review>().AsNoTracking().Where(r => r.Id == reviewId).Select(r => new { r.ProductId, r.SellerId }).SingleOrDefaultAsync();
         if (target is null)
             return null;
-        var review = await tally.ChangeAsync(target.ProductId, target.SellerId, async () =>
+        var review = await db.InTransactionAsync(() => tally.ChangeAsync(target.ProductId, target.SellerId, async () =>
         {
             var review = await db.Set<Review>().SingleAsync(r => r.Id == reviewId);
             decide(review);
             outbox.Add(new ReviewModerated(review.Id));
             await db.SaveChangesAsync();
             return review;
-        });
+        }));
         var product = (await products.FindAsync([review.ProductId])).GetValueOrDefault(review.ProductId);
         return View(review, product);
     }

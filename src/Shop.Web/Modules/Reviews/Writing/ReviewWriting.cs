@@ -43,7 +43,7 @@ public sealed class ReviewWriting(ShopDbContext db, RatingTally tally, IPurchase
     public async Task<MyReview?> EditAsync(Guid customerId, ProductInfo product, ReviewRequest request)
     {
         var authorName = await AuthorNameAsync(customerId);
-        return await tally.ChangeAsync(product.Id, product.SellerId, async () =>
+        return await db.InTransactionAsync(() => tally.ChangeAsync(product.Id, product.SellerId, async () =>
         {
             var review = await db.Set<Review>().SingleOrDefaultAsync(r => r.ProductId == product.Id && r.CustomerId == customerId);
             if (review is null)
@@ -51,7 +51,7 @@ public sealed class ReviewWriting(ShopDbContext db, RatingTally tally, IPurchase
             review.Edit(authorName, request.Rating!.Value, request.Title, request.Body, clock.GetUtcNow());
             await db.SaveChangesAsync();
             return MyReview.Of(review);
-        });
+        }));
     }
 
     /// <summary>Counts the user's vote once; false when the review is not shown (or not there).</summary>
