@@ -39,7 +39,7 @@ public sealed partial class ModuleBoundaryTests
     }
 
     [Fact]
-    public void Platform_and_Components_use_modules_only_through_their_Contracts_and_only_ShopDbContext_names_the_Identity_user()
+    public void Platform_and_Components_use_modules_only_through_their_Contracts_except_ShopDbContext_typed_over_the_Identity_user_and_role()
     {
         Types().That().ResideInNamespaceMatching(PlatformOrComponents).And().AreNot(typeof(ShopDbContext))
             .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(InternalsOfModules()))
