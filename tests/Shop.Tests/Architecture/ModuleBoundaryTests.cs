@@ -21,6 +21,8 @@ public sealed partial class ModuleBoundaryTests
     // Razor puts its type-inference helpers under "__Blazor." + the component's namespace.
     private const string Generated = @"^(__Blazor\.)?";
 
+    private const string PlatformOrComponents = Generated + @"Shop\.Web\.(Platform|Components)(\..+)?$";
+
     [GeneratedRegex(Generated + @"Shop\.Web\.Modules\.(?<module>[^.]+)")]
     private static partial Regex ModuleNamespace();
 
@@ -52,8 +54,6 @@ public sealed partial class ModuleBoundaryTests
             .Because("the unit of work is typed over the Identity user and role, and over nothing else of a module")
             .Check(Shop);
     }
-
-    private const string PlatformOrComponents = Generated + @"Shop\.Web\.(Platform|Components)(\..+)?$";
 
     private static string InModule(string module) => $@"{Generated}Shop\.Web\.Modules\.{module}(\..+)?$";
 

@@ -29,8 +29,7 @@ public sealed partial class ModuleSchemaTests
     [Fact]
     public void Sql_in_a_module_names_no_schema_of_another_module()
     {
-        var assemblyPath = typeof(ShopDbContext).Assembly.Location;
-        using var assembly = AssemblyDefinition.ReadAssembly(assemblyPath, new ReaderParameters { ReadSymbols = true });
+        using var assembly = AssemblyDefinition.ReadAssembly(typeof(ShopDbContext).Assembly.Location, new ReaderParameters { ReadSymbols = true });
         var types = assembly.MainModule.GetTypes().Select(t => (Type: t, Module: ModuleNamespace().Match(Outermost(t).Namespace)))
             .Where(t => t.Module.Success).Select(t => (t.Type, Module: t.Module.Groups["module"].Value.ToLowerInvariant())).ToList();
         var sql = (from type in types
