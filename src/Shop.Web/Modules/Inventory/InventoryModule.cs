@@ -1,4 +1,5 @@
 using Shop.Web.Modules.Inventory.Contracts;
+using Shop.Web.Modules.Inventory.Loading;
 using Shop.Web.Modules.Inventory.Stock;
 using Shop.Web.Platform.Outbox;
 
@@ -12,6 +13,7 @@ public static class InventoryModule
         builder.Services.AddScoped<IInventory>(services => services.GetRequiredService<InventoryService>());
         builder.Services.AddScoped<StockBook>();
         builder.Services.AddScoped<ILowStock, LowStockList>();
+        builder.Services.AddSingleton<IOpeningStockLoader, OpeningStockLoader>();
         builder.Services.AddIntegrationEventHandler<StockLow, LowStockMessages>();
         builder.Services.AddIntegrationEventHandler<StockLow, StockWebhooks>();
         return builder;

@@ -7,6 +7,7 @@ using NpgsqlTypes;
 using Shop.Web.Modules.Catalog.Categories;
 using Shop.Web.Modules.Catalog.Data;
 using Shop.Web.Modules.Identity.Contracts;
+using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Errors;
@@ -25,6 +26,7 @@ public sealed class CatalogSeeder(
     ISellerDirectory sellers,
     IOptions<StorefrontSettings> store,
     MediaStore media,
+    IOpeningStockLoader stock,
     TimeProvider clock)
 {
     private const int BatchSize = 2_000;
@@ -63,7 +65,8 @@ public sealed class CatalogSeeder(
              WHERE length(word) BETWEEN 3 AND 40
             ON CONFLICT DO NOTHING
             """, commandTimeout: 600);
-        await connection.ExecuteAsync("ANALYZE catalog.products; ANALYZE catalog.variants; ANALYZE inventory.stock_items;", commandTimeout: 600);
+        await connection.ExecuteAsync("ANALYZE catalog.products; ANALYZE catalog.variants;", commandTimeout: 600);
+        await stock.AnalyzeAsync(connection, cancellationToken);
         return count;
     }
 
@@ -253,44 +256,8 @@ public sealed class CatalogSeeder(
             }
             await writer.CompleteAsync(cancellationToken);
         }
-        var now = clock.GetUtcNow();
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY inventory.stock_items (variant_id, product_id, seller_id, sku, on_hand, reserved, low_stock_threshold, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var p in products)
-            {
-                foreach (var v in p.Variants)
-                {
-                    await writer.StartRowAsync(cancellationToken);
-                    await writer.WriteAsync(v.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await writer.WriteAsync(p.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await writer.WriteAsync(p.Category.SellerId, NpgsqlDbType.Uuid, cancellationToken);
-                    await writer.WriteAsync(v.Sku, NpgsqlDbType.Varchar, cancellationToken);
-                    await writer.WriteAsync(v.Stock, NpgsqlDbType.Integer, cancellationToken);
-                    await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
-                    await writer.WriteAsync(5, NpgsqlDbType.Integer, cancellationToken);
-                    await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-                }
-            }
-            await writer.CompleteAsync(cancellationToken);
-        }
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY inventory.stock_movements (variant_id, kind, on_hand_before, on_hand_after, reserved_before, reserved_after, reason, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var v in products.SelectMany(p => p.Variants).Where(v => v.Stock > 0))
-            {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(v.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync("adjustment", NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(v.Stock, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync("Opening stock (demo data)", NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-            await writer.CompleteAsync(cancellationToken);
-        }
+        var opening = products.SelectMany(p => p.Variants.Select(v => new OpeningStock(v.Id, p.Id, p.Category.SellerId, v.Sku, v.Stock, LowStockThreshold: 5))).ToList();
+        await stock.LoadAsync(connection, opening, "Opening stock (demo data)", cancellationToken);
     }
 
     private static decimal RoundPrice(decimal price) => Math.Max(9, Math.Round(price / 10m) * 10m - 1);
