@@ -36,6 +36,7 @@ public static class TelemetrySetup
                 .AddMeter(ShopMeter.Name)
                 // Sources create their instruments when built, so they report from the first collection on.
                 .AddInstrumentation(services => services.GetServices<IMetricsSource>().ToArray())
+                // Without scope labels, series keep the names and labels dashboards and alerts already use.
                 .AddPrometheusExporter(prometheus => prometheus.ScopeInfoEnabled = false))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = http => !IsScrapeOrProbe(http.Request.Path))
