@@ -38,7 +38,7 @@ public static class PlatformSetup
             .AddSecurity()
             .AddHealth()
             .AddInstanceHosting()
-            .AddMetrics()
+            .AddTelemetry()
             .AddMedia()
             .AddApiDocs();
         builder.Services.AddRazorComponents();

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace Shop.Web.Platform.Metrics;
 
-/// <summary>A service that publishes instruments on the shop's own meter; the exporter creates every one at start.</summary>
+/// <summary>A service that publishes instruments on the shop's own meter; the meter provider creates every one at start.</summary>
 public interface IMetricsSource;
 
 /// <summary>The shop's business instruments, next to the framework's and Npgsql's.</summary>
