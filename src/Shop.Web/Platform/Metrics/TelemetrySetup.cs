@@ -48,6 +48,10 @@ public static class TelemetrySetup
             telemetry.UseOtlpExporter(otlp.Protocol, endpoint);
         else if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
+        else if (string.IsNullOrEmpty(builder.Configuration["OTEL_TRACES_SAMPLER"]))
+            // Nothing would receive the spans, so only a caller that asks (a sampled traceparent) gets them:
+            // the hot paths do not pay for a span per request and per SQL statement that nobody reads.
+            telemetry.WithTracing(tracing => tracing.SetSampler(new ParentBasedSampler(new AlwaysOffSampler())));
 
         var token = builder.Configuration["Metrics:BearerToken"];
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAssertion(context =>
