@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Shop.Web.Modules.Catalog.Categories;
 using Shop.Web.Modules.Catalog.ProductPage;
+using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Catalog.Browse;
@@ -14,8 +16,14 @@ public static class CatalogEndpoints
         catalog.MapGet("/categories", async Task<Ok<IReadOnlyList<CategoryNode>>> (CategoryTree tree) => TypedResults.Ok(await tree.TreeAsync()))
             .WithName("CategoryTree").WithSummary("The category tree; each node counts the active products in its subtree.");
 
-        catalog.MapGet("/products", async Task<Ok<ProductSearchResult>> ([AsParameters] ProductQuery query, CatalogSearch search, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await search.SearchAsync(query, cancellationToken)))
+        catalog.MapGet("/products", async Task<Results<Ok<ProductSearchResult>, ValidationProblem>> (
+                HttpRequest request, CatalogSearch search, IStringLocalizer<Strings> texts, CancellationToken cancellationToken) =>
+            {
+                var listing = ListingQuery.Parse(request.Query, texts);
+                return listing.IsValid
+                    ? TypedResults.Ok(await search.SearchAsync(listing.Query, cancellationToken))
+                    : TypedResults.ValidationProblem(listing.Errors.ToDictionary());
+            })
             .WithName("SearchProducts")
             .WithSummary("Active products: search (typo-tolerant), filter, sort and page, with facet counts for every filter.");
 
