@@ -163,16 +163,16 @@ public sealed partial class ListingFiltersTests(BrowserFixture browser) : IClass
     [InlineData("-5", null, "lowest price must be an amount")]
     [InlineData("abc", null, "lowest price must be an amount")]
     [InlineData("1500", "500", "cannot be below the lowest")]
-    public async Task A_price_range_that_makes_no_sense_is_refused_with_a_message_and_the_listing_shown_without_it(string min, string? max, string explained)
+    public async Task A_price_range_that_makes_no_sense_is_refused_with_a_message_above_the_listing_without_it(string min, string? max, string explained)
     {
         var slug = await SeedAsync();
         var (page, errors) = await browser.NewPageAsync();
         var response = await page.GotoAsync($"/c/{slug}?minPrice={Uri.EscapeDataString(min)}{(max is null ? "" : $"&maxPrice={max}")}");
 
-        Assert.Equal(400, response!.Status);
+        Assert.Equal(200, response!.Status);
         Assert.Contains(explained, await page.GetByRole(AriaRole.Alert).InnerTextAsync());
         Assert.Equal("5 products", await Status(page));
-        Assert.All(errors, error => Assert.Contains("400", error)); // the browser reports the page's own status, nothing else
+        Assert.Empty(errors);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed partial class ListingIndex(NpgsqlDataSource dataSource, IOptions<C
     /// <see cref="CatalogCacheOptions.SynchronousReloadBelow"/> products, is loaded first (milliseconds), so such a
     /// catalog's listings show a change at once; a bigger one is answered as it stands while it reloads in the background.
     /// </summary>
-    public async Task<ListingSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<ListingSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         if (Current is { } current && (Volatile.Read(ref dirty) == 0 || current.Count >= options.Value.SynchronousReloadBelow))
             return current;

@@ -8,13 +8,13 @@ namespace Shop.Web.Modules.Catalog.Browse;
 /// <summary>
 /// A listing's query string read into a <see cref="ProductQuery"/>: the one reading the API and the listing pages share.
 /// A value that makes no sense is left out of the query and refused with a message in the reader's language, under
-/// its parameter's name; the API answers the refusals with a 400, the pages show them above the results.
+/// its parameter's name; the API answers the refusals with a 400, the pages show them above the listing.
 /// An empty value (a form's blank field) means no filter.
 /// </summary>
 public sealed record ListingQuery(ProductQuery Query, IReadOnlyDictionary<string, string[]> Errors)
 {
-    public const int MaxWords = 200;
-    public const int MaxCategory = 120;
+    private const int MaxWords = 200;
+    private const int MaxCategory = 120;
 
     public bool IsValid => Errors.Count == 0;
 
@@ -24,9 +24,10 @@ public sealed record ListingQuery(ProductQuery Query, IReadOnlyDictionary<string
         string? Text(string name, int max, string tooLong)
         {
             var text = Given(values[name]);
-            if (text?.Length > max)
-                errors[name] = [tooLong];
-            return text?.Length > max ? null : text;
+            if (text is null || text.Length <= max)
+                return text;
+            errors[name] = [tooLong];
+            return null;
         }
         decimal? Price(string name, string refusal)
         {
@@ -89,15 +90,6 @@ public sealed record ListingQuery(ProductQuery Query, IReadOnlyDictionary<string
             PageSize = Whole("pageSize", 1, 100, texts["The page size must be a whole number from 1 to 100."]),
         };
         return new ListingQuery(query, errors);
-    }
-
-    /// <summary>A listing page's address read; a page that refuses values answers 400, still showing the listing without them.</summary>
-    public static ListingQuery ForPage(HttpContext context, IStringLocalizer<Strings> texts)
-    {
-        var listing = Parse(context.Request.Query, texts);
-        if (!listing.IsValid)
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return listing;
     }
 
     private static string? Given(StringValues value) => string.IsNullOrWhiteSpace(value) ? null : value.ToString().Trim();
