@@ -5,7 +5,7 @@ using Shop.Testing;
 
 namespace Shop.Tests.Catalog;
 
-/// <summary>The listing pages' filters form over the search tests' small catalog: what it keeps, and typed prices that make no sense.</summary>
+/// <summary>The listing pages' filters form over the search tests' small catalog: what it keeps, and values that make no sense, which the pages and the API refuse alike.</summary>
 public sealed class ListingPageTests(SearchTests.Catalog fixture) : IClassFixture<SearchTests.Catalog>
 {
     private async Task<(HttpStatusCode Status, IHtmlDocument Page)> GetAsync(string url)
@@ -16,34 +16,79 @@ public sealed class ListingPageTests(SearchTests.Catalog fixture) : IClassFixtur
 
     private static List<string> Titles(IHtmlDocument page) => page.QuerySelectorAll(".product-card h3").Select(h => h.TextContent.Trim()).ToList();
 
-    [Theory]
-    [InlineData("minPrice=-5", "cannot be below zero", 5)]
-    [InlineData("maxPrice=-0.01", "cannot be below zero", 5)]
-    [InlineData("minPrice=abc", "is not an amount", 5)]
-    [InlineData("maxPrice=1e9", "is not an amount", 5)]
-    [InlineData("minPrice=100000001", "is not an amount", 5)]
-    [InlineData("minPrice=99999999999999999999999999999999999", "is not an amount", 5)]
-    [InlineData("minPrice=%E2%82%B9500&maxPrice=%EF%BF%BF", "is not an amount", 5)]
-    [InlineData("minPrice=4000&maxPrice=500", "swapped", 2)]
-    public async Task A_price_that_makes_no_sense_is_left_out_or_turned_round_with_a_note_never_an_error(string prices, string note, int found)
+    /// <summary>Values neither the API nor the pages accept, with the parameter refused and words of the message.</summary>
+    public static TheoryData<string, string, string> Refused => new()
     {
-        var (status, page) = await GetAsync($"/search?{prices}");
+        { "minPrice=-5", "minPrice", "lowest price must be an amount" },
+        { "maxPrice=-0.01", "maxPrice", "highest price must be an amount" },
+        { "minPrice=abc", "minPrice", "lowest price must be an amount" },
+        { "maxPrice=1e9", "maxPrice", "highest price must be an amount" },
+        { "minPrice=100000001", "minPrice", "lowest price must be an amount" },
+        { "minPrice=99999999999999999999999999999999999", "minPrice", "lowest price must be an amount" },
+        { "minPrice=%E2%82%B9500", "minPrice", "lowest price must be an amount" },
+        { "minPrice=4000&maxPrice=500", "maxPrice", "cannot be below the lowest" },
+        { "sort=cheapest", "sort", "Sort by one of" },
+        { "page=0", "page", "page must be a whole number" },
+        { "page=abc", "page", "page must be a whole number" },
+        { "pageSize=1000", "pageSize", "page size must be a whole number" },
+        { "rating=9", "rating", "rating must be a whole number" },
+        { "seller=someone", "seller", "seller is named by its id" },
+        { "option=blue", "option", "name and a value" },
+        { "inStock=yes", "inStock", "true or false" },
+        { $"q={new string('a', 201)}", "q", "at most 200 characters" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task A_value_that_makes_no_sense_is_refused_on_the_page_with_a_message_above_the_listing_without_it(string query, string parameter, string message)
+    {
+        var (status, page) = await GetAsync($"/search?{query}");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains(note, page.QuerySelector(".price-note[role=alert]")?.TextContent);
-        Assert.Equal(found, page.QuerySelectorAll(".product-card").Length);
+        Assert.Contains(message, page.QuerySelector(".listing-refused[role=alert]")?.TextContent);
+        Assert.Equal(5, page.QuerySelectorAll(".product-card").Length);
+        Assert.DoesNotContain(page.QuerySelectorAll("form.sort input[type=hidden]"), field => field.GetAttribute("name") == parameter);
     }
 
     [Theory]
-    [InlineData("minPrice=abc")]
-    [InlineData("maxPrice=-1")]
-    [InlineData("minPrice=100000001")]
-    public async Task The_api_refuses_a_price_that_makes_no_sense_with_a_problem(string prices)
+    [MemberData(nameof(Refused))]
+    public async Task The_api_refuses_the_same_values_with_a_problem_naming_the_parameter_and_the_same_message(string query, string parameter, string message)
     {
-        var response = await fixture.CreateClient().GetAsync($"/api/v1/catalog/products?{prices}");
+        var response = await fixture.CreateClient().GetAsync($"/api/v1/catalog/products?{query}");
+        var (_, page) = await GetAsync($"/search?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var refusal = (await response.JsonAsync()).GetProperty("errors").GetProperty(parameter)[0].GetString()!;
+        Assert.Contains(message, refusal);
+        Assert.Equal(refusal, page.QuerySelector(".listing-refused li")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("minPrice=&maxPrice=&rating=&inStock=")]
+    [InlineData("minPrice=0&maxPrice=100000000&rating=5&inStock=false&sort=rating&page=1&pageSize=100&option=colour:Blue")]
+    public async Task Blank_and_boundary_values_are_accepted_by_the_api_and_the_pages_alike(string query)
+    {
+        var response = await fixture.CreateClient().GetAsync($"/api/v1/catalog/products?{query}");
+        var (status, page) = await GetAsync($"/search?{query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Null(page.QuerySelector(".listing-refused"));
+    }
+
+    [Fact]
+    public async Task A_refusal_on_a_category_page_is_in_the_readers_language()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/c/{fixture.Phones}?sort=cheapest");
+        request.Headers.Add("Accept-Language", "hi-IN");
+
+        var response = await fixture.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("इनमें से किसी एक से क्रम लगाएँ", page.QuerySelector(".listing-refused li")?.TextContent);
+        Assert.Equal(3, page.QuerySelectorAll(".product-card").Length);
     }
 
     [Fact]
@@ -52,7 +97,7 @@ public sealed class ListingPageTests(SearchTests.Catalog fixture) : IClassFixtur
         var (_, page) = await GetAsync("/search?minPrice=499&maxPrice=2999");
 
         Assert.Equal(["Phone Case", "Wireless Earbuds"], Titles(page).Order());
-        Assert.Null(page.QuerySelector(".price-note"));
+        Assert.Null(page.QuerySelector(".listing-refused"));
         Assert.Equal("499", page.QuerySelector("input[name=minPrice]")?.GetAttribute("value"));
         Assert.Equal("2999", page.QuerySelector("input[name=maxPrice]")?.GetAttribute("value"));
         Assert.Equal(["₹499 – ₹2,999"], page.QuerySelectorAll(".active-filters .chip").Select(c => c.TextContent.Replace("✕", "").Trim()));

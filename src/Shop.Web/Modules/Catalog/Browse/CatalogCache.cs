@@ -13,16 +13,14 @@ public sealed class CatalogCacheOptions
     /// <summary>How long a listing (products and facet counts) is reused; 0 turns the cache off.</summary>
     public int ListingCacheSeconds { get; set; } = 30;
 
-    /// <summary>Listings over at least this many products are answered from the listing index.</summary>
-    public int IndexedListingsFrom { get; set; } = 2_000;
-
     /// <summary>
-    /// Searches matching at least this many products are answered from the listing index: counted
-    /// live, every facet would match the words again.
+    /// A catalog of fewer active products than this is reloaded into the listing index before the next
+    /// listing after a change, so its listings show the change at once; a bigger one is reloaded in the
+    /// background (<see cref="IndexRefreshSeconds"/>), as loading it takes longer than a page view should wait.
     /// </summary>
-    public int IndexedSearchesFrom { get; set; } = 200;
+    public int SynchronousReloadBelow { get; set; } = 2_000;
 
-    /// <summary>How soon after a change the listing index is reloaded.</summary>
+    /// <summary>How soon after a change the listing index of a big catalog is reloaded.</summary>
     public int IndexRefreshSeconds { get; set; } = 5;
 
     /// <summary>
@@ -35,10 +33,10 @@ public sealed class CatalogCacheOptions
 /// <summary>
 /// Listings and the category tree, kept briefly in each instance's memory. Any change to products
 /// or categories, on any instance, fires the tables' NOTIFY trigger and empties every instance's
-/// cache; writes made here also empty it at once. New sales counts do not: a listing may show the
-/// best-selling order up to its cache lifetime old.
+/// cache; writes made here also empty it at once. Emptying it marks the listing index changed too.
+/// New sales counts do not: a listing may show the best-selling order up to its cache lifetime old.
 /// </summary>
-public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options)
+public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options, ListingIndex index)
 {
     private CancellationTokenSource generation = new();
 
@@ -63,12 +61,13 @@ public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Option
         var previous = Interlocked.Exchange(ref generation, new CancellationTokenSource());
         previous.Cancel();
         previous.Dispose();
+        index.MarkDirty();
     }
 }
 
 /// <summary>
-/// Listens for the catalog tables' NOTIFY: a change empties this instance's cache and schedules a
-/// reload of its listing index; new sales counts (payload "sales") only schedule a later reload.
+/// Listens for the catalog tables' NOTIFY: a change empties this instance's cache, which marks its
+/// listing index changed; new sales counts (payload "sales") only schedule a later reload.
 /// </summary>
 internal sealed class CatalogChangeListener(NpgsqlDataSource dataSource, CatalogCache cache, ListingIndex index, ILogger<CatalogChangeListener> logger) : BackgroundService
 {
@@ -84,6 +83,5 @@ internal sealed class CatalogChangeListener(NpgsqlDataSource dataSource, Catalog
                 return;
             }
             cache.Invalidate();
-            index.MarkDirty();
         }, logger, stoppingToken);
 }

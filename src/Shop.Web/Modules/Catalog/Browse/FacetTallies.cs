@@ -1,8 +1,7 @@
 namespace Shop.Web.Modules.Catalog.Browse;
 
 /// <summary>
-/// Raw facet counts, however they were counted (live in SQL or from the listing index): each
-/// dimension counted with every filter but its own.
+/// Raw facet counts from the listing index: each dimension counted with every filter but its own.
 /// </summary>
 /// <param name="Children">Products per child category of the listed one, by the child's id ("N" format).</param>
 /// <param name="RatingsAtLeast">Products rated at least 4, 3, 2 and 1.</param>
@@ -17,5 +16,5 @@ public sealed record FacetTallies(
     int InStock,
     IReadOnlyDictionary<string, IReadOnlyList<(string Value, int Count)>> Options);
 
-/// <summary>A big listing worked out by the listing index: the page's product ids in order, the total and the facets.</summary>
+/// <summary>A listing worked out by the listing index: the page's product ids in order, the total and the facets.</summary>
 public sealed record IndexedListing(IReadOnlyList<Guid> PageIds, int Total, FacetTallies Tallies);

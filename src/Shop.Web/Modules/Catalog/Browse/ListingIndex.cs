@@ -6,15 +6,16 @@ using Npgsql;
 namespace Shop.Web.Modules.Catalog.Browse;
 
 /// <summary>
-/// Every active product's filter and sort columns, held in this instance's memory as arrays, so a
-/// big listing (a department, a broad search) is filtered, counted per facet, sorted and paged
-/// without scanning thousands of rows in PostgreSQL per page view. It is rebuilt a few seconds after
-/// the catalog changes; until then big listings may trail the change by that much. Small listings
-/// and the products shown are always read live.
+/// Every active product's filter and sort columns, held in this instance's memory as arrays: the one
+/// place listings are filtered, counted per facet, sorted and paged, so no page view scans rows in
+/// PostgreSQL. After a change a small catalog is reloaded before the next listing is answered; a big
+/// one is reloaded in the background a few seconds later and its listings trail the change until
+/// then. The products shown are always read live.
 /// </summary>
 public sealed partial class ListingIndex(NpgsqlDataSource dataSource, IOptions<CatalogCacheOptions> options, ILogger<ListingIndex> logger)
     : BackgroundService
 {
+    private readonly SemaphoreSlim loading = new(1, 1);
     private int dirty = 1;
     private int salesChanged;
     private long loadedAt;
@@ -27,11 +28,40 @@ public sealed partial class ListingIndex(NpgsqlDataSource dataSource, IOptions<C
     /// <summary>Sales counts changed: reloaded with the next change, or after <see cref="CatalogCacheOptions.SalesRefreshSeconds"/>.</summary>
     public void MarkSalesChanged() => Interlocked.Exchange(ref salesChanged, 1);
 
-    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The snapshot to answer a listing from. The first one, and a changed one of fewer than
+    /// <see cref="CatalogCacheOptions.SynchronousReloadBelow"/> products, is loaded first (milliseconds), so such a
+    /// catalog's listings show a change at once; a bigger one is answered as it stands while it reloads in the background.
+    /// </summary>
+    public async ValueTask<ListingSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
-        Interlocked.Exchange(ref salesChanged, 0);
-        loadedAt = Environment.TickCount64;
-        Current = await ListingSnapshot.LoadAsync(dataSource, cancellationToken);
+        if (Current is { } current && (Volatile.Read(ref dirty) == 0 || current.Count >= options.Value.SynchronousReloadBelow))
+            return current;
+        await ReloadAsync(force: false, cancellationToken);
+        return Current!;
+    }
+
+    /// <summary>Loads a snapshot when forced, marked dirty or none is loaded yet; one load at a time, so waiting readers share it.</summary>
+    private async Task ReloadAsync(bool force, CancellationToken cancellationToken)
+    {
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (Interlocked.Exchange(ref dirty, 0) == 0 && !force && Current is not null)
+                return;
+            Interlocked.Exchange(ref salesChanged, 0);
+            loadedAt = Environment.TickCount64;
+            Current = await ListingSnapshot.LoadAsync(dataSource, cancellationToken);
+        }
+        catch
+        {
+            MarkDirty();
+            throw;
+        }
+        finally
+        {
+            loading.Release();
+        }
     }
 
     private bool SalesDue => Volatile.Read(ref salesChanged) == 1
@@ -44,8 +74,7 @@ public sealed partial class ListingIndex(NpgsqlDataSource dataSource, IOptions<C
         {
             try
             {
-                if (Interlocked.Exchange(ref dirty, 0) == 1 || SalesDue)
-                    await RefreshAsync(stoppingToken);
+                await ReloadAsync(force: SalesDue, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -53,7 +82,6 @@ public sealed partial class ListingIndex(NpgsqlDataSource dataSource, IOptions<C
             }
             catch (Exception exception)
             {
-                MarkDirty();
                 LogRefreshFailed(exception);
             }
             try { await Task.Delay(interval, stoppingToken); }
@@ -89,7 +117,7 @@ public sealed class ListingSnapshot
 
     public int Count => Ids.Length;
     public Guid[] Ids { get; }
-    /// <summary>Ids as PostgreSQL orders uuids (byte by byte), for the same tie-breaks as SQL.</summary>
+    /// <summary>Ids as PostgreSQL orders uuids (byte by byte), so ties break as they would in SQL.</summary>
     public UInt128[] IdKeys { get; }
     public int[] PathOf { get; }
     public List<string> Paths { get; } = [];
@@ -139,7 +167,7 @@ public sealed class ListingSnapshot
         return matches;
     }
 
-    /// <summary>Rows in each sort order (the same order, ties included, as the SQL listing's ORDER BY).</summary>
+    /// <summary>Rows in each sort order, ties broken by id in PostgreSQL's uuid order.</summary>
     public Dictionary<string, int[]> Sorted { get; } = [];
 
     public static async Task<ListingSnapshot> LoadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -3,26 +3,27 @@ using System.Buffers;
 namespace Shop.Web.Modules.Catalog.Browse;
 
 /// <summary>
-/// Answers a listing from a <see cref="ListingSnapshot"/> with the same meaning as the SQL listing:
-/// the same filters, each facet counted with every filter but its own, the same order and tie-breaks.
-/// One pass over the candidate rows does all of it.
+/// Answers a listing from a <see cref="ListingSnapshot"/>: filters, each facet counted with every
+/// filter but its own, the order (ties broken by id) and the page. One pass over the candidate rows
+/// does all of it.
 /// </summary>
 public static class ListingIndexQuery
 {
     private const int Price = 0, Brand = 1, Seller = 2, Rating = 3, Stock = 4, FirstOption = 5;
 
+    /// <param name="categoryPath">The materialised path of the query's category; null for no category, or for one that does not exist (nothing matches then).</param>
     /// <param name="text">For a search: the rows its words match; null for a plain listing.</param>
-    /// <returns>Null when fewer than <paramref name="threshold"/> products are in play (counting them live is cheap then).</returns>
-    public static IndexedListing? Evaluate(ListingSnapshot s, ProductQuery query, string? categoryPath, TextMatches? text,
-        string sort, int page, int pageSize, int threshold)
+    public static IndexedListing Evaluate(ListingSnapshot s, ProductQuery query, string? categoryPath, TextMatches? text,
+        string sort, int page, int pageSize)
     {
         var prefix = categoryPath ?? "/";
+        var unknownCategory = query.Category is not null && categoryPath is null;
         var inCategory = new bool[s.Paths.Count];
         var children = new List<string>();
         var childOfPath = new int[s.Paths.Count];
         for (var p = 0; p < s.Paths.Count; p++)
         {
-            inCategory[p] = categoryPath is null || s.Paths[p].StartsWith(categoryPath, StringComparison.Ordinal);
+            inCategory[p] = !unknownCategory && (categoryPath is null || s.Paths[p].StartsWith(categoryPath, StringComparison.Ordinal));
             childOfPath[p] = -1;
             if (s.Paths[p].StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -45,8 +46,6 @@ public static class ListingIndexQuery
                 if (inCategory[s.PathOf[row]])
                     rows.Add(row);
         }
-        if (rows.Count < threshold)
-            return null;
 
         var brands = query.Brand is { Length: > 0 } ? Flags(s.Brands.Count, query.Brand.Select(b => s.Brands.IndexOf(b))) : null;
         var sellers = query.Seller is { Length: > 0 } ? Flags(s.Sellers.Count, query.Seller.Select(id => s.Sellers.IndexOf(id))) : null;

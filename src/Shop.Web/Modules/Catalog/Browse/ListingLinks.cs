@@ -63,6 +63,7 @@ public sealed class ListingLinks(string basePath, ProductQuery query)
         if (q.Option is { Length: > 0 }) values["option"] = q.Option;
         Put("sort", q.Sort);
         Put("page", q.Page is > 1 ? q.Page.Value.ToString(CultureInfo.InvariantCulture) : null);
+        Put("pageSize", q.PageSize?.ToString(CultureInfo.InvariantCulture));
         return values.SelectMany(v => v.Value.Select(x => (v.Key, x ?? "")));
     }
 

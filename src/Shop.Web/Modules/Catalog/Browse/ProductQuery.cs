@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Shop.Web.Modules.Catalog.Contracts;
 
 namespace Shop.Web.Modules.Catalog.Browse;
@@ -19,26 +18,22 @@ public static class ProductSort
     ];
 }
 
-/// <summary>What a shopper asks of the catalog: words, filters, order and page. Bound from the query string.</summary>
+/// <summary>What a shopper asks of the catalog: words, filters, order and page. <see cref="ListingQuery.Parse"/> reads it from a query string.</summary>
 public sealed record ProductQuery
 {
     /// <summary>Search words; typos are corrected when nothing matches as typed.</summary>
-    [MaxLength(200)]
     public string? Q { get; init; }
 
     /// <summary>Category slug; products of its subcategories are included.</summary>
-    [MaxLength(120)]
     public string? Category { get; init; }
 
     /// <summary>The highest price a filter may name.</summary>
     public const int HighestPrice = 100_000_000;
 
     /// <summary>Lowest price, included.</summary>
-    [Range(typeof(decimal), "0", "100000000")]
     public decimal? MinPrice { get; init; }
 
     /// <summary>Highest price, included.</summary>
-    [Range(typeof(decimal), "0", "100000000")]
     public decimal? MaxPrice { get; init; }
 
     public string[]? Brand { get; init; }
@@ -46,7 +41,6 @@ public sealed record ProductQuery
     public Guid[]? Seller { get; init; }
 
     /// <summary>Minimum average rating (1-5).</summary>
-    [Range(1, 5)]
     public int? Rating { get; init; }
 
     public bool? InStock { get; init; }
@@ -54,13 +48,10 @@ public sealed record ProductQuery
     /// <summary>Option filters as name:value, e.g. option=colour:Blue&amp;option=size:M.</summary>
     public string[]? Option { get; init; }
 
-    [AllowedValues(null, ProductSort.Relevance, ProductSort.PriceAscending, ProductSort.PriceDescending, ProductSort.Newest, ProductSort.BestRated, ProductSort.BestSelling)]
     public string? Sort { get; init; }
 
-    [Range(1, 100_000)]
     public int? Page { get; init; }
 
-    [Range(1, 100)]
     public int? PageSize { get; init; }
 
     internal IReadOnlyDictionary<string, string[]> OptionFilters =>
