@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Shop.Testing;
-using Shop.Web.Modules.Payments;
+using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Modules.Payments.Sandbox;
 using Shop.Web.Modules.Storefront.Contracts;

@@ -5,7 +5,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shop.Testing;
-using Shop.Web.Modules.Payments;
+using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Modules.Payments.Sandbox;
 using Shop.Web.Modules.Storefront.Contracts;

@@ -103,7 +103,7 @@ public sealed class SandboxPaymentTests(ShopAppFactory app) : IClassFixture<Shop
 
         var second = await StartAsync(guest, order);
         await using var scope = app.Services.CreateAsyncScope();
-        var payment = await scope.ServiceProvider.GetRequiredService<Shop.Web.Modules.Payments.PaymentService>().FindAsync(second);
+        var payment = await scope.ServiceProvider.GetRequiredService<Shop.Web.Modules.Payments.Attempts.PaymentService>().FindAsync(second);
         await app.Services.GetRequiredService<SandboxGateway>().SendCallbackAsync(payment!, Shop.Web.Modules.Payments.Providers.ProviderOutcome.Succeeded, null);
 
         await Eventually.GetAsync(() => OrderAsync(guest, order), o => o.GetProperty("status").GetString() == "paid", "the retried payment to pay the order");

@@ -3,7 +3,7 @@ using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Data;
 using Shop.Web.Platform.Database;
 
-namespace Shop.Web.Modules.Payments;
+namespace Shop.Web.Modules.Payments.Failures;
 
 internal sealed class PaymentFailures(ShopDbContext db) : IPaymentFailures
 {

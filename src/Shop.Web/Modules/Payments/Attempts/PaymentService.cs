@@ -11,7 +11,7 @@ using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Outbox;
 
-namespace Shop.Web.Modules.Payments;
+namespace Shop.Web.Modules.Payments.Attempts;
 
 public sealed class PaymentOptions
 {

@@ -4,7 +4,7 @@ using Shop.Web.Modules.Payments.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
 
-namespace Shop.Web.Modules.Payments;
+namespace Shop.Web.Modules.Payments.Attempts;
 
 /// <summary>When an order is cancelled (by someone, or because it was not paid in time), its open attempts are cancelled too.</summary>
 internal sealed class CancelledOrders(ShopDbContext db, TimeProvider clock) : IIntegrationEventHandler<OrderStatusChanged>

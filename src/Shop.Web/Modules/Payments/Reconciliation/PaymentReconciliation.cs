@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Jobs;
 
-namespace Shop.Web.Modules.Payments;
+namespace Shop.Web.Modules.Payments.Reconciliation;
 
 /// <summary>
 /// Asks providers about attempts still pending after <see cref="PaymentOptions.ReconcileAfter"/>

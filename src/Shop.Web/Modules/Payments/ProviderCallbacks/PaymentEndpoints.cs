@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Platform.Security;
 
-namespace Shop.Web.Modules.Payments.Webhooks;
+namespace Shop.Web.Modules.Payments.ProviderCallbacks;
 
 public sealed record WebhookReceipt(string Outcome);
 
