@@ -4,6 +4,7 @@ using HandlebarsDotNet;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Notifications.Contracts;
+using Shop.Web.Modules.Notifications.Sending;
 using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Localization;
 

@@ -1,4 +1,4 @@
-namespace Shop.Web.Modules.Notifications;
+namespace Shop.Web.Modules.Notifications.Sending;
 
 public sealed class NotificationOptions
 {
