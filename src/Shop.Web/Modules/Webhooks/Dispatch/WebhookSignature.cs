@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Shop.Web.Modules.Webhooks.Delivery;
+namespace Shop.Web.Modules.Webhooks.Dispatch;
 
 /// <summary>
 /// The documented signature: HMAC-SHA256 with the endpoint's secret over "{timestamp}.{body}",

@@ -4,7 +4,7 @@ using Shop.Web.Modules.Webhooks.Manage;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Database;
 
-namespace Shop.Web.Modules.Webhooks.Deliveries;
+namespace Shop.Web.Modules.Webhooks.DeliveryHistory;
 
 /// <summary>An endpoint's deliveries with every attempt, newest first, and replays of any of them.</summary>
 public sealed class DeliveryLog(ShopDbContext db, TimeProvider clock)

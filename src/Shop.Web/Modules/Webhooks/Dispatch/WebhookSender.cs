@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Webhooks.Data;
 
-namespace Shop.Web.Modules.Webhooks.Delivery;
+namespace Shop.Web.Modules.Webhooks.Dispatch;
 
 public sealed record ClaimedDelivery(Guid Id, Guid EndpointId, string Url, string Secret, string Body, int AttemptCount);
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Shop.Web.Platform.Jobs;
 
-namespace Shop.Web.Modules.Webhooks.Delivery;
+namespace Shop.Web.Modules.Webhooks.Dispatch;
 
 /// <summary>
 /// Runs in every instance: claims due deliveries, sends several at once, records each outcome. It

@@ -7,7 +7,7 @@ using Shop.Web.Modules.Webhooks.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
 
-namespace Shop.Web.Modules.Webhooks.Delivery;
+namespace Shop.Web.Modules.Webhooks.Dispatch;
 
 /// <summary>
 /// Claims due deliveries of active endpoints with a lease (FOR UPDATE SKIP LOCKED, so workers on any

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Shop.Web.Platform.Jobs;
 
-namespace Shop.Web.Modules.Webhooks.Delivery;
+namespace Shop.Web.Modules.Webhooks.Dispatch;
 
 public sealed class WebhookOptions : IValidatableObject
 {

@@ -6,7 +6,7 @@ using Shop.Web.Modules.Webhooks.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
 
-namespace Shop.Web.Modules.Webhooks.Delivery;
+namespace Shop.Web.Modules.Webhooks.Dispatch;
 
 /// <summary>Tells an endpoint's owner, by email and in the app, that it was switched off and where to turn it back on.</summary>
 internal sealed class DisabledEndpointMessages(ShopDbContext db, ICustomerDirectory people, INotifier notifier) : IIntegrationEventHandler<WebhookEndpointDisabled>
