@@ -4,7 +4,7 @@ using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Support.Data;
 using Shop.Web.Platform.Localization;
 
-namespace Shop.Web.Modules.Support.Messages;
+namespace Shop.Web.Modules.Support.Emails;
 
 /// <summary>Who the emails about a conversation go to, and the words they read in their language.</summary>
 public static class ConversationRecipients

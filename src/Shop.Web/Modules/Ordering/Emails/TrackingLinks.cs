@@ -1,4 +1,4 @@
-namespace Shop.Web.Modules.Ordering.Messages;
+namespace Shop.Web.Modules.Ordering.Emails;
 
 /// <summary>Where a buyer follows a parcel, for the carriers whose tracking pages take the number in the address.</summary>
 public static class TrackingLinks

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Shop.Web.Platform.Localization;
 
-namespace Shop.Web.Modules.Support.Messages;
+namespace Shop.Web.Modules.Support.Emails;
 
 /// <summary>
 /// What happened in a conversation (taken, resolved, a call-back's outcome) is stored in English, as agents read

@@ -10,7 +10,7 @@ using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Outbox;
 
-namespace Shop.Web.Modules.Support.Messages;
+namespace Shop.Web.Modules.Support.Emails;
 
 /// <summary>Confirms a new conversation to its customer, with the way back to it (a guest's is the signed link).</summary>
 internal sealed class SupportRequestMessages(ShopDbContext db, ICustomerDirectory customers, ICustomerOrderReferences orders, ConversationAccess access,

@@ -1,6 +1,6 @@
 using Shop.Web.Platform.Outbox;
 
-namespace Shop.Web.Modules.Reviews.Messages;
+namespace Shop.Web.Modules.Reviews.Emails;
 
 /// <summary>A moderator approved or rejected a review: its author hears of it.</summary>
 [IntegrationEventName("reviews.review-moderated")]

@@ -6,7 +6,7 @@ using Shop.Web.Modules.Reviews.Data;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
 
-namespace Shop.Web.Modules.Reviews.Messages;
+namespace Shop.Web.Modules.Reviews.Emails;
 
 /// <summary>Tells a review's author that it was published, or why it was not.</summary>
 internal sealed class ReviewMessages(ShopDbContext db, IProductDirectory products, ICustomerDirectory customers, INotifier notifier)

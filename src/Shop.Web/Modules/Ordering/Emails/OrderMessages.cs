@@ -7,7 +7,7 @@ using Shop.Web.Platform.Outbox;
 using PaymentFailed = Shop.Web.Modules.Payments.Contracts.PaymentFailed;
 using RefundIssued = Shop.Web.Modules.Payments.Contracts.RefundIssued;
 
-namespace Shop.Web.Modules.Ordering.Messages;
+namespace Shop.Web.Modules.Ordering.Emails;
 
 /// <summary>
 /// Tells buyers and sellers what happened to an order, by email and in the notification centre. Each
