@@ -1,4 +1,4 @@
-namespace Shop.Web.Modules.Storefront.Contracts;
+namespace Shop.Web.Platform.Storefront;
 
 /// <summary>The shop's public face: its name and how customers reach it.</summary>
 public sealed class StorefrontSettings

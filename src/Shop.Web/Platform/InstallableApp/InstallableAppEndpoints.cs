@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Media;
+using Shop.Web.Platform.Storefront;
 
-namespace Shop.Web.Modules.Storefront.InstallableApp;
+namespace Shop.Web.Platform.InstallableApp;
 
 /// <summary>
 /// What makes the shop installable on a phone: the web app manifest, its icons, and the service worker

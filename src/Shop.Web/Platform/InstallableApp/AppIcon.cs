@@ -1,4 +1,4 @@
-namespace Shop.Web.Modules.Storefront.InstallableApp;
+namespace Shop.Web.Platform.InstallableApp;
 
 /// <summary>The shop's icon (the favicon's shopping bag) as the app icons phones show on their home screens.</summary>
 internal static class AppIcon

@@ -1,9 +1,6 @@
-using Shop.Web.Modules.Storefront.Contracts;
-using Shop.Web.Modules.Storefront.InstallableApp;
+namespace Shop.Web.Platform.Storefront;
 
-namespace Shop.Web.Modules.Storefront;
-
-public static class StorefrontModule
+public static class StorefrontSetup
 {
     public static WebApplicationBuilder AddStorefront(this WebApplicationBuilder builder)
     {
@@ -12,11 +9,5 @@ public static class StorefrontModule
             .ValidateOnStart();
         builder.Services.AddSingleton<Money>();
         return builder;
-    }
-
-    public static WebApplication MapStorefront(this WebApplication app)
-    {
-        app.MapInstallableApp();
-        return app;
     }
 }

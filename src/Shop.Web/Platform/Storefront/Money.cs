@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Shop.Web.Platform.Localization;
 
-namespace Shop.Web.Modules.Storefront.Contracts;
+namespace Shop.Web.Platform.Storefront;
 
 /// <summary>
 /// Formats amounts the way the shop's customers read them (₹1,23,456.00 in en-IN and hi-IN): in the culture of the

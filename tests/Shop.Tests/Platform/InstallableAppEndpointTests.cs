@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Shop.Testing;
 
-namespace Shop.Tests.Storefront;
+namespace Shop.Tests.Platform;
 
 /// <summary>The manifest, icons and service worker as any client (not only a browser) gets them.</summary>
 public sealed class InstallableAppEndpointTests(ShopAppFactory app) : IClassFixture<ShopAppFactory>
@@ -16,7 +16,7 @@ public sealed class InstallableAppEndpointTests(ShopAppFactory app) : IClassFixt
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
         var script = await response.Content.ReadAsStringAsync();
-        Assert.Contains($"const VERSION = '{Shop.Web.Modules.Storefront.InstallableApp.InstallableAppEndpoints.Version}';", script);
+        Assert.Contains($"const VERSION = '{Shop.Web.Platform.InstallableApp.InstallableAppEndpoints.Version}';", script);
         Assert.DoesNotContain("__VERSION__", script);
     }
 
