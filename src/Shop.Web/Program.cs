@@ -11,7 +11,6 @@ using Shop.Web.Modules.Ordering;
 using Shop.Web.Modules.Payments;
 using Shop.Web.Modules.Pricing;
 using Shop.Web.Modules.Reviews;
-using Shop.Web.Modules.Storefront;
 using Shop.Web.Modules.Support;
 using Shop.Web.Modules.Webhooks;
 using Shop.Web.Platform;
@@ -33,7 +32,6 @@ builder.AddLedger();
 builder.AddReviews();
 builder.AddWebhooks();
 builder.AddSupport();
-builder.AddStorefront();
 builder.AddContent();
 builder.AddAnalytics();
 
@@ -56,7 +54,6 @@ app.MapWebhooks();
 app.MapSupport();
 app.MapContent();
 app.MapAnalytics();
-app.MapStorefront();
 
 if (await app.RunCommandAsync(args))
     return;

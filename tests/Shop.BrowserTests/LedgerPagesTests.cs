@@ -29,7 +29,7 @@ public sealed class LedgerPagesTests(BrowserFixture browser) : IClassFixture<Bro
             new { method = "sandbox" }), System.Net.HttpStatusCode.Created);
         await using (var scope = shop.Services.CreateAsyncScope())
         {
-            var payment = await scope.ServiceProvider.GetRequiredService<Shop.Web.Modules.Payments.PaymentService>().FindAsync(started.GetProperty("paymentId").GetGuid());
+            var payment = await scope.ServiceProvider.GetRequiredService<Shop.Web.Modules.Payments.Attempts.PaymentService>().FindAsync(started.GetProperty("paymentId").GetGuid());
             await shop.Services.GetRequiredService<SandboxGateway>().SendCallbackAsync(payment!, Shop.Web.Modules.Payments.Providers.ProviderOutcome.Succeeded, null);
         }
         await Eventually.TrueAsync(async () => (await seller.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/seller/ledger")).GetProperty("balance").GetDecimal() == 1800m,

@@ -5,12 +5,14 @@ using Shop.Web.Platform.Email;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Health;
 using Shop.Web.Platform.Hosting;
+using Shop.Web.Platform.InstallableApp;
 using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Logging;
 using Shop.Web.Platform.Media;
 using Shop.Web.Platform.Metrics;
 using Shop.Web.Platform.Outbox;
 using Shop.Web.Platform.Security;
+using Shop.Web.Platform.Storefront;
 using Shop.Web.Platform.Visitors;
 
 namespace Shop.Web.Platform;
@@ -40,6 +42,7 @@ public static class PlatformSetup
             .AddInstanceHosting()
             .AddTelemetry()
             .AddMedia()
+            .AddStorefront()
             .AddApiDocs();
         builder.Services.AddRazorComponents();
         return builder;
@@ -67,6 +70,7 @@ public static class PlatformSetup
         app.MapHealth();
         app.MapMetrics();
         app.MapMedia();
+        app.MapInstallableApp();
         app.MapApiDocs();
         app.MapUnknownApiPaths();
         app.MapRazorComponents<App>();

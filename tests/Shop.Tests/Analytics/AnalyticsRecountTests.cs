@@ -6,12 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Shop.Testing;
-using Shop.Web.Modules.Payments;
+using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Modules.Payments.Sandbox;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Outbox;
+using Shop.Web.Platform.Storefront;
 using Xunit.Abstractions;
 
 namespace Shop.Tests.Analytics;

@@ -7,7 +7,7 @@ using Npgsql;
 using Shop.Testing;
 using Shop.Web.Modules.Analytics.Activity;
 using Shop.Web.Modules.Analytics.Rollups;
-using Shop.Web.Modules.Payments;
+using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Modules.Payments.Sandbox;
 using Shop.Web.Platform.Commands;

@@ -9,7 +9,7 @@ using Npgsql;
 using Shop.Testing;
 using Shop.Web.Modules.Analytics.Activity;
 using Shop.Web.Modules.Analytics.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Storefront;
 using Shop.Web.Platform.Visitors;
 
 namespace Shop.Tests.Analytics;

@@ -4,8 +4,8 @@ using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Testing;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Localization;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Tests.Languages;
 

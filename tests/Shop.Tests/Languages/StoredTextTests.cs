@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Shop.Testing;
 using Shop.Web.Modules.Ordering.Data;
-using Shop.Web.Modules.Support.Messages;
+using Shop.Web.Modules.Support.Emails;
 using Shop.Web.Platform.Localization;
 
 namespace Shop.Tests.Languages;

@@ -39,7 +39,7 @@ public sealed class LedgerTests(ShopAppFactory app) : IClassFixture<ShopAppFacto
         var started = await CatalogClient.Expect(await guest.PostAsJsonAsync($"/api/v1/orders/{order.GetProperty("id").GetString()}/payments?access={access}", new { method = "sandbox" }), HttpStatusCode.Created);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var payment = await scope.ServiceProvider.GetRequiredService<Shop.Web.Modules.Payments.PaymentService>().FindAsync(started.GetProperty("paymentId").GetGuid());
+            var payment = await scope.ServiceProvider.GetRequiredService<Shop.Web.Modules.Payments.Attempts.PaymentService>().FindAsync(started.GetProperty("paymentId").GetGuid());
             await app.Services.GetRequiredService<SandboxGateway>().SendCallbackAsync(payment!, Shop.Web.Modules.Payments.Providers.ProviderOutcome.Succeeded, null);
         }
 

@@ -141,7 +141,7 @@ public sealed class NotificationDeliveryTests(SmtpTestServer smtp) : IClassFixtu
         var placed = await CatalogClient.Expect(await customer.CheckoutAsync(email: null), HttpStatusCode.Created);
         var (orderId, number) = (placed.GetProperty("id").GetString(), placed.GetProperty("number").GetString());
         var order = await customer.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{orderId}");
-        var money = app.Services.GetRequiredService<Shop.Web.Modules.Storefront.Contracts.Money>();
+        var money = app.Services.GetRequiredService<Shop.Web.Platform.Storefront.Money>();
         string Show(string field) => money.Show(order.GetProperty(field).GetDecimal());
         Assert.True(order.GetProperty("shipping").GetDecimal() > 0, "an order under the free-shipping limit pays for shipping");
         string[] breakdown = [$"Subtotal: {Show("subtotal")}", $"Shipping: {Show("shipping")}", $"Tax (included in prices): {Show("tax")}", $"Total: {Show("total")}"];

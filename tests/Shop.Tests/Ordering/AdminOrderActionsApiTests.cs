@@ -5,10 +5,10 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shop.Testing;
-using Shop.Web.Modules.Payments;
+using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Modules.Payments.Sandbox;
-using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Tests.Ordering;
 

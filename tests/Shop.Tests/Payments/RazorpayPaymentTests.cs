@@ -117,7 +117,7 @@ public sealed class RazorpayPaymentTests(RazorpayShop app) : IClassFixture<Razor
         app.Razorpay.OrderPayments[lostRazorpayOrder] = [Payment("pay_Lost00000001", lostRazorpayOrder, lostPayment, lostOrder.GetProperty("total").GetDecimal(), "captured")];
         await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
             await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE payments.payments SET created_at = now() - interval '1 hour' WHERE id = @lostPayment", new { lostPayment });
-        var reconciliation = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Shop.Web.Modules.Payments.PaymentReconciliation>(app.Services);
+        var reconciliation = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Shop.Web.Modules.Payments.Reconciliation.PaymentReconciliation>(app.Services);
         Assert.Equal(1, await reconciliation.ReconcileAsync());
         await Eventually.GetAsync(async () => await lostGuest.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{lostOrder.GetProperty("id").GetString()}?access={lostAccess}"),
             o => o.GetProperty("status").GetString() == "paid", "reconciliation to pay the order");

@@ -103,7 +103,7 @@ public sealed class SandboxPaymentTests(ShopAppFactory app) : IClassFixture<Shop
 
         var second = await StartAsync(guest, order);
         await using var scope = app.Services.CreateAsyncScope();
-        var payment = await scope.ServiceProvider.GetRequiredService<Shop.Web.Modules.Payments.PaymentService>().FindAsync(second);
+        var payment = await scope.ServiceProvider.GetRequiredService<Shop.Web.Modules.Payments.Attempts.PaymentService>().FindAsync(second);
         await app.Services.GetRequiredService<SandboxGateway>().SendCallbackAsync(payment!, Shop.Web.Modules.Payments.Providers.ProviderOutcome.Succeeded, null);
 
         await Eventually.GetAsync(() => OrderAsync(guest, order), o => o.GetProperty("status").GetString() == "paid", "the retried payment to pay the order");
@@ -187,7 +187,7 @@ public sealed class SandboxPaymentTests(ShopAppFactory app) : IClassFixture<Shop
         var tooMuch = await admin.PostAsJsonAsync(refunds, new { amount = total, reason = "Everything" });
         var refused = await tooMuch.JsonAsync();
         Assert.Equal("refund.exceeds_paid", refused.GetProperty("code").GetString());
-        Assert.Equal($"At most {app.Services.GetRequiredService<Shop.Web.Modules.Storefront.Contracts.Money>().Show(total - refunded)} can still be refunded.",
+        Assert.Equal($"At most {app.Services.GetRequiredService<Shop.Web.Platform.Storefront.Money>().Show(total - refunded)} can still be refunded.",
             refused.GetProperty("detail").GetString());
         await Eventually.GetAsync(async () => await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/orders/{order.GetProperty("id").GetString()}"),
             o => o.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "refund") == 1 + raced.Count(r => r.StatusCode == HttpStatusCode.OK),

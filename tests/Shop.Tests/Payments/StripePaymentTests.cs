@@ -138,7 +138,7 @@ public sealed class StripePaymentTests(StripeShop app) : IClassFixture<StripeSho
             await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE payments.payments SET created_at = now() - interval '1 hour' WHERE id = ANY(@ids)",
                 new { ids = new[] { paymentId, abandonedPayment } });
 
-        var reconciliation = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Shop.Web.Modules.Payments.PaymentReconciliation>(app.Services);
+        var reconciliation = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Shop.Web.Modules.Payments.Reconciliation.PaymentReconciliation>(app.Services);
         var settled = await Task.WhenAll(reconciliation.ReconcileAsync(), reconciliation.ReconcileAsync());
 
         Assert.Equal(2, settled.Sum());

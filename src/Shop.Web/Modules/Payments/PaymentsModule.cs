@@ -1,9 +1,12 @@
+using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Contracts;
+using Shop.Web.Modules.Payments.Failures;
 using Shop.Web.Modules.Payments.Providers;
+using Shop.Web.Modules.Payments.ProviderCallbacks;
 using Shop.Web.Modules.Payments.Razorpay;
+using Shop.Web.Modules.Payments.Reconciliation;
 using Shop.Web.Modules.Payments.Sandbox;
 using Shop.Web.Modules.Payments.Stripe;
-using Shop.Web.Modules.Payments.Webhooks;
 using Shop.Web.Platform.Outbox;
 
 namespace Shop.Web.Modules.Payments;

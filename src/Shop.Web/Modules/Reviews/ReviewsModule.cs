@@ -3,7 +3,7 @@ using Shop.Web.Modules.Reviews.Contracts;
 using Shop.Web.Modules.Reviews.Data;
 using Shop.Web.Modules.Reviews.Demo;
 using Shop.Web.Modules.Reviews.Display;
-using Shop.Web.Modules.Reviews.Messages;
+using Shop.Web.Modules.Reviews.Emails;
 using Shop.Web.Modules.Reviews.Moderation;
 using Shop.Web.Modules.Reviews.Writing;
 using Shop.Web.Platform.Commands;

@@ -5,7 +5,7 @@ using Shop.Web.Modules.Support.Callbacks;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Hours;
 using Shop.Web.Modules.Support.Conversations;
-using Shop.Web.Modules.Support.Messages;
+using Shop.Web.Modules.Support.Emails;
 using Shop.Web.Modules.Support.ReplyEmails;
 using Shop.Web.Modules.Support.Transcripts;
 using Shop.Web.Modules.Support.Webhooks;

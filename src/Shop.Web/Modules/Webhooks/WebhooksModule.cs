@@ -1,6 +1,6 @@
 using Shop.Web.Modules.Webhooks.Contracts;
-using Shop.Web.Modules.Webhooks.Deliveries;
-using Shop.Web.Modules.Webhooks.Delivery;
+using Shop.Web.Modules.Webhooks.DeliveryHistory;
+using Shop.Web.Modules.Webhooks.Dispatch;
 using Shop.Web.Modules.Webhooks.Manage;
 using Shop.Web.Modules.Webhooks.Publishing;
 using Shop.Web.Platform.Outbox;

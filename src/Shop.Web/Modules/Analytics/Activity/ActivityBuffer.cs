@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Shop.Web.Modules.Analytics.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Jobs;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Analytics.Activity;
 

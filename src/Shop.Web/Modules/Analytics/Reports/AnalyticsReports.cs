@@ -4,8 +4,8 @@ using Shop.Web.Modules.Analytics.Contracts;
 using Shop.Web.Modules.Analytics.Data;
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Identity.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Analytics.Reports;
 

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Analytics.Data;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Analytics.Rollups;
 

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Analytics.Data;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Analytics.Rollups;
 

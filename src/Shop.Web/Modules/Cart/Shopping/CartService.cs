@@ -7,10 +7,10 @@ using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Inventory.Contracts;
 using Shop.Web.Modules.Pricing.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Localization;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Cart.Shopping;
 

@@ -8,10 +8,10 @@ using Shop.Web.Modules.Catalog.Categories;
 using Shop.Web.Modules.Catalog.Data;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Inventory.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Media;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Catalog.Demo;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using Shop.Web.Modules.Catalog.Products;
 using Shop.Web.Modules.Currencies.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Catalog.ProductPage;
 

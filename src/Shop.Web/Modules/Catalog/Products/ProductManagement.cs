@@ -8,13 +8,13 @@ using Shop.Web.Modules.Catalog.Categories;
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Catalog.Data;
 using Shop.Web.Modules.Inventory.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Media;
 using Shop.Web.Platform.Outbox;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Catalog.Products;
 

@@ -5,7 +5,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Shop.Web.Modules.Content.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Catalog.Seo;
 

@@ -4,9 +4,9 @@ using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Content.Data;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Pricing.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Content.Setup;
 

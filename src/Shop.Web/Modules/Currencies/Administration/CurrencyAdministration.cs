@@ -5,9 +5,9 @@ using Shop.Web.Modules.Currencies.Choosing;
 using Shop.Web.Modules.Currencies.Contracts;
 using Shop.Web.Modules.Currencies.Data;
 using Shop.Web.Modules.Identity.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Currencies.Administration;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Currencies.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Currencies.Choosing;
 

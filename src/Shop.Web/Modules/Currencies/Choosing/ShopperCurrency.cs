@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Currencies.Contracts;
 using Shop.Web.Modules.Currencies.Data;
 using Shop.Web.Modules.Identity.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Currencies.Choosing;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Dashboards.Shared;
 

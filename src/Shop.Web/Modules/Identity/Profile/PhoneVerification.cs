@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Identity.Auth;
 using Shop.Web.Modules.Identity.Data;
 using Shop.Web.Modules.Notifications.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Security;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Identity.Profile;
 

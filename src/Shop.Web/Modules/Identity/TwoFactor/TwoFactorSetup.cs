@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 using QRCoder;
 using Shop.Web.Modules.Identity.Auth;
 using Shop.Web.Modules.Identity.Data;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Identity.TwoFactor;
 

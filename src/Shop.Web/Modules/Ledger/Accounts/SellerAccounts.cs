@@ -30,8 +30,8 @@ public sealed class PayoutRequest
 }
 
 /// <summary>Sellers' balances and statements (the sum of a seller's entries is its balance), and the payouts admins record.</summary>
-public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, Microsoft.Extensions.Options.IOptions<Storefront.Contracts.StorefrontSettings> store,
-    Storefront.Contracts.Money money, TimeProvider clock) : ISellerAccountGlance
+public sealed class SellerAccounts(ShopDbContext db, ISellerDirectory sellers, Microsoft.Extensions.Options.IOptions<Platform.Storefront.StorefrontSettings> store,
+    Platform.Storefront.Money money, TimeProvider clock) : ISellerAccountGlance
 {
     private IQueryable<LedgerEntry> EntriesOf(Guid sellerId) => db.Set<LedgerEntry>().AsNoTracking().Where(e => e.SellerId == sellerId);
 

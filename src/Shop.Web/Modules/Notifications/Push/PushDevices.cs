@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Shop.Web.Modules.Notifications.Sending;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Notifications.Push;
 

@@ -6,9 +6,9 @@ using Shop.Web.Modules.Notifications.Data;
 using Shop.Web.Modules.Notifications.Push;
 using Shop.Web.Modules.Notifications.Templates;
 using Shop.Web.Modules.Notifications.TextMessages;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Notifications.Sending;
 

@@ -4,8 +4,9 @@ using HandlebarsDotNet;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Notifications.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Modules.Notifications.Sending;
 using Shop.Web.Platform.Localization;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Notifications.Templates;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Notifications.TextMessages;
 

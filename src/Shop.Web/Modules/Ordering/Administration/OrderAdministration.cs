@@ -4,9 +4,9 @@ using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Orders;
 using Shop.Web.Modules.Ordering.SellerOrders;
 using Shop.Web.Modules.Payments.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Ordering.Administration;
 

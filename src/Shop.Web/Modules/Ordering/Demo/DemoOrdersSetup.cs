@@ -8,9 +8,9 @@ using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Data;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Pricing.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Commands;
 using Shop.Web.Platform.Database;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Ordering.Demo;
 

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Ordering.Data;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Ordering.Export;
 

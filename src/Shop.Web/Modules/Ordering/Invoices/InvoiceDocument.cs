@@ -2,7 +2,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Orders;
-using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Ordering.Invoices;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Outbox;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Ordering.Orders;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Data;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Platform.Database;

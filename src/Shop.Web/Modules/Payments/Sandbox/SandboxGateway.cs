@@ -10,7 +10,7 @@ using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Data;
 using Shop.Web.Modules.Payments.Providers;
-using Shop.Web.Modules.Storefront.Contracts;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Payments.Sandbox;
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Pricing.Contracts;
 using Shop.Web.Modules.Pricing.Data;
-using Shop.Web.Modules.Storefront.Contracts;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
+using Shop.Web.Platform.Storefront;
 
 namespace Shop.Web.Modules.Pricing.Quotes;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Catalog.Contracts;
 using Shop.Web.Modules.Reviews.Data;
-using Shop.Web.Modules.Reviews.Messages;
+using Shop.Web.Modules.Reviews.Emails;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Outbox;

@@ -5,7 +5,7 @@ using Shop.Web.Modules.Notifications.Contracts;
 using Shop.Web.Modules.Support.Contracts;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
-using Shop.Web.Modules.Support.Messages;
+using Shop.Web.Modules.Support.Emails;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Outbox;

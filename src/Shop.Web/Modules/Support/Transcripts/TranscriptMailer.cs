@@ -8,7 +8,7 @@ using Shop.Web.Modules.Support.Attachments;
 using Shop.Web.Modules.Support.Callbacks;
 using Shop.Web.Modules.Support.Conversations;
 using Shop.Web.Modules.Support.Data;
-using Shop.Web.Modules.Support.Messages;
+using Shop.Web.Modules.Support.Emails;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Localization;
 using Shop.Web.Platform.Security;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Webhooks.Contracts;
-using Shop.Web.Modules.Webhooks.Deliveries;
+using Shop.Web.Modules.Webhooks.DeliveryHistory;
 using Shop.Web.Platform.Api;
 using Shop.Web.Platform.Security;
 

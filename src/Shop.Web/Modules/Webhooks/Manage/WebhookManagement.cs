@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Webhooks.Contracts;
 using Shop.Web.Modules.Webhooks.Data;
-using Shop.Web.Modules.Webhooks.Delivery;
+using Shop.Web.Modules.Webhooks.Dispatch;
 using Shop.Web.Platform.Database;
 using Shop.Web.Platform.Errors;
 

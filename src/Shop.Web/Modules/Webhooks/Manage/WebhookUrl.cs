@@ -1,5 +1,5 @@
 using System.Net;
-using Shop.Web.Modules.Webhooks.Delivery;
+using Shop.Web.Modules.Webhooks.Dispatch;
 
 namespace Shop.Web.Modules.Webhooks.Manage;
 

@@ -1,7 +1,0 @@
-using Shop.Web.Platform.Outbox;
-
-namespace Shop.Web.Modules.Reviews.Messages;
-
-/// <summary>A moderator approved or rejected a review: its author hears of it.</summary>
-[IntegrationEventName("reviews.review-moderated")]
-public sealed record ReviewModerated(Guid ReviewId) : IIntegrationEvent;
