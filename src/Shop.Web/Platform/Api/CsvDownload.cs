@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.TypeConversion;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Platform.Api;
 
@@ -62,7 +62,7 @@ public sealed class SnakeCaseMap<TRow> : ClassMap<TRow>
         AutoMap(CultureInfo.InvariantCulture);
         foreach (var member in MemberMaps)
         {
-            member.Name(JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Data.Member!.Name));
+            member.Name(SnakeCaseNames.ToSnakeCase(member.Data.Member!.Name));
             if (member.Data.Type.IsEnum)
                 member.TypeConverter(new SnakeCaseEnum());
         }
@@ -73,5 +73,5 @@ public sealed class SnakeCaseMap<TRow> : ClassMap<TRow>
 internal sealed class SnakeCaseEnum : DefaultTypeConverter
 {
     public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
-        value is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString()!);
+        value is null ? null : SnakeCaseNames.ToSnakeCase(value.ToString()!);
 }

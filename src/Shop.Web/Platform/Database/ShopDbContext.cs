@@ -20,9 +20,6 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options)
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShopDbContext).Assembly);
+        modelBuilder.UseSnakeCaseNames();
     }
-
-    // Here rather than where the context is registered, so every context built (tools, tests) names alike.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.UseSnakeCaseNamingConvention();
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Shop.Web.Modules.Analytics.Data;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Modules.Analytics.Rollups;
 
@@ -102,5 +102,5 @@ internal static class RollupRules
         return first;
     }
 
-    public static string StatusName(OrderStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+    public static string StatusName(OrderStatus status) => SnakeCaseNames.ToSnakeCase(status.ToString());
 }

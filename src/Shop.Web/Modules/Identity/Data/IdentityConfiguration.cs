@@ -13,18 +13,12 @@ internal sealed class ShopUserConfiguration : IEntityTypeConfiguration<ShopUser>
         builder.Property(u => u.Language).HasMaxLength(10);
         // Identity checks uniqueness in code; the index makes it hold under concurrent sign-ups too.
         builder.HasIndex(u => u.NormalizedEmail).HasDatabaseName("email_index").IsUnique();
-        // Identity names its indexes itself ("UserNameIndex"), which the naming convention leaves as given.
-        builder.HasIndex(u => u.NormalizedUserName).HasDatabaseName("user_name_index");
     }
 }
 
 internal sealed class ShopRoleConfiguration : IEntityTypeConfiguration<ShopRole>
 {
-    public void Configure(EntityTypeBuilder<ShopRole> builder)
-    {
-        builder.ToTable("roles", IdentitySchema.Name);
-        builder.HasIndex(r => r.NormalizedName).HasDatabaseName("role_name_index");
-    }
+    public void Configure(EntityTypeBuilder<ShopRole> builder) => builder.ToTable("roles", IdentitySchema.Name);
 }
 
 internal sealed class IdentityLinkTablesConfiguration :

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using CsvHelper.Configuration.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,7 +26,7 @@ public sealed class OrderExport(ShopDbContext db, IOptions<StorefrontSettings> s
 
     /// <summary>A status by its snake_case name (return_requested) or its plain one (ReturnRequested), in any case.</summary>
     private static readonly Dictionary<string, OrderStatus> Statuses = Enum.GetValues<OrderStatus>()
-        .SelectMany(s => new[] { (Name: JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString()), Status: s), (Name: s.ToString().ToLowerInvariant(), Status: s) })
+        .SelectMany(s => new[] { (Name: SnakeCaseNames.ToSnakeCase(s.ToString()), Status: s), (Name: s.ToString().ToLowerInvariant(), Status: s) })
         .DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => p.Status);
 
     /// <summary>The orders to export (a seller's: those holding its items); a malformed filter is refused here, before anything is written.</summary>
@@ -125,7 +124,7 @@ public sealed class OrderExport(ShopDbContext db, IOptions<StorefrontSettings> s
             return null;
         if (Statuses.TryGetValue(text.Trim().ToLowerInvariant(), out var found))
             return found;
-        errors["status"] = [$"Choose one of {string.Join(", ", Enum.GetValues<OrderStatus>().Select(s => JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString())))}."];
+        errors["status"] = [$"Choose one of {string.Join(", ", Enum.GetValues<OrderStatus>().Select(s => SnakeCaseNames.ToSnakeCase(s.ToString())))}."];
         return null;
     }
 

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shop.Web.Modules.Currencies.Contracts;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Modules.Payments.Data;
 
@@ -222,7 +222,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     }
 
     // "partially_refunded" reads better in SQL than "partiallyrefunded".
-    private static string ToSnake(PaymentStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+    private static string ToSnake(PaymentStatus status) => SnakeCaseNames.ToSnakeCase(status.ToString());
 
     private static PaymentStatus FromSnake(string text) => Enum.Parse<PaymentStatus>(text.Replace("_", ""), ignoreCase: true);
 }
