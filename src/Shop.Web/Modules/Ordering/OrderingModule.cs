@@ -28,7 +28,6 @@ public static class OrderingModule
         builder.Services.AddScoped<OrderAdministration>();
         builder.Services.AddScoped<OrderExport>();
         builder.Services.AddSingleton<OrderAccess>();
-        builder.Services.AddOptions<InvoiceOptions>().Bind(builder.Configuration.GetSection(InvoiceOptions.Section));
         builder.Services.AddSingleton<InvoiceDocument>();
         builder.Services.AddIntegrationEventHandler<OrderPlaced, OrderMessages>();
         builder.Services.AddIntegrationEventHandler<OrderPaid, OrderMessages>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Shop.Web.Modules.Identity.Data;
@@ -10,8 +11,10 @@ namespace Shop.Web.Platform.Database;
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes in its Data folder.
 /// </summary>
 public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options)
-    : IdentityDbContext<ShopUser, ShopRole, Guid>(options)
+    : IdentityDbContext<ShopUser, ShopRole, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using Shop.Web.Platform.Database;
 
 namespace Shop.Web.Platform.Security;
 
@@ -13,10 +12,7 @@ public static class SecuritySetup
 {
     public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDataProtection().SetApplicationName("Shop");
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-            new ConfigureOptions<KeyManagementOptions>(options =>
-                options.XmlRepository = new PostgresXmlRepository(services.GetRequiredService<NpgsqlDataSource>())));
+        builder.Services.AddDataProtection().SetApplicationName("Shop").PersistKeysToDbContext<ShopDbContext>();
 
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {

@@ -7,13 +7,13 @@ using Shop.Web.Platform.Storefront;
 namespace Shop.Web.Modules.Ordering.Invoices;
 
 /// <summary>A paid order's invoice as an A4 PDF: who sold and bought, every line with its tax, and the totals.</summary>
-public sealed class InvoiceDocument(Money money, Microsoft.Extensions.Options.IOptions<StorefrontSettings> store, Microsoft.Extensions.Options.IOptions<InvoiceOptions> options)
+public sealed class InvoiceDocument(Money money, Microsoft.Extensions.Options.IOptions<StorefrontSettings> store)
 {
     private const double Margin = 50;
 
     public byte[] Render(OrderDetail order)
     {
-        InvoiceFonts.EnsureInstalled(options.Value);
+        InvoiceFonts.EnsureInstalled();
         var document = new PdfDocument();
         document.Info.Title = $"Invoice {order.Number}";
         var page = document.AddPage();

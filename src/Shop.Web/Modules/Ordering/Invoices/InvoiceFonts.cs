@@ -1,18 +1,6 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace Shop.Web.Modules.Ordering.Invoices;
-
-public sealed class InvoiceOptions
-{
-    public const string Section = "Invoices";
-
-    /// <summary>
-    /// A commercial PDFsharp license key. Without one, PDFsharp is used under its free AGPL license,
-    /// which suits this open-source shop (see docs/adr/0009).
-    /// </summary>
-    public string? PdfSharpLicenseKey { get; set; }
-}
 
 /// <summary>
 /// DejaVu Sans (it has the rupee sign), shipped inside the app so invoices look the same on any
@@ -25,18 +13,14 @@ internal sealed class InvoiceFonts : IFontResolver
     private static readonly Lock Setup = new();
     private static bool installed;
 
-    /// <summary>PDFsharp's process-wide settings (font resolver, license), made once before the first document.</summary>
-    public static void EnsureInstalled(InvoiceOptions options)
+    /// <summary>PDFsharp's process-wide font resolver, set once before the first document.</summary>
+    public static void EnsureInstalled()
     {
         lock (Setup)
         {
             if (installed)
                 return;
             GlobalFontSettings.FontResolver = new InvoiceFonts();
-            if (string.IsNullOrWhiteSpace(options.PdfSharpLicenseKey))
-                PdfSharpLicense.SetAgplLicense();
-            else
-                PdfSharpLicense.LoadLicense(options.PdfSharpLicenseKey);
             installed = true;
         }
     }
