@@ -96,10 +96,14 @@ public sealed partial record ReceivedMail(string To, string From, string Subject
         return match.Success ? match.Groups["v"].Value.Trim() : "";
     }
 
-    [GeneratedRegex(@"=\?(?<charset>[^?]+)\?(?<enc>[BbQq])\?(?<text>[^?]*)\?=\s*")]
+    [GeneratedRegex(@"=\?(?<charset>[^?]+)\?(?<enc>[BbQq])\?(?<text>[^?]*)\?=")]
     private static partial Regex EncodedWord();
 
-    private static string DecodeWords(string value) => EncodedWord().Replace(value, m =>
+    /// <summary>RFC 2047: only the space between two encoded words is folding; beside plain text it is part of the text.</summary>
+    [GeneratedRegex(@"(?<=\?=)\s+(?==\?[^?]+\?[BbQq]\?)")]
+    private static partial Regex SpaceBetweenEncodedWords();
+
+    private static string DecodeWords(string value) => EncodedWord().Replace(SpaceBetweenEncodedWords().Replace(value, ""), m =>
         m.Groups["enc"].Value is "B" or "b"
             ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups["text"].Value))
             : QuotedPrintable(m.Groups["text"].Value.Replace('_', ' ')));

@@ -23,7 +23,7 @@ public sealed class EmailTests(SmtpTestServer smtp) : IClassFixture<SmtpTestServ
 
         var message = Assert.Single(await smtp.WaitForMessagesAsync(1));
         Assert.Contains("To: asha@example.in", message);
-        Assert.Contains("From: \"Bazaar\" <no-reply@bazaar.local>", message);
+        Assert.Matches("From: \"?Bazaar\"? <no-reply@bazaar.local>", message);
         Assert.Contains("Subject: Welcome to Bazaar", message);
         Assert.Contains("multipart/alternative", message);
         Assert.Contains("Namaste Asha, your account is ready.", message);

@@ -18,7 +18,9 @@ public static class CatalogModule
 {
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
-        builder.Services.AddMemoryCache(options => options.SizeLimit = 10_000);
+        // HybridCache sizes each entry by its serialized bytes, so the limit bounds memory rather than counting entries.
+        builder.Services.AddMemoryCache(options => options.SizeLimit = 64 * 1024 * 1024);
+        builder.Services.AddHybridCache();
         builder.Services.AddOptions<CatalogCacheOptions>().Bind(builder.Configuration.GetSection(CatalogCacheOptions.Section));
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddHostedService<CatalogChangeListener>();

@@ -1,6 +1,6 @@
+using System.ComponentModel;
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Primitives;
+using Microsoft.Extensions.Caching.Hybrid;
 using Npgsql;
 using Shop.Web.Platform.Database;
 
@@ -31,37 +31,53 @@ public sealed class CatalogCacheOptions
 }
 
 /// <summary>
-/// Listings and the category tree, kept briefly in each instance's memory. Any change to products
-/// or categories, on any instance, fires the tables' NOTIFY trigger and empties every instance's
-/// cache; writes made here also empty it at once. Emptying it marks the listing index changed too.
-/// New sales counts do not: a listing may show the best-selling order up to its cache lifetime old.
+/// Listings and the category tree, kept briefly in each instance's memory by HybridCache, which builds
+/// a missing entry once however many requests ask for it at the same moment. Any change to products or
+/// categories, on any instance, fires the tables' NOTIFY trigger and empties every instance's cache;
+/// writes made here also empty it at once. Emptying it marks the listing index changed too. New sales
+/// counts do not: a listing may show the best-selling order up to its cache lifetime old.
 /// </summary>
-public sealed class CatalogCache(IMemoryCache cache, Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options, ListingIndex index)
+public sealed class CatalogCache(HybridCache cache, Microsoft.Extensions.Options.IOptions<CatalogCacheOptions> options, ListingIndex index)
 {
-    private CancellationTokenSource generation = new();
+    private long generation;
 
     public async Task<T> GetOrAddAsync<T>(string kind, object key, Func<Task<T>> load)
     {
         var seconds = options.Value.ListingCacheSeconds;
         if (seconds <= 0)
             return await load();
-        var cacheKey = $"catalog:{kind}:{JsonSerializer.Serialize(key)}";
-        if (cache.TryGetValue(cacheKey, out T? cached))
-            return cached!;
-        var token = generation.Token;
-        var value = await load();
-        if (!token.IsCancellationRequested)
-            cache.Set(cacheKey, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds) }
-                .AddExpirationToken(new CancellationChangeToken(token)));
-        return value;
+        var lifetime = TimeSpan.FromSeconds(seconds);
+        // The generation in the key: an entry whose build began before a change is stored where no one looks any more.
+        var cacheKey = $"catalog:{Interlocked.Read(ref generation)}:{kind}:{JsonSerializer.Serialize(key)}";
+        try
+        {
+            var entry = await cache.GetOrCreateAsync(cacheKey, load, static async (load, _) => new Entry<T>(await load()), new HybridCacheEntryOptions
+            {
+                Expiration = lifetime,
+                LocalCacheExpiration = lifetime,
+                // Per instance by design: the generation that empties it is this instance's own.
+                Flags = HybridCacheEntryFlags.DisableDistributedCache,
+            });
+            return entry.Value;
+        }
+        catch (OperationCanceledException)
+        {
+            // The shared build ran under the request that started it, which went away; this request builds its own.
+            return await load();
+        }
     }
 
     public void Invalidate()
     {
-        var previous = Interlocked.Exchange(ref generation, new CancellationTokenSource());
-        previous.Cancel();
-        previous.Dispose();
+        Interlocked.Increment(ref generation);
         index.MarkDirty();
+    }
+
+    /// <summary>Marked immutable so that HybridCache hands every caller the same instance rather than a deserialized copy.</summary>
+    [ImmutableObject(true)]
+    private sealed class Entry<T>(T value)
+    {
+        public T Value { get; } = value;
     }
 }
 

@@ -1,14 +1,14 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using global::Stripe;
+using global::Stripe.Checkout;
 using Microsoft.Extensions.Options;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Data;
 using Shop.Web.Modules.Payments.Providers;
+using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Storefront;
+using PaymentMethod = Shop.Web.Modules.Payments.Contracts.PaymentMethod;
 
 namespace Shop.Web.Modules.Payments.Stripe;
 
@@ -29,8 +29,8 @@ public sealed class StripeOptions
 }
 
 /// <summary>
-/// Stripe over its documented HTTP API: a Checkout Session per attempt (the buyer pays on Stripe's
-/// hosted page), webhooks verified with the <c>Stripe-Signature</c> scheme, refunds on the payment intent.
+/// Stripe through its .NET library (Stripe.net): a Checkout Session per attempt (the buyer pays on
+/// Stripe's hosted page), webhooks verified with the library's <c>Stripe-Signature</c> check, refunds on the payment intent.
 /// </summary>
 public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFactory http, IOptions<StorefrontSettings> store, TimeProvider clock) : IPaymentProvider
 {
@@ -44,34 +44,42 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
     public async Task<string> StartAsync(Payment payment, PayableOrder order, string returnUrl)
     {
         var back = store.Value.PublicUrl.TrimEnd('/') + returnUrl;
-        using var session = await SendAsync("/v1/checkout/sessions", $"attempt-{payment.Id}", new Dictionary<string, string>
+        var metadata = new Dictionary<string, string> { ["payment_id"] = payment.Id.ToString() };
+        var session = await RefusalsAsConflicts(() => Client().V1.Checkout.Sessions.CreateAsync(new SessionCreateOptions
         {
-            ["mode"] = "payment",
-            ["success_url"] = back,
-            ["cancel_url"] = back,
-            ["client_reference_id"] = payment.Id.ToString(),
-            ["customer_email"] = order.Email,
-            ["line_items[0][quantity]"] = "1",
-            ["line_items[0][price_data][currency]"] = payment.ProviderCurrency.ToLowerInvariant(),
-            ["line_items[0][price_data][unit_amount]"] = ProviderApi.MinorUnits(payment.ProviderAmount, payment.ProviderCurrency).ToString(CultureInfo.InvariantCulture),
-            ["line_items[0][price_data][product_data][name]"] = $"Order {order.Number}",
-            ["metadata[payment_id]"] = payment.Id.ToString(),
-            ["payment_intent_data[metadata][payment_id]"] = payment.Id.ToString(),
-        });
-        payment.Reference(session.RootElement.GetProperty("id").GetString()!);
-        return session.RootElement.GetProperty("url").GetString()!;
+            Mode = "payment",
+            SuccessUrl = back,
+            CancelUrl = back,
+            ClientReferenceId = payment.Id.ToString(),
+            CustomerEmail = order.Email,
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = payment.ProviderCurrency.ToLowerInvariant(),
+                        UnitAmount = ProviderApi.MinorUnits(payment.ProviderAmount, payment.ProviderCurrency),
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = $"Order {order.Number}" },
+                    },
+                },
+            ],
+            Metadata = metadata,
+            PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = metadata },
+        }, new RequestOptions { IdempotencyKey = $"attempt-{payment.Id}" }));
+        payment.Reference(session.Id);
+        return session.Url;
     }
 
     public async Task<string> RefundAsync(Payment payment, decimal amount)
     {
         if (payment.ProviderReference is not { } paymentIntent || !paymentIntent.StartsWith("pi_", StringComparison.Ordinal))
-            throw new Platform.Errors.ConflictException("refund.no_charge", "Stripe has not reported the charge of this payment yet.");
-        using var refund = await SendAsync("/v1/refunds", $"refund-{payment.Id}-{payment.RefundedAmount}-{amount}", new Dictionary<string, string>
-        {
-            ["payment_intent"] = paymentIntent,
-            ["amount"] = ProviderApi.MinorUnits(amount, payment.ProviderCurrency).ToString(CultureInfo.InvariantCulture),
-        });
-        return refund.RootElement.GetProperty("id").GetString()!;
+            throw new ConflictException("refund.no_charge", "Stripe has not reported the charge of this payment yet.");
+        var refund = await RefusalsAsConflicts(() => Client().V1.Refunds.CreateAsync(
+            new RefundCreateOptions { PaymentIntent = paymentIntent, Amount = ProviderApi.MinorUnits(amount, payment.ProviderCurrency) },
+            new RequestOptions { IdempotencyKey = $"refund-{payment.Id}-{payment.RefundedAmount}-{amount}" }));
+        return refund.Id;
     }
 
     /// <summary>Reads the attempt's Checkout Session: paid, expired, or still open.</summary>
@@ -79,18 +87,19 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
     {
         if (payment.ProviderReference is not { } sessionId || !sessionId.StartsWith("cs_", StringComparison.Ordinal))
             return null;
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{options.Value.ApiBaseUrl.TrimEnd('/')}/v1/checkout/sessions/{Uri.EscapeDataString(sessionId)}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.SecretKey);
-        using var response = await http.CreateClient(Code).SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-            return null;
-        using var session = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var root = session.RootElement;
-        string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        return (Text("payment_status"), Text("status")) switch
+        Session session;
+        try
         {
-            ("paid", _) => new ProviderEvent($"query_{sessionId}_paid", "checkout.session.queried", payment.Id, Text("payment_intent"),
-                ProviderApi.FromMinorUnits(root.GetProperty("amount_total").GetInt64(), Text("currency")), Text("currency"), ProviderOutcome.Succeeded, null),
+            session = await Client().V1.Checkout.Sessions.GetAsync(sessionId);
+        }
+        catch (StripeException)
+        {
+            return null;
+        }
+        return (session.PaymentStatus, session.Status) switch
+        {
+            ("paid", _) => new ProviderEvent($"query_{sessionId}_paid", "checkout.session.queried", payment.Id, session.PaymentIntentId,
+                ProviderApi.FromMinorUnits(session.AmountTotal ?? 0, session.Currency), session.Currency, ProviderOutcome.Succeeded, null),
             (_, "expired") => new ProviderEvent($"query_{sessionId}_expired", "checkout.session.queried", payment.Id, null, null, null,
                 ProviderOutcome.Failed, "The Stripe checkout expired before it was paid."),
             _ => null,
@@ -131,27 +140,38 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
         };
     }
 
-    /// <summary>Stripe's scheme: HMAC-SHA256 of "{t}.{body}" with the endpoint secret, compared with every v1 value, within the tolerance.</summary>
     private void Verify(string header, string body)
     {
-        var pairs = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToList();
-        var timestamp = pairs.FirstOrDefault(p => p[0] == "t")?[1];
-        var signatures = pairs.Where(p => p[0] == "v1").Select(p => p[1]).ToList();
-        if (!IsConfigured || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || signatures.Count == 0)
-            throw new WebhookRejectedException(StatusCodes.Status401Unauthorized, "The Stripe-Signature header is missing or malformed.");
-        var expected = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.WebhookSecret!), Encoding.UTF8.GetBytes($"{timestamp}.{body}"))));
-        if (!signatures.Any(s => CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(s))))
-            throw new WebhookRejectedException(StatusCodes.Status401Unauthorized, "No signature matches the payload.");
-        if ((clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > options.Value.Tolerance)
-            throw new WebhookRejectedException(StatusCodes.Status401Unauthorized, "The signature's timestamp is outside the tolerance.");
+        if (!IsConfigured)
+            throw new WebhookRejectedException(StatusCodes.Status401Unauthorized, "Stripe webhooks are not configured.");
+        try
+        {
+            EventUtility.ValidateSignature(body, header, options.Value.WebhookSecret!, (long)options.Value.Tolerance.TotalSeconds, clock.GetUtcNow().ToUnixTimeSeconds());
+        }
+        catch (StripeException refused)
+        {
+            throw new WebhookRejectedException(StatusCodes.Status401Unauthorized, refused.Message);
+        }
     }
 
-    private async Task<JsonDocument> SendAsync(string path, string idempotencyKey, Dictionary<string, string> form)
+    /// <summary>A client per call: the factory's HttpClient keeps its timeout and rotates its handlers.</summary>
+    private StripeClient Client() => new(new StripeClientOptions
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.ApiBaseUrl.TrimEnd('/') + path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.SecretKey);
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return await ProviderApi.SendAsync(http.CreateClient(Code), request, "Stripe");
+        ApiKey = options.Value.SecretKey,
+        ApiBase = options.Value.ApiBaseUrl.TrimEnd('/'),
+        // No retries of its own: a failed call fails the request or the outbox message, which retry as they always have.
+        HttpClient = new SystemNetHttpClient(http.CreateClient(Code), maxNetworkRetries: 0),
+    });
+
+    private static async Task<T> RefusalsAsConflicts<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (StripeException refused)
+        {
+            throw new ConflictException("payment.provider_error", $"Stripe refused the request ({(int)refused.HttpStatusCode}): {refused.StripeError?.Message ?? refused.Message}");
+        }
     }
 }
