@@ -25,6 +25,13 @@ public sealed partial class PackageLicenceTests
         ["https://raw.githubusercontent.com/xunit/xunit/master/license.txt"] = "Apache-2.0",
     };
 
+    // Packages that carry their licence as a file: the licence its opening words name.
+    private static readonly (string Opening, string Licence)[] LicenceFileOpenings =
+    [
+        ("Apache License Version 2.0", "Apache-2.0"),
+        ("MIT License", "MIT"),
+    ];
+
     // Copyleft accepted after a look at how the shop uses the package: package id (and its per-platform
     // packages, "id.rid"), the licence accepted, and why it binds nothing else.
     private static readonly (string Id, string Licence, string Why)[] Accepted =
@@ -149,20 +156,30 @@ public sealed partial class PackageLicenceTests
             var nuspec = library.Value.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).Single(f => f.EndsWith(".nuspec", StringComparison.Ordinal));
             var nuspecFile = packageFolders.Select(folder => Path.Combine(folder, library.Value.GetProperty("path").GetString()!, nuspec)).First(File.Exists);
             var (id, version) = (library.Name.Split('/')[0], library.Name.Split('/')[1]);
-            yield return new Package(id, version, LicenceOf(XDocument.Load(nuspecFile)));
+            yield return new Package(id, version, LicenceOf(XDocument.Load(nuspecFile), Path.GetDirectoryName(nuspecFile)!));
         }
     }
 
-    private static string LicenceOf(XDocument nuspec)
+    private static string LicenceOf(XDocument nuspec, string packageFolder)
     {
         var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         var licence = metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "license");
         if (licence is not null && (string?)licence.Attribute("type") == "expression")
             return licence.Value.Trim();
+        if (licence is not null && (string?)licence.Attribute("type") == "file" && LicenceInFile(Path.Combine(packageFolder, licence.Value.Trim())) is { } inFile)
+            return inFile;
         var url = metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "licenseUrl")?.Value.Trim();
         return url is not null && LicenceUrls.TryGetValue(url, out var known)
             ? known
             : $"url {url ?? "none"}{(licence is null ? "" : $", {licence.Attribute("type")?.Value} {licence.Value}")}";
+    }
+
+    private static string? LicenceInFile(string file)
+    {
+        if (!File.Exists(file))
+            return null;
+        var opening = string.Join(' ', File.ReadAllText(file).Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Take(8));
+        return LicenceFileOpenings.FirstOrDefault(known => opening.StartsWith(known.Opening, StringComparison.Ordinal)).Licence;
     }
 
     [GeneratedRegex(@"\(|\)|[^\s()]+")]
