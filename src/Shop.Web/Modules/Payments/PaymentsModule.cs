@@ -1,6 +1,7 @@
 using Shop.Web.Modules.Payments.Attempts;
 using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Failures;
+using Shop.Web.Modules.Payments.Methods;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Modules.Payments.ProviderCallbacks;
 using Shop.Web.Modules.Payments.Razorpay;
@@ -8,6 +9,7 @@ using Shop.Web.Modules.Payments.Reconciliation;
 using Shop.Web.Modules.Payments.Sandbox;
 using Shop.Web.Modules.Payments.Stripe;
 using Shop.Web.Platform.Outbox;
+using Shop.Web.Platform.Security;
 
 namespace Shop.Web.Modules.Payments;
 
@@ -40,7 +42,9 @@ public static class PaymentsModule
 
     public static WebApplication MapPayments(this WebApplication app)
     {
-        app.MapGroup("/api/v1").MapPaymentEndpoints();
+        var payments = app.MapGroup("/api/v1/payments").WithTags("Payments").AllowAnonymous().Access(Callers.Anyone);
+        payments.MapPaymentMethods();
+        payments.MapProviderCallbacks();
         app.MapRazorpayCheckout();
         return app;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Shop.Web.Modules.Identity.Contracts;
 using Shop.Web.Modules.Ordering.Contracts;
 using Shop.Web.Platform.Errors;
 using Shop.Web.Platform.Localization;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Web.Modules.Payments.Attempts;
-using Shop.Web.Modules.Payments.Contracts;
 using Shop.Web.Modules.Payments.Providers;
 using Shop.Web.Platform.Security;
 
@@ -8,15 +7,10 @@ namespace Shop.Web.Modules.Payments.ProviderCallbacks;
 
 public sealed record WebhookReceipt(string Outcome);
 
-public static partial class PaymentEndpoints
+public static partial class ProviderCallbackEndpoints
 {
-    public static void MapPaymentEndpoints(this RouteGroupBuilder api)
+    public static void MapProviderCallbacks(this RouteGroupBuilder payments)
     {
-        var payments = api.MapGroup("/payments").WithTags("Payments").AllowAnonymous().Access(Callers.Anyone);
-
-        payments.MapGet("/methods", async Task<Ok<IReadOnlyList<PaymentMethod>>> (IPayments service) => TypedResults.Ok(await service.MethodsAsync()))
-            .WithName("PaymentMethods").WithSummary("The payment methods offered at checkout.");
-
         // Providers call this; the signature (not a session) says who is calling.
         payments.MapPost("/webhooks/{provider}", async Task<Results<Ok<WebhookReceipt>, NotFound, ProblemHttpResult>> (
                 string provider, HttpRequest request, PaymentService service, ILoggerFactory loggers) =>
